@@ -1,0 +1,41 @@
+"""BridgeAuthenticator: people log in at the bridge and come back with a one-time token."""
+
+from jupyterhub.auth import Authenticator
+from jupyterhub.handlers import BaseHandler
+from jupyterhub.utils import url_path_join
+from tornado import web
+
+from .bridge import BridgeError, call
+
+
+class CallbackHandler(BaseHandler):
+    """/hub/learnbox/callback?token=...&next=...: redeem the token, log the person in."""
+
+    async def get(self):
+        token = self.get_argument("token", "")
+        user = await self.login_user({"token": token})
+        if user is None:
+            raise web.HTTPError(403, "This login link is not valid any more; please log in again.")
+        self.redirect(self.get_next_url(user))
+
+
+class BridgeAuthenticator(Authenticator):
+    auto_login = True
+
+    def login_url(self, base_url):
+        # The bridge's own login, at the site root; JupyterHub appends ?next=.
+        return "/handoff"
+
+    def logout_url(self, base_url):
+        return url_path_join(base_url, "logout")
+
+    def get_handlers(self, app):
+        return [(r"/learnbox/callback", CallbackHandler)]
+
+    async def authenticate(self, handler, data):
+        try:
+            identity = await call("POST", "/hub-api/handoff/redeem", {"token": data["token"]})
+        except BridgeError as e:
+            self.log.warning("login refused: %s", e)
+            return None
+        return {"name": identity["name"], "admin": identity["admin"]}

@@ -1,0 +1,41 @@
+"""The bridge's REST API as the plugin calls it: JSON, with the shared secret."""
+
+import json
+import os
+
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+
+
+class BridgeError(Exception):
+    """A refusal from the bridge, carrying its message in words."""
+
+
+def bridge_url():
+    return os.environ.get("LEARNBOX_BRIDGE_URL", "http://127.0.0.1:8090")
+
+
+async def call(method, path, body=None, timeout=30):
+    request = HTTPRequest(
+        bridge_url() + path,
+        method=method,
+        headers={
+            "Authorization": "Bearer " + os.environ["LEARNBOX_SHARED_SECRET"],
+            "Content-Type": "application/json",
+        },
+        body=None if body is None else json.dumps(body),
+        allow_nonstandard_methods=True,
+        request_timeout=timeout,
+    )
+    try:
+        response = await AsyncHTTPClient().fetch(request)
+    except HTTPClientError as e:
+        message = f"the bridge answered {e.code}"
+        if e.response is not None and e.response.body:
+            try:
+                message = json.loads(e.response.body).get("message", message)
+            except ValueError:
+                pass
+        raise BridgeError(message) from None
+    except OSError as e:
+        raise BridgeError(f"the LearnBox bridge cannot be reached ({e})") from None
+    return json.loads(response.body) if response.body else None

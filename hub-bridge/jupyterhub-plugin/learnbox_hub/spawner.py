@@ -1,0 +1,51 @@
+"""BridgeSpawner: the bridge runs each user's sandbox; JupyterHub only asks it."""
+
+import asyncio
+
+from jupyterhub.spawner import Spawner
+from traitlets import Integer
+
+from .bridge import BridgeError, call
+
+
+class BridgeSpawner(Spawner):
+    port = Integer(8888, help="Port of jupyterhub-singleuser inside the sandbox.").tag(config=True)
+
+    def _path(self, suffix=""):
+        return f"/hub-api/sandboxes/{self.user.name}{suffix}"
+
+    async def start(self):
+        # The server binds all interfaces of its own container.
+        self.ip = "0.0.0.0"
+        env = {k: str(v) for k, v in self.get_env().items()}
+        try:
+            answer = await call("POST", self._path("/start"), {"env": env}, timeout=self.start_timeout)
+        except BridgeError as e:
+            raise RuntimeError(str(e)) from None
+        return answer["url"]
+
+    async def poll(self):
+        try:
+            status = await call("GET", self._path())
+        except BridgeError as e:
+            self.log.warning("poll of %s: %s", self.user.name, e)
+            return None  # the bridge restarting is not the server stopping
+        return None if status["state"] == "running" else 0
+
+    async def stop(self, now=False):
+        await call("POST", self._path("/stop"))
+
+    async def progress(self):
+        seen = 0
+        while True:
+            try:
+                status = await call("GET", self._path(f"?eventsSeen={seen}"))
+            except BridgeError:
+                await asyncio.sleep(0.5)
+                continue
+            for event in status["events"]:
+                seen += 1
+                yield {"progress": event["progress"], "message": event["message"]}
+                if event["failed"]:
+                    return
+            await asyncio.sleep(0.2)

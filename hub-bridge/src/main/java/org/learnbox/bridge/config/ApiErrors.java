@@ -1,0 +1,40 @@
+package org.learnbox.bridge.config;
+
+import java.util.Map;
+import org.learnbox.bridge.identity.AccountException;
+import org.learnbox.bridge.identity.AccountNotFoundException;
+import org.learnbox.bridge.sandbox.SandboxException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Every refusal of the APIs is {@code {"message": "..."}} in words a person can act on. */
+@RestControllerAdvice(basePackages = {"org.learnbox.bridge.hub", "org.learnbox.bridge.identity"})
+class ApiErrors {
+    @ExceptionHandler(AccountNotFoundException.class)
+    ResponseEntity<Map<String, String>> notFound(AccountNotFoundException e) {
+        return message(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(AccountException.class)
+    ResponseEntity<Map<String, String>> refused(AccountException e) {
+        return message(e.getMessage().startsWith("There is already") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+                e.getMessage());
+    }
+
+    @ExceptionHandler(SandboxException.class)
+    ResponseEntity<Map<String, String>> sandbox(SandboxException e) {
+        return message(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Map<String, String>> status(ResponseStatusException e) {
+        return message(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason());
+    }
+
+    private static ResponseEntity<Map<String, String>> message(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(Map.of("message", message));
+    }
+}

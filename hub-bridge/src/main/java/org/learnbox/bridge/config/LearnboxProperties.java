@@ -1,0 +1,41 @@
+package org.learnbox.bridge.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/** Every {@code learnbox.*} setting (env {@code LEARNBOX_*}), with its default. */
+@ConfigurationProperties("learnbox")
+public record LearnboxProperties(
+        /** Secret shared with the JupyterHub plugin and the box script; also the hub service token. */
+        String sharedSecret,
+        /** Name of this box: labels every container and volume it owns, so boxes on one engine never mix. */
+        @DefaultValue("learnbox") String box,
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue Hub hub) {
+
+    public record Sandbox(
+            /** Image every learner's server runs. */
+            @DefaultValue("learnbox/sandbox:latest") String image,
+            /** CPUs one sandbox may use. */
+            @DefaultValue("1") double cpus,
+            /** Memory one sandbox may use (swap included). */
+            @DefaultValue("1GB") DataSize memory,
+            /** Processes and threads one sandbox may hold. */
+            @DefaultValue("512") long pids,
+            /** Docker network of the sandboxes: inter-container traffic is off on it. */
+            @DefaultValue("learnbox-sandboxes") String network,
+            /** Most sandboxes running at once on this box. */
+            @DefaultValue("100") int maxRunning,
+            /** Port jupyterhub-singleuser listens on inside the container. */
+            @DefaultValue("8888") int port) {}
+
+    public record Hub(
+            /** JupyterHub's REST API, as the bridge reaches it. */
+            @DefaultValue("http://host.docker.internal:8081/hub/api") String apiUrl,
+            /** A server with no activity for this long is stopped. */
+            @DefaultValue("30m") Duration idleTimeout,
+            /** How often idle servers are looked for. */
+            @DefaultValue("1m") Duration cullEvery) {}
+}

@@ -1,0 +1,65 @@
+package org.learnbox.bridge.hub;
+
+import java.util.Map;
+import org.learnbox.bridge.identity.AccountService;
+import org.learnbox.bridge.identity.HandoffTokens;
+import org.learnbox.bridge.sandbox.Sandbox;
+import org.learnbox.bridge.sandbox.SandboxStatus;
+import org.learnbox.bridge.sandbox.SpawnService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** What the JupyterHub plugin calls: BridgeSpawner and BridgeAuthenticator. */
+@RestController
+@RequestMapping("/hub-api")
+class HubPluginController {
+    record StartRequest(Map<String, String> env) {}
+
+    record Started(String url) {}
+
+    record RedeemRequest(String token) {}
+
+    record HubIdentity(String name, boolean admin, String role) {}
+
+    private final SpawnService spawns;
+    private final HandoffTokens handoffTokens;
+    private final AccountService accounts;
+
+    HubPluginController(SpawnService spawns, HandoffTokens handoffTokens, AccountService accounts) {
+        this.spawns = spawns;
+        this.handoffTokens = handoffTokens;
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/sandboxes/{user}/start")
+    Started start(@PathVariable String user, @RequestBody StartRequest request) {
+        Sandbox sandbox = spawns.start(user, request.env() == null ? Map.of() : request.env());
+        return new Started(sandbox.url());
+    }
+
+    @GetMapping("/sandboxes/{user}")
+    SandboxStatus status(@PathVariable String user, @RequestParam(defaultValue = "0") int eventsSeen) {
+        return spawns.status(user, eventsSeen);
+    }
+
+    @PostMapping("/sandboxes/{user}/stop")
+    void stop(@PathVariable String user) {
+        spawns.stop(user);
+    }
+
+    @PostMapping("/handoff/redeem")
+    HubIdentity redeem(@RequestBody RedeemRequest request) {
+        return handoffTokens.redeem(request.token())
+                .flatMap(accounts::find)
+                .map(a -> new HubIdentity(a.getName(), a.getRole() == org.learnbox.bridge.identity.Role.ADMIN, a.getRole().id()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN,
+                        "This login link is not valid any more; please log in again."));
+    }
+}

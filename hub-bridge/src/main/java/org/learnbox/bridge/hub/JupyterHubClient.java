@@ -1,0 +1,47 @@
+package org.learnbox.bridge.hub;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** JupyterHub's REST API, with the bridge's service token. */
+@Component
+public class JupyterHubClient {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HubServer(boolean ready, boolean pending, @JsonProperty("last_activity") Instant lastActivity) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HubUser(String name, Map<String, HubServer> servers) {}
+
+    private final RestClient rest;
+
+    public JupyterHubClient(LearnboxProperties properties) {
+        this.rest = RestClient.builder()
+                .baseUrl(properties.hub().apiUrl())
+                .defaultHeader("Authorization", "token " + properties.sharedSecret())
+                .build();
+    }
+
+    public List<HubUser> users() {
+        HubUser[] users = rest.get().uri("/users?include_stopped_servers=false").retrieve().body(HubUser[].class);
+        return users == null ? List.of() : List.of(users);
+    }
+
+    public void stopServer(String user) {
+        rest.delete().uri("/users/{name}/server", user).retrieve()
+                .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {})
+                .toBodilessEntity();
+    }
+
+    public void deleteUser(String user) {
+        rest.delete().uri("/users/{name}", user).retrieve()
+                .onStatus(status -> status.value() == 404, (request, response) -> {})
+                .toBodilessEntity();
+    }
+}

@@ -1,0 +1,77 @@
+package org.learnbox.bridge.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * One-time, short-lived, signed tokens that hand a logged-in person over to JupyterHub.
+ * A token is {@code base64url(name:expiry:nonce).base64url(hmac)}; each nonce is redeemed once.
+ */
+public class HandoffTokens {
+    static final Duration LIFETIME = Duration.ofSeconds(60);
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private final byte[] key;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Instant> redeemed = new ConcurrentHashMap<>();
+
+    public HandoffTokens(String secret, Clock clock) {
+        this.key = secret.getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
+    }
+
+    public String mint(String name) {
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        long expiry = clock.instant().plus(LIFETIME).getEpochSecond();
+        String payload = name + ":" + expiry + ":" + ENCODER.encodeToString(nonce);
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(sign(body));
+    }
+
+    /** The name the token was made for, if it is genuine, unexpired and not used before. */
+    public Optional<String> redeem(String token) {
+        Instant now = clock.instant();
+        redeemed.values().removeIf(expiry -> expiry.isBefore(now));
+        if (token == null) return Optional.empty();
+        String[] parts = token.split("\\.");
+        if (parts.length != 2) return Optional.empty();
+        byte[] body;
+        byte[] signature;
+        try {
+            body = Base64.getUrlDecoder().decode(parts[0]);
+            signature = Base64.getUrlDecoder().decode(parts[1]);
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+        if (!MessageDigest.isEqual(sign(body), signature)) return Optional.empty();
+        String[] fields = new String(body, StandardCharsets.UTF_8).split(":");
+        if (fields.length != 3) return Optional.empty();
+        Instant expiry = Instant.ofEpochSecond(Long.parseLong(fields[1]));
+        if (!expiry.isAfter(now)) return Optional.empty();
+        if (redeemed.putIfAbsent(fields[2], expiry) != null) return Optional.empty();
+        return Optional.of(fields[0]);
+    }
+
+    private byte[] sign(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.learnbox.bridge.identity;
+
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class LoginController {
+    private final HandoffTokens handoffTokens;
+
+    LoginController(HandoffTokens handoffTokens) {
+        this.handoffTokens = handoffTokens;
+    }
+
+    /** The box's front page: the login form, or the person's dashboard. */
+    @GetMapping("/")
+    String home(Principal principal, Model model) {
+        if (principal == null) return "login";
+        model.addAttribute("name", principal.getName());
+        return "dashboard";
+    }
+
+    @GetMapping("/login")
+    String login(Principal principal) {
+        return principal == null ? "login" : "redirect:/";
+    }
+
+    /**
+     * JupyterHub's login page sends people here (auto_login); they go back to the hub
+     * carrying a one-time token that the hub's authenticator redeems with the bridge.
+     */
+    @GetMapping("/handoff")
+    String handoff(Principal principal, @RequestParam(defaultValue = "/hub/spawn") String next) {
+        return "redirect:/hub/learnbox/callback?token=" + handoffTokens.mint(principal.getName())
+                + "&next=" + java.net.URLEncoder.encode(safeNext(next), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Only paths of this box: never an open redirect. */
+    static String safeNext(String next) {
+        boolean local = next.startsWith("/hub/") || next.startsWith("/user/");
+        return local && !next.startsWith("//") && !next.contains("\\") ? next : "/hub/spawn";
+    }
+}

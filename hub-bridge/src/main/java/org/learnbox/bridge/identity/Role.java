@@ -1,0 +1,21 @@
+package org.learnbox.bridge.identity;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+public enum Role {
+    STUDENT, TEACHER, ADMIN;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Role parse(String text) {
+        return Arrays.stream(values())
+                .filter(role -> role.id().equals(text))
+                .findFirst()
+                .orElseThrow(() -> new AccountException("'" + text + "' is not a role: use one of "
+                        + Arrays.stream(values()).map(Role::id).collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,178 @@
+package org.learnbox.bridge.sandbox;
+
+import static org.learnbox.bridge.sandbox.SandboxSpecs.LABEL_BOX;
+import static org.learnbox.bridge.sandbox.SandboxSpecs.LABEL_ROLE;
+import static org.learnbox.bridge.sandbox.SandboxSpecs.LABEL_USER;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.Network;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sandboxes as Docker containers, one per learner, each with its home on a volume of its own. */
+public class DockerSandboxRuntime implements SandboxRuntime {
+    private static final Logger log = LoggerFactory.getLogger(DockerSandboxRuntime.class);
+
+    private final DockerClient docker;
+    private final String box;
+
+    public DockerSandboxRuntime(DockerClient docker, LearnboxProperties properties) {
+        this.docker = docker;
+        this.box = properties.box();
+    }
+
+    @Override
+    public Sandbox start(SandboxSpec spec, Consumer<SpawnEvent> progress) {
+        return DockerErrors.translate(() -> {
+            Optional<Sandbox> existing = find(spec.user());
+            if (existing.isPresent() && existing.get().running()) {
+                progress.accept(SpawnEvent.step(90, "Your sandbox is already running"));
+                return existing.get();
+            }
+            existing.ifPresent(stopped -> removeContainer(stopped.id()));
+            requireImage(spec.image());
+            progress.accept(SpawnEvent.step(20, "Sandbox image " + spec.image() + " is ready"));
+            ensureNetwork(spec.network());
+            ensureVolume(spec);
+            String id = create(spec);
+            progress.accept(SpawnEvent.step(50, "Container created"));
+            try {
+                docker.startContainerCmd(id).exec();
+                progress.accept(SpawnEvent.step(75, "Container started"));
+                Sandbox sandbox = describe(docker.inspectContainerCmd(id).exec(), spec.port());
+                if (sandbox.url() == null) {
+                    throw new SandboxException("The sandbox started but got no address on network " + spec.network());
+                }
+                progress.accept(SpawnEvent.step(85, "Waiting for JupyterLab to answer"));
+                return sandbox;
+            } catch (RuntimeException failure) {
+                removeContainer(id);
+                throw failure;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Sandbox> find(String user) {
+        return DockerErrors.translate(() -> containers(user).stream().findFirst().map(c -> inspect(c.getId())));
+    }
+
+    @Override
+    public List<Sandbox> list() {
+        return DockerErrors.translate(() -> containers(null).stream().map(c -> inspect(c.getId())).toList());
+    }
+
+    @Override
+    public void remove(String user) {
+        DockerErrors.translate(() -> {
+            containers(user).forEach(c -> removeContainer(c.getId()));
+            return null;
+        });
+    }
+
+    private List<Container> containers(String user) {
+        List<String> labels = new java.util.ArrayList<>(List.of(LABEL_BOX + "=" + box, LABEL_ROLE + "=sandbox"));
+        if (user != null) labels.add(LABEL_USER + "=" + user);
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
+    }
+
+    private Sandbox inspect(String id) {
+        InspectContainerResponse info = docker.inspectContainerCmd(id).exec();
+        String port = info.getConfig().getExposedPorts() == null || info.getConfig().getExposedPorts().length == 0
+                ? "8888" : String.valueOf(info.getConfig().getExposedPorts()[0].getPort());
+        return describe(info, Integer.parseInt(port));
+    }
+
+    private Sandbox describe(InspectContainerResponse info, int port) {
+        String user = info.getConfig().getLabels().get(LABEL_USER);
+        boolean running = Boolean.TRUE.equals(info.getState().getRunning());
+        String ip = info.getNetworkSettings().getNetworks().values().stream()
+                .map(ContainerNetwork::getIpAddress)
+                .filter(address -> address != null && !address.isEmpty())
+                .findFirst().orElse(null);
+        return new Sandbox(user, info.getId(), running, running && ip != null ? "http://" + ip + ":" + port : null);
+    }
+
+    private void requireImage(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+        } catch (NotFoundException missing) {
+            throw new SandboxException("The sandbox image " + image + " is missing on this box."
+                    + " A teacher can build it with: ./box images");
+        }
+    }
+
+    /** A network where sandboxes reach the hub and the front door, but never each other. */
+    private void ensureNetwork(String name) {
+        List<Network> found = docker.listNetworksCmd().withNameFilter(name).exec();
+        if (found.stream().anyMatch(n -> n.getName().equals(name))) return;
+        try {
+            docker.createNetworkCmd().withName(name).withDriver("bridge")
+                    .withOptions(Map.of("com.docker.network.bridge.enable_icc", "false"))
+                    .withLabels(Map.of(LABEL_BOX, box, LABEL_ROLE, "sandbox-network"))
+                    .exec();
+        } catch (ConflictException madeMeanwhile) {
+            log.debug("network {} was made by someone else meanwhile", name);
+        }
+    }
+
+    private void ensureVolume(SandboxSpec spec) {
+        try {
+            docker.inspectVolumeCmd(spec.volumeName()).exec();
+        } catch (NotFoundException missing) {
+            Map<String, String> labels = new HashMap<>(spec.labels());
+            labels.put(LABEL_ROLE, "home");
+            docker.createVolumeCmd().withName(spec.volumeName()).withLabels(labels).exec();
+        }
+    }
+
+    private String create(SandboxSpec spec) {
+        HostConfig host = HostConfig.newHostConfig()
+                .withNanoCPUs((long) (spec.cpus() * 1_000_000_000L))
+                .withMemory(spec.memoryBytes())
+                .withMemorySwap(spec.memoryBytes())
+                .withPidsLimit(spec.pids())
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges:true"))
+                .withNetworkMode(spec.network())
+                .withExtraHosts("host.docker.internal:host-gateway")
+                .withMounts(List.of(new Mount().withType(MountType.VOLUME)
+                        .withSource(spec.volumeName()).withTarget(spec.homePath())));
+        try {
+            return docker.createContainerCmd(spec.image())
+                    .withName(spec.containerName())
+                    .withLabels(spec.labels())
+                    .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                    .withUser("1000:1000")
+                    .withExposedPorts(com.github.dockerjava.api.model.ExposedPort.tcp(spec.port()))
+                    .withHostConfig(host)
+                    .exec()
+                    .getId();
+        } catch (ConflictException nameTaken) {
+            throw new SandboxException("Another start of this sandbox is under way; try again in a moment.", nameTaken);
+        }
+    }
+
+    private void removeContainer(String id) {
+        try {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        } catch (NotFoundException alreadyGone) {
+            log.debug("container {} was already gone", id);
+        }
+    }
+}

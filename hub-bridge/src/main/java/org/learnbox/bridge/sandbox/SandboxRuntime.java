@@ -1,0 +1,25 @@
+package org.learnbox.bridge.sandbox;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where sandboxes run. Docker now; a Kubernetes implementation goes here when a school
+ * outgrows one machine. Nothing outside this package knows which one runs.
+ */
+public interface SandboxRuntime {
+    /**
+     * Runs the sandbox the spec describes and reports each step. A sandbox already running
+     * is returned as it is. On failure nothing half-made is left and a {@link SandboxException} says why.
+     */
+    Sandbox start(SandboxSpec spec, Consumer<SpawnEvent> progress);
+
+    Optional<Sandbox> find(String user);
+
+    /** Every sandbox of this box, running or not. */
+    List<Sandbox> list();
+
+    /** Stops and removes the user's sandbox; the home volume stays. */
+    void remove(String user);
+}

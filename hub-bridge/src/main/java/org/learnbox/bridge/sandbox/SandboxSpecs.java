@@ -1,0 +1,42 @@
+package org.learnbox.bridge.sandbox;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.springframework.stereotype.Component;
+
+/** Builds a {@link SandboxSpec} from the box's settings, the user and the hub's environment. */
+@Component
+public class SandboxSpecs {
+    public static final String LABEL_BOX = "org.learnbox.box";
+    public static final String LABEL_ROLE = "org.learnbox.role";
+    public static final String LABEL_USER = "org.learnbox.user";
+    static final String HOME = "/home/learner";
+
+    private final LearnboxProperties properties;
+
+    public SandboxSpecs(LearnboxProperties properties) {
+        this.properties = properties;
+    }
+
+    public SandboxSpec forUser(String user, Map<String, String> hubEnv) {
+        LearnboxProperties.Sandbox sandbox = properties.sandbox();
+        Map<String, String> env = new HashMap<>(hubEnv);
+        // jupyterhub-singleuser binds where JUPYTERHUB_SERVICE_URL says: all interfaces of the container.
+        env.put("JUPYTERHUB_SERVICE_URL", "http://0.0.0.0:" + sandbox.port() + "/user/" + user + "/");
+        env.put("HOME", HOME);
+        return new SandboxSpec(
+                user,
+                sandbox.image(),
+                properties.box() + "-sandbox-" + user,
+                properties.box() + "-home-" + user,
+                HOME,
+                env,
+                Map.of(LABEL_BOX, properties.box(), LABEL_ROLE, "sandbox", LABEL_USER, user),
+                sandbox.cpus(),
+                sandbox.memory().toBytes(),
+                sandbox.pids(),
+                sandbox.network(),
+                sandbox.port());
+    }
+}

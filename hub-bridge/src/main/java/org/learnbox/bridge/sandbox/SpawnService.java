@@ -1,0 +1,97 @@
+package org.learnbox.bridge.sandbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.identity.AccountRemoved;
+import org.learnbox.bridge.identity.AccountService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/** Starts and stops learners' sandboxes: one at a time per learner, within the box's limits. */
+@Service
+public class SpawnService {
+    private static final Logger log = LoggerFactory.getLogger(SpawnService.class);
+
+    private final SandboxRuntime runtime;
+    private final SandboxSpecs specs;
+    private final SandboxRecords records;
+    private final AccountService accounts;
+    private final int maxRunning;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, SpawnLog> logs = new ConcurrentHashMap<>();
+
+    SpawnService(SandboxRuntime runtime, SandboxSpecs specs, SandboxRecords records, AccountService accounts,
+            LearnboxProperties properties) {
+        this.runtime = runtime;
+        this.specs = specs;
+        this.records = records;
+        this.accounts = accounts;
+        this.maxRunning = properties.sandbox().maxRunning();
+    }
+
+    public Sandbox start(String user, Map<String, String> hubEnv) {
+        ReentrantLock lock = locks.computeIfAbsent(user, u -> new ReentrantLock());
+        lock.lock();
+        try {
+            SpawnLog spawnLog = new SpawnLog();
+            logs.put(user, spawnLog);
+            try {
+                if (!accounts.exists(user)) {
+                    throw new SandboxException("There is no account named '" + user + "' on this box.");
+                }
+                requireRoomFor(user);
+                Sandbox sandbox = runtime.start(specs.forUser(user, hubEnv), spawnLog::add);
+                records.saw(sandbox);
+                log.info("sandbox of {} runs at {}", user, sandbox.url());
+                return sandbox;
+            } catch (SandboxException failure) {
+                spawnLog.add(SpawnEvent.failure(failure.getMessage()));
+                log.warn("could not start the sandbox of {}: {}", user, failure.getMessage());
+                throw failure;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void requireRoomFor(String user) {
+        List<Sandbox> running = runtime.list().stream().filter(Sandbox::running).toList();
+        boolean alreadyMine = running.stream().anyMatch(s -> s.user().equals(user));
+        if (!alreadyMine && running.size() >= maxRunning) {
+            throw new SandboxException("All " + maxRunning + " sandboxes of this box are in use."
+                    + " Try again in a few minutes, or ask your teacher.");
+        }
+    }
+
+    public SandboxStatus status(String user, int eventsSeen) {
+        List<SpawnEvent> events = logs.getOrDefault(user, new SpawnLog()).since(eventsSeen);
+        return runtime.find(user)
+                .filter(Sandbox::running)
+                .map(s -> new SandboxStatus(SandboxStatus.RUNNING, s.url(), events))
+                .orElseGet(() -> new SandboxStatus(SandboxStatus.STOPPED, null, events));
+    }
+
+    public void stop(String user) {
+        ReentrantLock lock = locks.computeIfAbsent(user, u -> new ReentrantLock());
+        lock.lock();
+        try {
+            runtime.remove(user);
+            records.stopped(user);
+            log.info("sandbox of {} stopped", user);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @EventListener
+    void onAccountRemoved(AccountRemoved removed) {
+        stop(removed.name());
+        records.forget(removed.name());
+        logs.remove(removed.name());
+    }
+}
