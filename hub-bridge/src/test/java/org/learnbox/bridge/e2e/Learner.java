@@ -1,0 +1,140 @@
+package org.learnbox.bridge.e2e;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** A person with a browser's cookie jar, using the box through its front door. */
+final class Learner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static {
+        // The login hand-off takes six hops; browsers follow up to twenty, Java's client five.
+        System.setProperty("jdk.httpclient.redirects.retrylimit", "20");
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    final String name;
+    private final RunningBox box;
+    final CookieManager cookies = new CookieManager();
+    final HttpClient http;
+
+    Learner(RunningBox box, String name) {
+        this.box = box;
+        this.name = name;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(box.url(path))).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Fills in the login form and submits it; the answer is the page the person lands on. */
+    HttpResponse<String> logIn(String password) throws Exception {
+        HttpResponse<String> form = get("/login");
+        Matcher csrf = CSRF.matcher(form.body());
+        if (!csrf.find()) throw new AssertionError("the login page has no CSRF token:\n" + form.body());
+        String body = "username=" + enc(name) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
+        return http.send(HttpRequest.newBuilder(URI.create(box.url("/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The progress events of the spawn under way, as JupyterHub's spawn page reads them. */
+    List<JsonNode> spawnProgress() throws Exception {
+        String path = "/hub/api/users/" + name + "/server/progress?_xsrf=" + enc(cookie("_xsrf", "/hub/"));
+        HttpResponse<java.io.InputStream> response = http.send(
+                HttpRequest.newBuilder(URI.create(box.url(path))).timeout(Duration.ofMinutes(3)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        List<JsonNode> events = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (!line.startsWith("data:")) continue;
+                JsonNode event = JSON.readTree(line.substring(5));
+                events.add(event);
+                if (event.path("ready").asBoolean(false) || event.path("failed").asBoolean(false)) break;
+            }
+        }
+        return events;
+    }
+
+    /** Waits until the person's JupyterLab answers through the front door. */
+    void awaitLab() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        HttpResponse<String> last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = get("/user/" + name + "/lab");
+            if (last.statusCode() == 200 && last.uri().getPath().equals("/user/" + name + "/lab")) return;
+            Thread.sleep(300);
+        }
+        throw new AssertionError("JupyterLab of " + name + " did not answer: " + (last == null ? "" : last.uri() + " " + last.body()));
+    }
+
+    /** Logs in and waits for the person's JupyterLab. */
+    void logInToLab(String password) throws Exception {
+        logIn(password);
+        awaitLab();
+    }
+
+    String cookie(String cookieName, String pathPrefix) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(cookieName) && (c.getPath() == null || c.getPath().startsWith(pathPrefix)))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + cookieName + " for " + pathPrefix));
+    }
+
+    String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** A call to the person's own Jupyter Server, authenticated as the lab page is. */
+    HttpResponse<String> server(String method, String path, String json) throws Exception {
+        get("/user/" + name + "/lab"); // sets the server's _xsrf cookie, as opening the page does
+        HttpRequest request = HttpRequest.newBuilder(URI.create(box.url("/user/" + name + path)))
+                .header("X-XSRFToken", cookie("_xsrf", "/user/" + name))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofSeconds(60))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    KernelSession startKernel(String kernelName) throws Exception {
+        HttpResponse<String> created = server("POST", "/api/kernels", "{\"name\":\"" + kernelName + "\"}");
+        if (created.statusCode() != 201) throw new AssertionError("kernel not started: " + created.statusCode() + " " + created.body());
+        String id = JSON.readTree(created.body()).path("id").asString();
+        return KernelSession.open(this, URI.create("ws://localhost:" + RunningBox.PORT + "/user/" + name + "/api/kernels/" + id
+                + "/channels?session_id=" + java.util.UUID.randomUUID()), id);
+    }
+
+    static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,99 @@
+package org.learnbox.bridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/** A learner logs in through the front door, is handed to JupyterHub, and runs code in their own lab. */
+@ExtendWith(RunningBox.class)
+class LoginAndSpawnE2EIT {
+    private final RunningBox box = RunningBox.get();
+
+    @Test
+    void loginLeadsToOwnJupyterLabWithProgressAndARunningPythonKernel() throws Exception {
+        String password = box.addUser("ada");
+        Learner ada = new Learner(box, "ada");
+
+        HttpResponse<String> landed = ada.logIn(password);
+        assertThat(landed.uri().getPath()).isIn("/hub/spawn-pending/ada", "/user/ada/lab");
+        List<JsonNode> events = ada.spawnProgress();
+        assertThat(events).extracting(e -> e.path("message").asString())
+                .contains("Container created", "Container started", "Waiting for JupyterLab to answer")
+                .anyMatch(message -> message.startsWith("Sandbox image") && message.endsWith("is ready"));
+        assertThat(events.getLast().path("ready").asBoolean()).isTrue();
+
+        ada.awaitLab();
+        HttpResponse<String> lab = ada.get("/user/ada/lab");
+        assertThat(lab.statusCode()).isEqualTo(200);
+        assertThat(lab.uri().getPath()).isEqualTo("/user/ada/lab");
+        assertThat(lab.body()).contains("JupyterLab");
+        assertThat(ada.server("GET", "/api/kernelspecs", null).body()).contains("\"python3\"");
+
+        try (KernelSession kernel = ada.startKernel("python3")) {
+            KernelSession.Outcome outcome = kernel.execute("import os\nprint(os.getuid(), 6 * 7)\nos.environ['HOME']", Duration.ofSeconds(60));
+            assertThat(outcome.error()).isNull();
+            assertThat(outcome.stdout()).isEqualTo("1000 42\n");
+            assertThat(outcome.result()).isEqualTo("'/home/learner'");
+        }
+    }
+
+    @Test
+    void aWrongPasswordGetsOneMessageThatDoesNotTellWhetherTheAccountExists() throws Exception {
+        box.addUser("grace");
+        HttpResponse<String> wrongPassword = new Learner(box, "grace").logIn("not-her-password");
+        HttpResponse<String> noSuchAccount = new Learner(box, "nobody-here").logIn("not-her-password");
+
+        for (HttpResponse<String> page : List.of(wrongPassword, noSuchAccount)) {
+            assertThat(page.uri().getPath()).isEqualTo("/login");
+            assertThat(page.uri().getQuery()).isEqualTo("error");
+            assertThat(page.body()).contains("Wrong name or password.");
+        }
+        assertThat(withoutCsrf(wrongPassword.body())).isEqualTo(withoutCsrf(noSuchAccount.body()));
+    }
+
+    @Test
+    void theFrontPageIsTheLoginPageAndStoppedServersLeadBackToIt() throws Exception {
+        Learner stranger = new Learner(box, "stranger");
+        HttpResponse<String> front = stranger.get("/");
+        assertThat(front.statusCode()).isEqualTo(200);
+        assertThat(front.body()).contains("Log in to open your own JupyterLab");
+
+        HttpResponse<String> someonesLab = stranger.get("/user/ada/lab");
+        assertThat(someonesLab.uri().getPath()).isEqualTo("/login");
+    }
+
+    @Test
+    void theBoxScriptManagesAccountsAndRefusesBadNamesAndDuplicates() {
+        box.addUser("linus");
+        Shell.Result duplicate = box.box("another-password", "user", "add", "linus", "--password-stdin");
+        assertThat(duplicate.exitCode()).isNotZero();
+        assertThat(duplicate.stderr()).contains("There is already an account named 'linus'.");
+
+        for (String bad : List.of("Linus", "l", "has space", "-dash", "a_b", "x".repeat(33))) {
+            Shell.Result refused = box.box("a-good-password", "user", "add", bad, "--password-stdin");
+            assertThat(refused.exitCode()).as(bad).isNotZero();
+            assertThat(refused.stderr()).as(bad).contains("is not a valid name: use 2 to 32 lowercase letters");
+        }
+        Shell.Result shortPassword = box.box("short", "user", "add", "tiny-pw", "--password-stdin");
+        assertThat(shortPassword.stderr()).contains("at least 8 characters");
+        Shell.Result badRole = box.box("a-good-password", "user", "add", "rolly", "--role", "janitor", "--password-stdin");
+        assertThat(badRole.stderr()).contains("'janitor' is not a role: use one of student, teacher, admin");
+
+        box.box("a-good-password", "user", "add", "mrs-t", "--role", "teacher", "--password-stdin").requireSuccess();
+        assertThat(box.box(null, "user", "list").requireSuccess().stdout())
+                .containsPattern("linus\\s+student").containsPattern("mrs-t\\s+teacher").containsPattern("admin\\s+admin");
+
+        box.box(null, "user", "remove", "linus").requireSuccess();
+        assertThat(box.box(null, "user", "list").stdout()).doesNotContain("linus");
+        assertThat(box.box(null, "user", "remove", "linus").stderr()).contains("There is no account named 'linus'.");
+    }
+
+    private static String withoutCsrf(String html) {
+        return html.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
+    }
+}

@@ -1,0 +1,142 @@
+package org.learnbox.bridge.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole box, started with {@code ./box up} once for all end-to-end tests, on ports of its
+ * own and under a project name of its own, and taken down (volumes too) when they are done.
+ */
+public final class RunningBox implements BeforeAllCallback, AutoCloseable {
+    static final String PROJECT = "lbtest";
+    static final int PORT = 18000;
+    static final int HUB_API_PORT = 18081;
+    static final int BRIDGE_PORT = 18090;
+
+    private static RunningBox started;
+
+    final Shell shell;
+    final String adminPassword;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningBox(Shell shell, String adminPassword) {
+        this.shell = shell;
+        this.adminPassword = adminPassword;
+    }
+
+    public RunningBox() {
+        this(null, null);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunningBox.class, k -> start(), RunningBox.class);
+    }
+
+    static synchronized RunningBox get() {
+        if (started == null) throw new IllegalStateException("annotate the test with @ExtendWith(RunningBox.class)");
+        return started;
+    }
+
+    static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("box"))) dir = dir.getParent();
+        return dir;
+    }
+
+    static Map<String, String> env(String project, int portOffset, Path state, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("LEARNBOX_PROJECT", project);
+        env.put("LEARNBOX_STATE", state.toString());
+        env.put("LEARNBOX_PORT", String.valueOf(PORT + portOffset));
+        env.put("LEARNBOX_HUB_API_PORT", String.valueOf(HUB_API_PORT + portOffset));
+        env.put("LEARNBOX_PROXY_API_PORT", String.valueOf(18002 + portOffset));
+        env.put("LEARNBOX_BRIDGE_PORT", String.valueOf(BRIDGE_PORT + portOffset));
+        env.put("LEARNBOX_SKIP_BUILD", "1");
+        env.putAll(extra);
+        return env;
+    }
+
+    private static synchronized RunningBox start() {
+        Path root = projectRoot();
+        Path state = root.resolve("hub-bridge/target/box-state-" + PROJECT);
+        Shell shell = new Shell(root, env(PROJECT, 0, state, Map.of()));
+        wipe(shell, PROJECT);
+        Shell.Result up = shell.run(Duration.ofMinutes(10), null, "./box", "up").requireSuccess();
+        Matcher password = Pattern.compile("password: (\\S+)").matcher(up.stdout());
+        if (!password.find()) throw new AssertionError("./box up printed no admin password:\n" + up.stdout());
+        started = new RunningBox(shell, password.group(1));
+        return started;
+    }
+
+    /** Takes a box down and removes everything it made: containers, sandboxes, volumes, state. */
+    static void wipe(Shell shell, String project) {
+        shell.run("bash", "-c", "LEARNBOX_SHARED_SECRET=gone docker compose -p " + project + " -f box-image/compose.yaml down -v --remove-orphans 2>/dev/null;"
+                + " docker rm -f $(docker ps -aq --filter label=org.learnbox.box=" + project + ") 2>/dev/null;"
+                + " docker volume rm $(docker volume ls -q --filter label=org.learnbox.box=" + project + ") 2>/dev/null;"
+                + " docker volume rm $(docker volume ls -q --filter label=com.docker.compose.project=" + project + ") 2>/dev/null;"
+                + " docker network rm " + project + "-sandboxes 2>/dev/null; rm -rf \"$LEARNBOX_STATE\"; true");
+    }
+
+    @Override
+    public void close() {
+        if (shell != null) wipe(shell, PROJECT);
+    }
+
+    String url(String path) {
+        return "http://localhost:" + PORT + path;
+    }
+
+    Shell.Result box(String stdin, String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = "./box";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return shell.run(Duration.ofMinutes(5), stdin, command);
+    }
+
+    Shell.Result docker(String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = "docker";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return shell.run(Duration.ofMinutes(5), null, command);
+    }
+
+    /** Adds a student through the box script and returns their password. */
+    String addUser(String name) {
+        String password = "pw-" + name + "-12345";
+        box(password, "user", "add", name, "--password-stdin").requireSuccess();
+        return password;
+    }
+
+    /** The bridge's own API, as the hub plugin and the box script call it. */
+    HttpResponse<String> bridgeApi(String method, String path, String json) throws Exception {
+        String secret = Files.readAllLines(Path.of(shell.env().get("LEARNBOX_STATE"), "secrets.env")).get(0).split("=", 2)[1];
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + BRIDGE_PORT + path))
+                .header("Authorization", "Bearer " + secret)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2));
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String sandboxContainer(String user) {
+        return PROJECT + "-sandbox-" + user;
+    }
+
+    /** Runs a command inside a user's sandbox, as the learner. */
+    Shell.Result inSandbox(String user, String script) {
+        return docker("exec", sandboxContainer(user), "bash", "-c", script);
+    }
+}
