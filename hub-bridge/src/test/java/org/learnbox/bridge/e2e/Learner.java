@@ -126,6 +126,41 @@ final class Learner {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** "Stop My Server" on JupyterHub's home page. */
+    void stopServer() throws Exception {
+        get("/hub/home");
+        HttpResponse<String> stopped = http.send(HttpRequest.newBuilder(URI.create(box.url("/hub/api/users/" + name + "/server")))
+                        .header("X-XSRFToken", cookie("_xsrf", "/hub/"))
+                        .DELETE().timeout(Duration.ofMinutes(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (stopped.statusCode() != 204 && stopped.statusCode() != 202) {
+            throw new AssertionError("server not stopped: " + stopped.statusCode() + " " + stopped.body());
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (box.docker("ps", "-q", "--filter", "name=" + box.sandboxContainer(name)).stdout().strip().length() > 0) {
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("the sandbox of " + name + " is still there");
+            Thread.sleep(300);
+        }
+    }
+
+    /** Opens JupyterHub's spawn page, as the "Start My Server" button does, and waits for the lab. */
+    void startServer() throws Exception {
+        get("/hub/spawn");
+        awaitLab();
+    }
+
+    void writeFile(String path, String text) throws Exception {
+        String body = JSON.writeValueAsString(java.util.Map.of("type", "file", "format", "text", "content", text));
+        HttpResponse<String> saved = server("PUT", "/api/contents/" + path, body);
+        if (saved.statusCode() / 100 != 2) throw new AssertionError("not saved: " + saved.statusCode() + " " + saved.body());
+    }
+
+    String readFile(String path) throws Exception {
+        HttpResponse<String> file = server("GET", "/api/contents/" + path + "?content=1&type=file&format=text", null);
+        if (file.statusCode() != 200) throw new AssertionError("cannot read " + path + ": " + file.statusCode() + " " + file.body());
+        return JSON.readTree(file.body()).path("content").asString();
+    }
+
     KernelSession startKernel(String kernelName) throws Exception {
         HttpResponse<String> created = server("POST", "/api/kernels", "{\"name\":\"" + kernelName + "\"}");
         if (created.statusCode() != 201) throw new AssertionError("kernel not started: " + created.statusCode() + " " + created.body());

@@ -23,6 +23,8 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
     static final int PORT = 18000;
     static final int HUB_API_PORT = 18081;
     static final int BRIDGE_PORT = 18090;
+    /** The test box runs its own tag of the sandbox image, so a test can rebuild or remove it. */
+    static final String SANDBOX_IMAGE = "learnbox/sandbox-under-test:latest";
 
     private static RunningBox started;
 
@@ -72,8 +74,9 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
     private static synchronized RunningBox start() {
         Path root = projectRoot();
         Path state = root.resolve("hub-bridge/target/box-state-" + PROJECT);
-        Shell shell = new Shell(root, env(PROJECT, 0, state, Map.of()));
+        Shell shell = new Shell(root, env(PROJECT, 0, state, Map.of("LEARNBOX_SANDBOX_IMAGE", SANDBOX_IMAGE)));
         wipe(shell, PROJECT);
+        shell.run("docker", "tag", "learnbox/sandbox:latest", SANDBOX_IMAGE).requireSuccess();
         Shell.Result up = shell.run(Duration.ofMinutes(10), null, "./box", "up").requireSuccess();
         Matcher password = Pattern.compile("password: (\\S+)").matcher(up.stdout());
         if (!password.find()) throw new AssertionError("./box up printed no admin password:\n" + up.stdout());

@@ -1,0 +1,156 @@
+package org.learnbox.bridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/** Servers stop, start, survive restarts of the box's parts, and homes survive everything. */
+@ExtendWith(RunningBox.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LifecycleE2EIT {
+    private final RunningBox box = RunningBox.get();
+
+    private String containersOf(String user) {
+        return box.docker("ps", "-aq", "--filter", "label=org.learnbox.box=" + RunningBox.PROJECT,
+                "--filter", "label=org.learnbox.user=" + user).requireSuccess().stdout().strip();
+    }
+
+    @Test
+    @Order(1)
+    void homeFilesSurviveAServerStopAndStartAndARebuildOfTheSandboxImage() throws Exception {
+        Learner ruth = new Learner(box, "ruth");
+        ruth.logInToLab(box.addUser("ruth"));
+        ruth.writeFile("notes.txt", "my work, kept\n");
+        String firstContainer = containersOf("ruth");
+
+        ruth.stopServer();
+        assertThat(containersOf("ruth")).isEmpty();
+        ruth.startServer();
+        assertThat(containersOf("ruth")).isNotEqualTo(firstContainer);
+        assertThat(ruth.readFile("notes.txt")).isEqualTo("my work, kept\n");
+
+        ruth.stopServer();
+        String oldImage = box.docker("image", "inspect", "-f", "{{.Id}}", RunningBox.SANDBOX_IMAGE).stdout().strip();
+        box.shell.run(Duration.ofMinutes(5), "FROM " + RunningBox.SANDBOX_IMAGE + "\nLABEL org.learnbox.rebuilt=yes\n",
+                "docker", "build", "-q", "-t", RunningBox.SANDBOX_IMAGE, "-").requireSuccess();
+        assertThat(box.docker("image", "inspect", "-f", "{{.Id}}", RunningBox.SANDBOX_IMAGE).stdout().strip()).isNotEqualTo(oldImage);
+        ruth.startServer();
+        assertThat(box.docker("inspect", "-f", "{{index .Config.Labels \"org.learnbox.rebuilt\"}}", box.sandboxContainer("ruth"))
+                .stdout().strip()).isEqualTo("yes");
+        assertThat(ruth.readFile("notes.txt")).isEqualTo("my work, kept\n");
+    }
+
+    @Test
+    @Order(2)
+    void twoSpawnsOfOneUserAtOnceGiveOneContainer() throws Exception {
+        box.addUser("twin");
+        List<CompletableFuture<HttpResponse<String>>> spawns = List.of(
+                CompletableFuture.supplyAsync(() -> startThroughBridge("twin")),
+                CompletableFuture.supplyAsync(() -> startThroughBridge("twin")));
+        List<HttpResponse<String>> answers = spawns.stream().map(CompletableFuture::join).toList();
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
+        assertThat(answers.get(0).body()).isEqualTo(answers.get(1).body()).contains("\"url\":\"http://");
+        assertThat(containersOf("twin").lines()).hasSize(1);
+        assertThat(box.bridgeApi("POST", "/hub-api/sandboxes/twin/stop", null).statusCode()).isEqualTo(200);
+        assertThat(containersOf("twin")).isEmpty();
+    }
+
+    private HttpResponse<String> startThroughBridge(String user) {
+        try {
+            return box.bridgeApi("POST", "/hub-api/sandboxes/" + user + "/start", "{\"env\":{}}");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aMissingImageIsExplainedOnTheSpawnPageAndLeavesNoContainer() throws Exception {
+        box.docker("rmi", "-f", RunningBox.SANDBOX_IMAGE).requireSuccess();
+        try {
+            Learner hopeful = new Learner(box, "hopeful");
+            hopeful.logIn(box.addUser("hopeful"));
+            List<JsonNode> events = hopeful.spawnProgress();
+            assertThat(events.getLast().path("failed").asBoolean()).isTrue();
+            assertThat(events).extracting(e -> e.path("message").asString()).anyMatch(message -> message.contains(
+                    "The sandbox image " + RunningBox.SANDBOX_IMAGE + " is missing on this box. A teacher can build it with: ./box images"));
+            assertThat(containersOf("hopeful")).isEmpty();
+            assertThat(box.docker("logs", RunningBox.PROJECT + "-bridge-1").stdout())
+                    .contains("could not start the sandbox of hopeful: The sandbox image");
+        } finally {
+            box.docker("tag", "learnbox/sandbox:latest", RunningBox.SANDBOX_IMAGE).requireSuccess();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void restartingTheBridgeAndTheHubKeepsServersRunningAndRemovesSandboxesOfUnknownUsers() throws Exception {
+        Learner sam = new Learner(box, "sam");
+        sam.logInToLab(box.addUser("sam"));
+        String samsContainer = containersOf("sam");
+        box.docker("run", "-d", "--name", box.sandboxContainer("ghost"),
+                "--label", "org.learnbox.box=" + RunningBox.PROJECT, "--label", "org.learnbox.role=sandbox",
+                "--label", "org.learnbox.user=ghost", RunningBox.SANDBOX_IMAGE, "sleep", "infinity").requireSuccess();
+
+        box.docker("restart", RunningBox.PROJECT + "-bridge-1", RunningBox.PROJECT + "-hub-1").requireSuccess();
+        awaitFrontDoor();
+
+        assertThat(containersOf("ghost")).isEmpty();
+        assertThat(containersOf("sam")).isEqualTo(samsContainer);
+        assertThat(box.bridgeApi("GET", "/hub-api/sandboxes/sam", null).body()).contains("\"state\":\"running\"");
+        try (KernelSession kernel = sam.startKernel("python3")) {
+            assertThat(kernel.execute("print('still running')", Duration.ofSeconds(60)).stdout()).isEqualTo("still running\n");
+        }
+    }
+
+    private void awaitFrontDoor() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            try {
+                if (new Learner(box, "probe").get("/hub/api/").statusCode() == 200
+                        && box.bridgeApi("GET", "/admin-api/users", null).statusCode() == 200) return;
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the box did not come back");
+    }
+
+    @Test
+    @Order(5)
+    void removingAUserRemovesTheirSandboxButKeepsTheirHome() throws Exception {
+        Learner leaver = new Learner(box, "leaver");
+        leaver.logInToLab(box.addUser("leaver"));
+        box.box(null, "user", "remove", "leaver").requireSuccess();
+        assertThat(containersOf("leaver")).isEmpty();
+        assertThat(box.docker("volume", "ls", "-q", "--filter", "name=" + RunningBox.PROJECT + "-home-leaver").stdout())
+                .contains(RunningBox.PROJECT + "-home-leaver");
+    }
+
+    @Test
+    @Order(6)
+    void boxDownAndUpKeepAccountsAndHomesAndChangeNothingElse() throws Exception {
+        Learner kim = new Learner(box, "kim");
+        String password = box.addUser("kim");
+        kim.logInToLab(password);
+        kim.writeFile("kept.txt", "across down and up\n");
+
+        box.box(null, "down").requireSuccess();
+        assertThat(containersOf("kim")).isEmpty();
+        Shell.Result up = box.box(null, "up").requireSuccess();
+        assertThat(up.stdout()).doesNotContain("password").contains("LearnBox is up at http://localhost:" + RunningBox.PORT + "/");
+
+        Learner again = new Learner(box, "kim");
+        again.logInToLab(password);
+        assertThat(again.readFile("kept.txt")).isEqualTo("across down and up\n");
+    }
+}
