@@ -40,7 +40,7 @@ class IdleCuller {
         List<String> culled = new ArrayList<>();
         for (JupyterHubClient.HubUser user : hub.users()) {
             JupyterHubClient.HubServer server = user.servers() == null ? null : user.servers().get("");
-            if (server == null || !server.ready() || server.pending()) continue;
+            if (server == null || !server.ready() || server.pending() != null) continue;
             if (server.lastActivity() != null && server.lastActivity().isBefore(cutoff)) {
                 hub.stopServer(user.name());
                 culled.add(user.name());

@@ -14,7 +14,7 @@ import org.springframework.web.client.RestClient;
 @Component
 public class JupyterHubClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record HubServer(boolean ready, boolean pending, @JsonProperty("last_activity") Instant lastActivity) {}
+    public record HubServer(boolean ready, String pending, @JsonProperty("last_activity") Instant lastActivity) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record HubUser(String name, Map<String, HubServer> servers) {}

@@ -1,0 +1,67 @@
+package org.learnbox.bridge.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.springframework.util.unit.DataSize;
+
+/** The culler against a stand-in for JupyterHub's REST API that answers as JupyterHub 5 does. */
+class IdleCullerTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private HttpServer hub;
+
+    @AfterEach
+    void stopHub() {
+        if (hub != null) hub.stop(0);
+    }
+
+    private IdleCuller cullerAgainst(String usersJson) throws Exception {
+        hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hub.createContext("/hub/api/", exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+                    + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = exchange.getRequestMethod().equals("GET") ? usersJson.getBytes(StandardCharsets.UTF_8) : new byte[0];
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+            exchange.sendResponseHeaders(body.length == 0 ? 204 : 200, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        hub.start();
+        LearnboxProperties properties = new LearnboxProperties("s3cret", "box",
+                new LearnboxProperties.Sandbox("img", 1, DataSize.ofGigabytes(1), 512, "net", 10, 8888),
+                new LearnboxProperties.Hub("http://127.0.0.1:" + hub.getAddress().getPort() + "/hub/api",
+                        Duration.ofMinutes(30), Duration.ofMinutes(1)));
+        return new IdleCuller(new JupyterHubClient(properties), properties, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void stopsReadyServersIdleLongerThanTheTimeoutAndNoOthers() throws Exception {
+        IdleCuller culler = cullerAgainst("""
+                [
+                 {"name": "idle", "kind": "user", "servers": {"": {"ready": true, "pending": null,
+                   "last_activity": "2026-11-25T11:20:00.123456Z"}}},
+                 {"name": "busy", "kind": "user", "servers": {"": {"ready": true, "pending": null,
+                   "last_activity": "2026-11-25T11:45:00Z"}}},
+                 {"name": "starting", "kind": "user", "servers": {"": {"ready": false, "pending": "spawn",
+                   "last_activity": "2026-11-25T10:00:00Z"}}},
+                 {"name": "stopped", "kind": "user", "servers": {}}
+                ]
+                """);
+        assertThat(culler.cull()).containsExactly("idle");
+        assertThat(requests).containsExactly(
+                "GET /hub/api/users token s3cret",
+                "DELETE /hub/api/users/idle/server token s3cret");
+    }
+}

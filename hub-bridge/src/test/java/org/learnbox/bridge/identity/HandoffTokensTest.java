@@ -1,0 +1,64 @@
+package org.learnbox.bridge.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class HandoffTokensTest {
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+    private static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+    }
+
+    private final MovableClock clock = new MovableClock();
+    private final HandoffTokens tokens = new HandoffTokens(SECRET, clock);
+
+    @Test
+    void aTokenNamesItsPersonAndWorksOnce() {
+        String token = tokens.mint("ada");
+        assertThat(tokens.redeem(token)).contains("ada");
+        assertThat(tokens.redeem(token)).isEmpty();
+    }
+
+    @Test
+    void aTokenExpiresAfterItsLifetime() {
+        String token = tokens.mint("ada");
+        clock.now = clock.now.plus(HandoffTokens.LIFETIME).plus(Duration.ofSeconds(1));
+        assertThat(tokens.redeem(token)).isEmpty();
+    }
+
+    @Test
+    void aTokenSignedWithAnotherSecretOrAlteredIsRefused() {
+        String foreign = new HandoffTokens("another-secret-another-secret-xx", clock).mint("ada");
+        assertThat(tokens.redeem(foreign)).isEmpty();
+
+        String genuine = tokens.mint("ada");
+        String[] parts = genuine.split("\\.");
+        String forgedBody = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(new String(java.util.Base64.getUrlDecoder().decode(parts[0])).replace("ada", "eve").getBytes());
+        assertThat(tokens.redeem(forgedBody + "." + parts[1])).isEmpty();
+        assertThat(tokens.redeem("garbage")).isEmpty();
+        assertThat(tokens.redeem("a.b.c")).isEmpty();
+        assertThat(tokens.redeem("%%%.$$$")).isEmpty();
+        assertThat(tokens.redeem(null)).isEmpty();
+        assertThat(tokens.redeem(genuine)).contains("ada");
+    }
+
+    @Test
+    void safeNextOnlyLeadsToPathsOfThisBox() {
+        assertThat(LoginController.safeNext("/hub/spawn")).isEqualTo("/hub/spawn");
+        assertThat(LoginController.safeNext("/user/ada/lab")).isEqualTo("/user/ada/lab");
+        assertThat(LoginController.safeNext("https://evil.example/")).isEqualTo("/hub/spawn");
+        assertThat(LoginController.safeNext("//evil.example/hub/")).isEqualTo("/hub/spawn");
+        assertThat(LoginController.safeNext("/hub/\\evil")).isEqualTo("/hub/spawn");
+    }
+}

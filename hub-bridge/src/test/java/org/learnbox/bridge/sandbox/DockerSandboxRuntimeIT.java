@@ -1,0 +1,131 @@
+package org.learnbox.bridge.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.springframework.util.unit.DataSize;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/** The Docker runtime against the real engine; the idle image is built by Testcontainers. */
+class DockerSandboxRuntimeIT {
+    private static final String BOX = "runtime-it";
+    private static String idleImage;
+
+    private final DockerClient docker = DockerClientFactory.instance().client();
+    private final LearnboxProperties properties = properties(idleImage);
+    private final DockerSandboxRuntime runtime = new DockerSandboxRuntime(docker, properties);
+    private final SandboxSpecs specs = new SandboxSpecs(properties);
+
+    @BeforeAll
+    static void buildIdleImage() {
+        String base = System.getenv().getOrDefault("LEARNBOX_BASE_IMAGE", "learnbox/base:trixie");
+        idleImage = new ImageFromDockerfile("learnbox/runtime-it-idle", false)
+                .withDockerfileFromBuilder(dockerfile -> dockerfile.from(base).cmd("sleep", "infinity").build())
+                .get();
+    }
+
+    private static LearnboxProperties properties(String image) {
+        return new LearnboxProperties("secret", BOX,
+                new LearnboxProperties.Sandbox(image, 0.5, DataSize.ofMegabytes(256), 64, BOX + "-sandboxes", 10, 8888),
+                new LearnboxProperties.Hub("http://127.0.0.1:9/hub/api", Duration.ofMinutes(30), Duration.ofMinutes(1)));
+    }
+
+    @AfterEach
+    void removeWhatTheTestMade() {
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("org.learnbox.box", BOX)).exec()
+                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+        docker.listVolumesCmd().withFilter("label", List.of("org.learnbox.box=" + BOX)).exec().getVolumes()
+                .forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
+    }
+
+    @Test
+    void startsASandboxWithItsLimitsLabelsVolumeAndNetworkAndReportsEachStep() {
+        List<SpawnEvent> events = new ArrayList<>();
+        Sandbox sandbox = runtime.start(specs.forUser("ada", Map.of("JUPYTERHUB_API_TOKEN", "t0k")), events::add);
+
+        assertThat(sandbox.running()).isTrue();
+        assertThat(sandbox.url()).matches("http://\\d+\\.\\d+\\.\\d+\\.\\d+:8888");
+        assertThat(events).extracting(SpawnEvent::message).containsExactly(
+                "Sandbox image " + idleImage + " is ready", "Container created", "Container started",
+                "Waiting for JupyterLab to answer");
+        assertThat(events).extracting(SpawnEvent::progress).isSorted();
+
+        InspectContainerResponse info = docker.inspectContainerCmd(sandbox.id()).exec();
+        HostConfig host = info.getHostConfig();
+        assertThat(info.getName()).isEqualTo("/" + BOX + "-sandbox-ada");
+        assertThat(info.getConfig().getUser()).isEqualTo("1000:1000");
+        assertThat(info.getConfig().getLabels()).containsEntry("org.learnbox.user", "ada").containsEntry("org.learnbox.role", "sandbox");
+        assertThat(info.getConfig().getEnv()).contains("JUPYTERHUB_API_TOKEN=t0k",
+                "JUPYTERHUB_SERVICE_URL=http://0.0.0.0:8888/user/ada/", "HOME=/home/learner");
+        assertThat(host.getNanoCPUs()).isEqualTo(500_000_000L);
+        assertThat(host.getMemory()).isEqualTo(256L * 1024 * 1024);
+        assertThat(host.getMemorySwap()).isEqualTo(256L * 1024 * 1024);
+        assertThat(host.getPidsLimit()).isEqualTo(64L);
+        assertThat(host.getCapDrop()).extracting(Enum::name).containsExactly("ALL");
+        assertThat(host.getSecurityOpts()).containsExactly("no-new-privileges:true");
+        assertThat(host.getPrivileged()).isFalse();
+        assertThat(host.getBinds()).isNullOrEmpty();
+        assertThat(info.getMounts()).singleElement().satisfies(mount -> {
+            assertThat(mount.getName()).isEqualTo(BOX + "-home-ada");
+            assertThat(mount.getDestination().getPath()).isEqualTo("/home/learner");
+        });
+        assertThat(docker.inspectNetworkCmd().withNetworkId(BOX + "-sandboxes").exec().getOptions())
+                .containsEntry("com.docker.network.bridge.enable_icc", "false");
+    }
+
+    @Test
+    void aRunningSandboxIsFoundNotMadeTwiceAndRemovingItKeepsTheHome() {
+        Sandbox first = runtime.start(specs.forUser("bob", Map.of()), e -> { });
+        List<SpawnEvent> again = new ArrayList<>();
+        Sandbox second = runtime.start(specs.forUser("bob", Map.of()), again::add);
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(again).extracting(SpawnEvent::message).containsExactly("Your sandbox is already running");
+        assertThat(runtime.list()).extracting(Sandbox::user).containsExactly("bob");
+
+        runtime.remove("bob");
+        assertThat(runtime.find("bob")).isEmpty();
+        assertThat(docker.inspectVolumeCmd(BOX + "-home-bob").exec().getLabels()).containsEntry("org.learnbox.role", "home");
+    }
+
+    @Test
+    void aMissingImageIsRefusedInWordsAndLeavesNothing() {
+        DockerSandboxRuntime missing = new DockerSandboxRuntime(docker, properties("learnbox/no-such-image:latest"));
+        List<SpawnEvent> events = new ArrayList<>();
+        assertThatThrownBy(() -> missing.start(new SandboxSpecs(properties("learnbox/no-such-image:latest"))
+                .forUser("cy", Map.of()), events::add))
+                .isInstanceOf(SandboxException.class)
+                .hasMessage("The sandbox image learnbox/no-such-image:latest is missing on this box."
+                        + " A teacher can build it with: ./box images");
+        assertThat(events).isEmpty();
+        assertThat(runtime.find("cy")).isEmpty();
+    }
+
+    @Test
+    void dockerDownIsSaidInWords() {
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(URI.create("unix:///tmp/learnbox-no-docker-here.sock")).build();
+        DockerClient down = DockerClientImpl.getInstance(
+                DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost("unix:///tmp/learnbox-no-docker-here.sock").build(), http);
+        DockerSandboxRuntime runtimeWithoutDocker = new DockerSandboxRuntime(down, properties);
+        assertThatThrownBy(() -> runtimeWithoutDocker.start(specs.forUser("dee", Map.of()), e -> { }))
+                .isInstanceOf(SandboxException.class)
+                .hasMessage("The Docker engine is not answering, so no sandbox can start. A teacher can check it with: ./box status");
+        assertThatThrownBy(runtimeWithoutDocker::list).isInstanceOf(SandboxException.class);
+    }
+}
