@@ -165,7 +165,7 @@ final class Learner {
         HttpResponse<String> created = server("POST", "/api/kernels", "{\"name\":\"" + kernelName + "\"}");
         if (created.statusCode() != 201) throw new AssertionError("kernel not started: " + created.statusCode() + " " + created.body());
         String id = JSON.readTree(created.body()).path("id").asString();
-        return KernelSession.open(this, URI.create("ws://localhost:" + RunningBox.PORT + "/user/" + name + "/api/kernels/" + id
+        return KernelSession.open(this, URI.create("ws://localhost:" + box.port + "/user/" + name + "/api/kernels/" + id
                 + "/channels?session_id=" + java.util.UUID.randomUUID()), id);
     }
 

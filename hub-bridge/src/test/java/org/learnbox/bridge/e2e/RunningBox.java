@@ -30,15 +30,21 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
 
     final Shell shell;
     final String adminPassword;
+    final String project;
+    final int port;
+    final int bridgePort;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningBox(Shell shell, String adminPassword) {
+    private RunningBox(Shell shell, String adminPassword, String project, int portOffset) {
         this.shell = shell;
         this.adminPassword = adminPassword;
+        this.project = project;
+        this.port = PORT + portOffset;
+        this.bridgePort = BRIDGE_PORT + portOffset;
     }
 
     public RunningBox() {
-        this(null, null);
+        this(null, null, PROJECT, 0);
     }
 
     @Override
@@ -72,16 +78,21 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
     }
 
     private static synchronized RunningBox start() {
+        new Shell(projectRoot(), Map.of()).run("docker", "tag", "learnbox/sandbox:latest", SANDBOX_IMAGE).requireSuccess();
+        started = startBox(PROJECT, 0, Map.of("LEARNBOX_SANDBOX_IMAGE", SANDBOX_IMAGE));
+        return started;
+    }
+
+    /** Starts a box of its own, wiped first; the caller closes it. */
+    static RunningBox startBox(String project, int portOffset, Map<String, String> settings) {
         Path root = projectRoot();
-        Path state = root.resolve("hub-bridge/target/box-state-" + PROJECT);
-        Shell shell = new Shell(root, env(PROJECT, 0, state, Map.of("LEARNBOX_SANDBOX_IMAGE", SANDBOX_IMAGE)));
-        wipe(shell, PROJECT);
-        shell.run("docker", "tag", "learnbox/sandbox:latest", SANDBOX_IMAGE).requireSuccess();
+        Path state = root.resolve("hub-bridge/target/box-state-" + project);
+        Shell shell = new Shell(root, env(project, portOffset, state, settings));
+        wipe(shell, project);
         Shell.Result up = shell.run(Duration.ofMinutes(10), null, "./box", "up").requireSuccess();
         Matcher password = Pattern.compile("password: (\\S+)").matcher(up.stdout());
         if (!password.find()) throw new AssertionError("./box up printed no admin password:\n" + up.stdout());
-        started = new RunningBox(shell, password.group(1));
-        return started;
+        return new RunningBox(shell, password.group(1), project, portOffset);
     }
 
     /** Takes a box down and removes everything it made: containers, sandboxes, volumes, state. */
@@ -95,11 +106,11 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
 
     @Override
     public void close() {
-        if (shell != null) wipe(shell, PROJECT);
+        if (shell != null) wipe(shell, project);
     }
 
     String url(String path) {
-        return "http://localhost:" + PORT + path;
+        return "http://localhost:" + port + path;
     }
 
     Shell.Result box(String stdin, String... args) {
@@ -126,7 +137,7 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
     /** The bridge's own API, as the hub plugin and the box script call it. */
     HttpResponse<String> bridgeApi(String method, String path, String json) throws Exception {
         String secret = Files.readAllLines(Path.of(shell.env().get("LEARNBOX_STATE"), "secrets.env")).get(0).split("=", 2)[1];
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + BRIDGE_PORT + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridgePort + path))
                 .header("Authorization", "Bearer " + secret)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofMinutes(2));
@@ -135,7 +146,7 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
     }
 
     String sandboxContainer(String user) {
-        return PROJECT + "-sandbox-" + user;
+        return project + "-sandbox-" + user;
     }
 
     /** Runs a command inside a user's sandbox, as the learner. */
