@@ -26,6 +26,8 @@ c.JupyterHub.cookie_secret_file = "/srv/jupyterhub/cookie_secret"
 c.JupyterHub.cleanup_servers = False  # servers outlive a hub restart
 c.JupyterHub.cleanup_proxy = False
 
+c.JupyterHub.template_paths = ["/etc/learnbox/templates"]
+
 c.JupyterHub.authenticator_class = "learnbox_hub.BridgeAuthenticator"
 c.Authenticator.allow_all = True  # the bridge is the one that decides who may log in
 c.Authenticator.auto_login = True

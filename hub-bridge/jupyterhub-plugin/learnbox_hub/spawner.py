@@ -3,9 +3,21 @@
 import asyncio
 
 from jupyterhub.spawner import Spawner
+from tornado import web
 from traitlets import Integer
 
 from .bridge import BridgeError, call
+
+
+class SpawnRefused(web.HTTPError):
+    """The bridge's refusal, shown in its own words on the spawn page, however fast it came."""
+
+    def __init__(self, message):
+        super().__init__(503, "%s", message)
+        self.jupyterhub_message = message
+
+    def __str__(self):
+        return self.jupyterhub_message
 
 
 class BridgeSpawner(Spawner):
@@ -21,7 +33,7 @@ class BridgeSpawner(Spawner):
         try:
             answer = await call("POST", self._path("/start"), {"env": env}, timeout=self.start_timeout)
         except BridgeError as e:
-            raise RuntimeError(str(e)) from None
+            raise SpawnRefused(str(e)) from None
         return answer["url"]
 
     async def poll(self):

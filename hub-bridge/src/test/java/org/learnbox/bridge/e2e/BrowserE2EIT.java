@@ -1,0 +1,105 @@
+package org.learnbox.bridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The pages a person uses, in Debian's Chromium, with screenshots in target/screenshots. */
+@ExtendWith(RunningBox.class)
+class BrowserE2EIT {
+    private static final Path SCREENSHOTS = RunningBox.projectRoot().resolve("hub-bridge/target/screenshots");
+
+    private final RunningBox box = RunningBox.get();
+    private WebDriver browser;
+
+    @BeforeEach
+    void openChromium() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,860", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeChromium() {
+        if (browser != null) browser.quit();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void logIn(String name, String password) {
+        browser.findElement(By.id("username")).clear();
+        browser.findElement(By.id("username")).sendKeys(name);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+    }
+
+    @Test
+    void aLearnerLogsInWatchesTheSpawnAndLandsInJupyterLab() throws Exception {
+        String password = box.addUser("clara");
+        browser.get(box.url("/"));
+        assertThat(browser.getTitle()).isEqualTo("Log in · LearnBox");
+        screenshot("01-login.png");
+
+        logIn("clara", "not-the-password");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .isEqualTo("Wrong name or password. Please try again.");
+        screenshot("02-wrong-password.png");
+
+        logIn("clara", password);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.urlContains("/hub/spawn-pending/clara"), ExpectedConditions.urlContains("/user/clara/lab")));
+        if (browser.getCurrentUrl().contains("spawn-pending")) screenshot("03-spawn-progress.png");
+
+        wait.until(ExpectedConditions.urlContains("/user/clara/lab"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jp-Launcher")));
+        assertThat(browser.findElement(By.cssSelector(".jp-Launcher")).getText()).contains("Python 3");
+        screenshot("04-jupyterlab.png");
+
+        browser.get(box.url("/"));
+        assertThat(browser.findElement(By.cssSelector(".lead")).getText()).isEqualTo("Hello, clara.");
+        screenshot("05-dashboard.png");
+        browser.findElement(By.id("open-lab")).click();
+        wait.until(ExpectedConditions.urlContains("/user/clara/lab"));
+    }
+
+    @Test
+    void aFailedSpawnIsExplainedOnTheSpawnPage() throws Exception {
+        String password = box.addUser("dora");
+        box.docker("rmi", "-f", RunningBox.SANDBOX_IMAGE).requireSuccess();
+        try {
+            browser.get(box.url("/"));
+            logIn("dora", password);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(1));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                    "is missing on this box. A teacher can build it with: ./box images"));
+            screenshot("06-spawn-failed.png");
+        } finally {
+            box.docker("tag", "learnbox/sandbox:latest", RunningBox.SANDBOX_IMAGE).requireSuccess();
+        }
+    }
+}
