@@ -1,9 +1,11 @@
 """BridgeSpawner: the bridge runs each user's sandbox; JupyterHub only asks it."""
 
 import asyncio
+import time
 
 from jupyterhub.spawner import Spawner
 from tornado import web
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError
 from traitlets import Integer
 
 from .bridge import BridgeError, call
@@ -34,7 +36,28 @@ class BridgeSpawner(Spawner):
             answer = await call("POST", self._path("/start"), {"env": env}, timeout=self.start_timeout)
         except BridgeError as e:
             raise SpawnRefused(str(e)) from None
+        await self._until_answering(answer["url"])
         return answer["url"]
+
+    async def _until_answering(self, url):
+        """Polls the new server closely, so the hub finds it up on its first look.
+
+        JupyterHub's own wait backs off exponentially and can sleep past the moment
+        the server comes up; this costs a few cheap requests instead.
+        """
+        api = f"{url}{self.user.url}api"
+        deadline = time.monotonic() + self.start_timeout
+        client = AsyncHTTPClient()
+        while time.monotonic() < deadline:
+            try:
+                await client.fetch(api, request_timeout=2)
+                return
+            except HTTPClientError as e:
+                if e.code < 599:
+                    return  # it answers, even if not with 200
+            except OSError:
+                pass
+            await asyncio.sleep(0.05)
 
     async def poll(self):
         try:
