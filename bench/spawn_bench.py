@@ -57,18 +57,20 @@ class Browser:
 
     def await_api(self, deadline):
         lab = f"/user/{self.name}/lab"
+        last = None
         while time.monotonic() < deadline:
             try:
                 status, url, _ = self.get(lab)
+                last = (status, url)
                 if status == 200 and urllib.parse.urlparse(url).path == lab:
                     xsrf = self.cookie("_xsrf", f"/user/{self.name}")
                     status, _, body = self.get(f"/user/{self.name}/api/status", {"X-XSRFToken": xsrf})
                     if status == 200 and "started" in body:
                         return
-            except (urllib.error.URLError, KeyError):
-                pass
+            except (urllib.error.URLError, KeyError) as e:
+                last = e
             time.sleep(0.1)
-        raise TimeoutError(f"{self.name}: JupyterLab API not ready")
+        raise TimeoutError(f"{self.name}: JupyterLab API not ready; last answer: {last}")
 
     def stop_server(self):
         self.get("/hub/home")
@@ -120,6 +122,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--alone", type=int, default=10, help="sequential spawns of one learner")
     parser.add_argument("--crowd", type=int, default=20, help="learners logging in at once")
+    parser.add_argument("--keep", action="store_true", help="leave the bench box up afterwards")
     args = parser.parse_args()
 
     sh("bash", "-c", f"LEARNBOX_SHARED_SECRET=x docker compose -p {PROJECT} -f box-image/compose.yaml down -v 2>/dev/null;"
@@ -155,18 +158,26 @@ def main():
                     failures.append(f"{futures[future]}: {e}")
         all_ready = time.monotonic() - crowd_start
 
-        print(f"| one learner, {len(alone)} spawns | p50 {statistics.median(alone):.2f} s | p95 {percentile(alone, 95):.2f} s"
-              f" | first spawn (new home volume) {first:.2f} s |")
+        if alone:
+            print(f"| one learner, {len(alone)} spawns | p50 {statistics.median(alone):.2f} s | p95 {percentile(alone, 95):.2f} s"
+                  f" | first spawn (new home volume) {first:.2f} s |")
         print(f"| {args.crowd} learners at once | all ready in {all_ready:.1f} s | p50 {statistics.median(results):.2f} s"
               f" | p95 {percentile(results, 95):.2f} s | failures {len(failures)} |")
         print(f"| idle sandbox memory (30 s after ready) | {memory} |")
         print(f"| one spawn's clock: container created {created}, started {started}, Jupyter Server listening {listening} |")
         for failure in failures:
             print("failure:", failure, file=sys.stderr)
+            who = failure.split(":")[0]
+            for service in ("bridge", "hub"):
+                logs = subprocess.run(["docker", "logs", f"{PROJECT}-{service}-1"], capture_output=True, text=True)
+                for line in (logs.stdout + logs.stderr).splitlines():
+                    if who in line and "xsrf" not in line:
+                        print(f"  {service}: {line}", file=sys.stderr)
     finally:
-        sh("bash", "-c", f"LEARNBOX_SHARED_SECRET=x docker compose -p {PROJECT} -f box-image/compose.yaml down -v;"
-           f" docker rm -f $(docker ps -aq --filter label=org.learnbox.box={PROJECT}) 2>/dev/null;"
-           f" docker volume rm $(docker volume ls -q --filter label=org.learnbox.box={PROJECT}) 2>/dev/null; true")
+        if not args.keep:
+            sh("bash", "-c", f"LEARNBOX_SHARED_SECRET=x docker compose -p {PROJECT} -f box-image/compose.yaml down -v;"
+               f" docker rm -f $(docker ps -aq --filter label=org.learnbox.box={PROJECT}) 2>/dev/null;"
+               f" docker volume rm $(docker volume ls -q --filter label=org.learnbox.box={PROJECT}) 2>/dev/null; true")
 
 
 if __name__ == "__main__":

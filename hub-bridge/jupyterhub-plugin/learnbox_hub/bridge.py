@@ -10,6 +10,18 @@ class BridgeError(Exception):
     """A refusal from the bridge, carrying its message in words."""
 
 
+_client = None
+
+
+def http_client():
+    """The plugin's own client: a class of twenty logging in at once must not queue behind
+    tornado's shared default of ten connections and time out in that queue."""
+    global _client
+    if _client is None:
+        _client = AsyncHTTPClient(force_instance=True, max_clients=256)
+    return _client
+
+
 def bridge_url():
     return os.environ.get("LEARNBOX_BRIDGE_URL", "http://127.0.0.1:8090")
 
@@ -24,10 +36,11 @@ async def call(method, path, body=None, timeout=30):
         },
         body=None if body is None else json.dumps(body),
         allow_nonstandard_methods=True,
+        connect_timeout=10,
         request_timeout=timeout,
     )
     try:
-        response = await AsyncHTTPClient().fetch(request)
+        response = await http_client().fetch(request)
     except HTTPClientError as e:
         message = f"the bridge answered {e.code}"
         if e.response is not None and e.response.body:

@@ -5,10 +5,10 @@ import time
 
 from jupyterhub.spawner import Spawner
 from tornado import web
-from tornado.httpclient import AsyncHTTPClient, HTTPClientError
+from tornado.httpclient import HTTPClientError
 from traitlets import Integer
 
-from .bridge import BridgeError, call
+from .bridge import BridgeError, call, http_client
 
 
 class SpawnRefused(web.HTTPError):
@@ -47,10 +47,10 @@ class BridgeSpawner(Spawner):
         """
         api = f"{url}{self.user.url}api"
         deadline = time.monotonic() + self.start_timeout
-        client = AsyncHTTPClient()
+        client = http_client()
         while time.monotonic() < deadline:
             try:
-                await client.fetch(api, request_timeout=2)
+                await client.fetch(api, connect_timeout=2, request_timeout=2)
                 return
             except HTTPClientError as e:
                 if e.code < 599:

@@ -33,6 +33,16 @@ public class JupyterHubClient {
         return users == null ? List.of() : List.of(users);
     }
 
+    /** Makes the user known to the hub if needed and asks it to start their server; one already starting is fine. */
+    public void startServer(String user) {
+        rest.post().uri("/users/{name}", user).retrieve()
+                .onStatus(status -> status.value() == 409, (request, response) -> {})
+                .toBodilessEntity();
+        rest.post().uri("/users/{name}/server", user).retrieve()
+                .onStatus(status -> status.value() == 400, (request, response) -> {})
+                .toBodilessEntity();
+    }
+
     public void stopServer(String user) {
         rest.delete().uri("/users/{name}/server", user).retrieve()
                 .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {})

@@ -53,11 +53,22 @@ final class Learner {
 
     /** Fills in the login form and submits it; the answer is the page the person lands on. */
     HttpResponse<String> logIn(String password) throws Exception {
+        return submitLogin(http, password);
+    }
+
+    /** Submits the login form and stops at the bridge's answer, before any hand-over. */
+    HttpResponse<String> logInWithoutFollowing(String password) throws Exception {
+        HttpClient noRedirects = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return submitLogin(noRedirects, password);
+    }
+
+    private HttpResponse<String> submitLogin(HttpClient client, String password) throws Exception {
         HttpResponse<String> form = get("/login");
         Matcher csrf = CSRF.matcher(form.body());
         if (!csrf.find()) throw new AssertionError("the login page has no CSRF token:\n" + form.body());
         String body = "username=" + enc(name) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
-        return http.send(HttpRequest.newBuilder(URI.create(box.url("/login")))
+        return client.send(HttpRequest.newBuilder(URI.create(box.url("/login")))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .timeout(Duration.ofSeconds(60)).build(),

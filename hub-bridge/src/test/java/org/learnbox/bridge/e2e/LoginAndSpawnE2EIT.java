@@ -43,6 +43,21 @@ class LoginAndSpawnE2EIT {
     }
 
     @Test
+    void theSandboxStartsAsSoonAsTheLearnerLogsIn() throws Exception {
+        String password = box.addUser("eager");
+        HttpResponse<String> answer = new Learner(box, "eager").logInWithoutFollowing(password);
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/hub/spawn"));
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (box.docker("ps", "-q", "--filter", "name=" + box.sandboxContainer("eager")).stdout().isBlank()) {
+            assertThat(java.time.Instant.now()).as("no sandbox started at login").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        assertThat(new Learner(box, "nobody").logInWithoutFollowing("wrong-password").headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+    }
+
+    @Test
     void aWrongPasswordGetsOneMessageThatDoesNotTellWhetherTheAccountExists() throws Exception {
         box.addUser("grace");
         HttpResponse<String> wrongPassword = new Learner(box, "grace").logIn("not-her-password");
