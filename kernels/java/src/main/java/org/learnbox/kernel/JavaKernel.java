@@ -1,0 +1,147 @@
+package org.learnbox.kernel;
+
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Java kernel: jjava-jupyter speaks the Jupyter protocol, this class answers it with JShell. Cells run on
+ * the shell channel's thread (through JShell's local execution thread); interrupts arrive on the control
+ * channel's thread and stop them.
+ */
+public final class JavaKernel extends BaseKernel {
+
+    static final String KERNEL_NAME = "learnbox-java";
+    static final String KERNEL_VERSION = "0.1.0";
+
+    private final Evaluator evaluator;
+    private final CodeAssistant assistant;
+    private final SessionHistory history;
+    private final NotebookStdin stdin;
+
+    private JavaKernel(JupyterIO io, SessionHistory history) {
+        super(KERNEL_NAME, KERNEL_VERSION, languageInfo(), List.of(), history, io, new CommManager(),
+                new Renderer(), null, new MagicsRegistry(), false, new StringStyler.Builder().build());
+        this.history = history;
+        this.stdin = new NotebookStdin(io.in);
+        this.evaluator = new Evaluator(kernelClasspath());
+        this.assistant = new CodeAssistant(evaluator.analysis(), evaluator.splitter());
+    }
+
+    /** A kernel ready to answer; it becomes the notebook kernel that {@link Display} talks to. */
+    public static JavaKernel start() {
+        JavaKernel kernel = new JavaKernel(new JupyterIO(StandardCharsets.UTF_8), new SessionHistory());
+        kernel.onStartup();
+        return kernel;
+    }
+
+    static LanguageInfo languageInfo() {
+        return new LanguageInfo.Builder("java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java")
+                .fileExtension(".java")
+                .pygments("java")
+                .codemirror("text/x-java")
+                .build();
+    }
+
+    @Override
+    public Object evalRaw(String code) {
+        int cellNumber = executionCount.get() - 1; // BaseKernel counted this cell before calling us
+        return evaluator.eval(code, cellNumber, System.err)
+                .map(value -> toDisplayData(value.object(), value.text()))
+                .orElse(null);
+    }
+
+    /** Display data for a value: its richest rendering, with JShell's way of showing it as the plain text. */
+    DisplayData toDisplayData(Object value, String text) {
+        if (value instanceof DisplayData data) {
+            return data;
+        }
+        if (value == null) {
+            return new DisplayData(text);
+        }
+        DisplayData data = renderer.render(value);
+        data.putText(text);
+        return data;
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        return assistant.inspect(code, at);
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        return assistant.complete(code, at);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return assistant.isComplete(code);
+    }
+
+    @Override
+    public void interrupt() {
+        evaluator.interrupt();
+    }
+
+    @Override
+    public List<String> formatError(Throwable e) {
+        if (e instanceof CellError error) {
+            return error.traceback();
+        }
+        return super.formatError(e);
+    }
+
+    @Override
+    protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        ExecuteRequest request = message.getContent();
+        if (request.shouldStoreHistory()) {
+            history.add(executionCount.get(), request.getCode());
+        }
+        stdin.allow(request.isStdinEnabled());
+        super.handleExecuteRequest(env, message);
+    }
+
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        super.replaceOutputStreams(env);
+        System.setIn(stdin); // the library's restore, deferred by super, puts the old one back
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        super.onShutdown(isRestarting);
+        evaluator.close();
+    }
+
+    /** Where the kernel's classes are, so that cells compile against the display API. */
+    private static List<String> kernelClasspath() {
+        Set<String> paths = new LinkedHashSet<>();
+        for (Class<?> type : List.of(Display.class, DisplayData.class, com.google.gson.Gson.class)) {
+            try {
+                paths.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException | NullPointerException e) {
+                throw new IllegalStateException("Cannot find the kernel's classes for " + type, e);
+            }
+        }
+        return List.copyOf(paths);
+    }
+}
