@@ -3,6 +3,7 @@ package org.learnbox.bridge.hub;
 import java.util.Map;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.HandoffTokens;
+import org.learnbox.bridge.identity.Role;
 import org.learnbox.bridge.sandbox.Sandbox;
 import org.learnbox.bridge.sandbox.SandboxStatus;
 import org.learnbox.bridge.sandbox.SpawnService;
@@ -58,7 +59,7 @@ class HubPluginController {
     HubIdentity redeem(@RequestBody RedeemRequest request) {
         return handoffTokens.redeem(request.token())
                 .flatMap(accounts::find)
-                .map(a -> new HubIdentity(a.getName(), a.getRole() == org.learnbox.bridge.identity.Role.ADMIN, a.getRole().id()))
+                .map(a -> new HubIdentity(a.getName(), a.getRole() == Role.ADMIN, a.getRole().id()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN,
                         "This login link is not valid any more; please log in again."));
     }

@@ -1,5 +1,7 @@
 package org.learnbox.bridge.identity;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +36,7 @@ class LoginController {
     @GetMapping("/handoff")
     String handoff(Principal principal, @RequestParam(defaultValue = "/hub/spawn") String next) {
         return "redirect:/hub/learnbox/callback?token=" + handoffTokens.mint(principal.getName())
-                + "&next=" + java.net.URLEncoder.encode(safeNext(next), java.nio.charset.StandardCharsets.UTF_8);
+                + "&next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8);
     }
 
     /** Only paths of this box: never an open redirect. */

@@ -11,10 +11,12 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Network;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +88,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     private List<Container> containers(String user) {
-        List<String> labels = new java.util.ArrayList<>(List.of(LABEL_BOX + "=" + box, LABEL_ROLE + "=sandbox"));
+        List<String> labels = new ArrayList<>(List.of(LABEL_BOX + "=" + box, LABEL_ROLE + "=sandbox"));
         if (user != null) labels.add(LABEL_USER + "=" + user);
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
     }
@@ -159,7 +161,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
                     .withLabels(spec.labels())
                     .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                     .withUser("1000:1000")
-                    .withExposedPorts(com.github.dockerjava.api.model.ExposedPort.tcp(spec.port()))
+                    .withExposedPorts(ExposedPort.tcp(spec.port()))
                     .withHostConfig(host)
                     .exec()
                     .getId();

@@ -42,9 +42,4 @@ class SandboxRecords {
                 .forEach(record -> record.update(null, false));
         byUser.values().forEach(this::saw);
     }
-
-    @Transactional(readOnly = true)
-    boolean isRunning(String user) {
-        return repository.findById(user).map(SandboxRecord::isRunning).orElse(false);
-    }
 }

@@ -18,10 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LifecycleE2EIT {
     private final RunningBox box = RunningBox.get();
 
-    private String containersOf(String user) {
-        return box.docker("ps", "-aq", "--filter", "label=org.learnbox.box=" + RunningBox.PROJECT,
-                "--filter", "label=org.learnbox.user=" + user).requireSuccess().stdout().strip();
-    }
 
     @Test
     @Order(1)
@@ -29,12 +25,12 @@ class LifecycleE2EIT {
         Learner ruth = new Learner(box, "ruth");
         ruth.logInToLab(box.addUser("ruth"));
         ruth.writeFile("notes.txt", "my work, kept\n");
-        String firstContainer = containersOf("ruth");
+        String firstContainer = box.containersOf("ruth");
 
         ruth.stopServer();
-        assertThat(containersOf("ruth")).isEmpty();
+        assertThat(box.containersOf("ruth")).isEmpty();
         ruth.startServer();
-        assertThat(containersOf("ruth")).isNotEqualTo(firstContainer);
+        assertThat(box.containersOf("ruth")).isNotEqualTo(firstContainer);
         assertThat(ruth.readFile("notes.txt")).isEqualTo("my work, kept\n");
 
         ruth.stopServer();
@@ -58,9 +54,9 @@ class LifecycleE2EIT {
         List<HttpResponse<String>> answers = spawns.stream().map(CompletableFuture::join).toList();
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
         assertThat(answers.get(0).body()).isEqualTo(answers.get(1).body()).contains("\"url\":\"http://");
-        assertThat(containersOf("twin").lines()).hasSize(1);
+        assertThat(box.containersOf("twin").lines()).hasSize(1);
         assertThat(box.bridgeApi("POST", "/hub-api/sandboxes/twin/stop", null).statusCode()).isEqualTo(200);
-        assertThat(containersOf("twin")).isEmpty();
+        assertThat(box.containersOf("twin")).isEmpty();
     }
 
     private HttpResponse<String> startThroughBridge(String user) {
@@ -81,7 +77,7 @@ class LifecycleE2EIT {
             assertThat(spawnPage.statusCode()).isEqualTo(503);
             assertThat(spawnPage.body()).contains("Your sandbox could not start",
                     "The sandbox image " + RunningBox.SANDBOX_IMAGE + " is missing on this box. A teacher can build it with: ./box images");
-            assertThat(containersOf("hopeful")).isEmpty();
+            assertThat(box.containersOf("hopeful")).isEmpty();
             assertThat(box.docker("logs", RunningBox.PROJECT + "-bridge-1").stdout())
                     .contains("could not start the sandbox of hopeful: The sandbox image");
         } finally {
@@ -94,7 +90,7 @@ class LifecycleE2EIT {
     void restartingTheBridgeTheHubOrBothKeepsServersRunningAndRemovesSandboxesOfUnknownUsers() throws Exception {
         Learner sam = new Learner(box, "sam");
         sam.logInToLab(box.addUser("sam"));
-        String samsContainer = containersOf("sam");
+        String samsContainer = box.containersOf("sam");
         assertThat(box.box(null, "status").requireSuccess().stdout()).containsPattern("sam\\s+Up ");
 
         for (List<String> parts : List.of(List.of("bridge"), List.of("hub"), List.of("bridge", "hub"))) {
@@ -106,13 +102,13 @@ class LifecycleE2EIT {
             box.docker(restart.toArray(String[]::new)).requireSuccess();
             awaitFrontDoor();
 
-            assertThat(containersOf("sam")).as("after restarting %s", parts).isEqualTo(samsContainer);
+            assertThat(box.containersOf("sam")).as("after restarting %s", parts).isEqualTo(samsContainer);
             assertThat(box.bridgeApi("GET", "/hub-api/sandboxes/sam", null).body()).contains("\"state\":\"running\"");
             try (KernelSession kernel = sam.startKernel("python3")) {
                 assertThat(kernel.execute("print('still running')", Duration.ofSeconds(60)).stdout()).isEqualTo("still running\n");
             }
             if (parts.contains("bridge")) {
-                assertThat(containersOf("ghost")).as("a sandbox of no account, after restarting %s", parts).isEmpty();
+                assertThat(box.containersOf("ghost")).as("a sandbox of no account, after restarting %s", parts).isEmpty();
             } else {
                 box.docker("rm", "-f", box.sandboxContainer("ghost")).requireSuccess();
             }
@@ -140,7 +136,7 @@ class LifecycleE2EIT {
         Learner leaver = new Learner(box, "leaver");
         leaver.logInToLab(box.addUser("leaver"));
         box.box(null, "user", "remove", "leaver").requireSuccess();
-        assertThat(containersOf("leaver")).isEmpty();
+        assertThat(box.containersOf("leaver")).isEmpty();
         assertThat(box.docker("volume", "ls", "-q", "--filter", "name=" + RunningBox.PROJECT + "-home-leaver").stdout())
                 .contains(RunningBox.PROJECT + "-home-leaver");
     }
@@ -154,7 +150,7 @@ class LifecycleE2EIT {
         kim.writeFile("kept.txt", "across down and up\n");
 
         box.box(null, "down").requireSuccess();
-        assertThat(containersOf("kim")).isEmpty();
+        assertThat(box.containersOf("kim")).isEmpty();
         Shell.Result up = box.box(null, "up").requireSuccess();
         assertThat(up.stdout()).doesNotContain("password").contains("LearnBox is up at http://localhost:" + RunningBox.PORT + "/");
 

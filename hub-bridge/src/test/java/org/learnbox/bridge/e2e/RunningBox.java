@@ -145,6 +145,12 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Ids of every container of this box labelled as the user's, running or not. */
+    String containersOf(String user) {
+        return docker("ps", "-aq", "--filter", "label=org.learnbox.box=" + project,
+                "--filter", "label=org.learnbox.user=" + user).requireSuccess().stdout().strip();
+    }
+
     String sandboxContainer(String user) {
         return project + "-sandbox-" + user;
     }

@@ -40,10 +40,6 @@ class SmallBoxE2EIT {
         if (box != null) box.close();
     }
 
-    private String containersOf(String user) {
-        return box.docker("ps", "-aq", "--filter", "label=org.learnbox.box=lbsmall",
-                "--filter", "label=org.learnbox.user=" + user).requireSuccess().stdout().strip();
-    }
 
     @Test
     @Order(1)
@@ -52,21 +48,21 @@ class SmallBoxE2EIT {
         assertThat(spawnPage.statusCode()).isEqualTo(503);
         assertThat(spawnPage.body()).contains("Your sandbox could not start",
                 "All 1 sandboxes of this box are in use. Try again in a few minutes, or ask your teacher.");
-        assertThat(containersOf("second")).isEmpty();
-        assertThat(containersOf("first")).isNotEmpty();
+        assertThat(box.containersOf("second")).isEmpty();
+        assertThat(box.containersOf("first")).isNotEmpty();
     }
 
     @Test
     @Order(2)
     void anIdleServerIsStoppedAndItsPlaceGoesToTheNextLearner() throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (!containersOf("first").isEmpty()) {
+        while (!box.containersOf("first").isEmpty()) {
             assertThat(Instant.now()).as("the idle server of 'first' was not stopped").isBefore(deadline);
             Thread.sleep(1000);
         }
         assertThat(box.docker("logs", "lbsmall-bridge-1").stdout()).contains("stopped idle servers of [first]");
 
         second.startServer();
-        assertThat(containersOf("second")).isNotEmpty();
+        assertThat(box.containersOf("second")).isNotEmpty();
     }
 }
