@@ -77,7 +77,7 @@ class BrowserE2EIT {
 
         wait.until(ExpectedConditions.urlContains("/user/clara/lab"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jp-Launcher")));
-        assertThat(browser.findElement(By.cssSelector(".jp-Launcher")).getText()).contains("Python 3");
+        assertThat(browser.findElement(By.cssSelector(".jp-Launcher")).getText()).contains("Python 3", "Java");
         screenshot("04-jupyterlab.png");
 
         browser.get(box.url("/"));

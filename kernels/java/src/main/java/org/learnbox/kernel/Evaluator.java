@@ -12,6 +12,7 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +39,14 @@ final class Evaluator implements AutoCloseable {
             "import java.util.stream.*;",
             "import static " + Display.class.getName() + ".*;");
 
+    private static final Duration STOP_RETRY = Duration.ofMillis(20);
+
     private final KernelExecutionProvider provider = new KernelExecutionProvider();
     private final JShell shell;
     private final CellSplitter splitter;
     private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
     private volatile boolean interruptRequested;
+    private volatile boolean cellRunning;
 
     Evaluator(List<String> classpath) {
         this.shell = JShell.builder()
@@ -75,9 +79,21 @@ final class Evaluator implements AutoCloseable {
      */
     Optional<CellValue> eval(String cell, int cellNumber, PrintStream notes) {
         interruptRequested = false;
+        cellRunning = true;
+        try {
+            return evalSnippets(cell, cellNumber, notes);
+        } finally {
+            cellRunning = false;
+        }
+    }
+
+    private Optional<CellValue> evalSnippets(String cell, int cellNumber, PrintStream notes) {
         List<CellSnippet> snippets = splitter.split(cell);
         Optional<CellValue> value = Optional.empty();
         for (CellSnippet snippet : snippets) {
+            if (interruptRequested) {
+                throw new CellInterrupted();
+            }
             List<SnippetEvent> events = shell.eval(snippet.source());
             if (interruptRequested) {
                 throw new CellInterrupted();
@@ -97,10 +113,27 @@ final class Evaluator implements AutoCloseable {
         return value;
     }
 
-    /** Stops the running cell: loops end at their next turn, sleeping and waiting threads are interrupted. */
+    /**
+     * Stops the running cell: loops end at their next turn, sleeping and waiting threads are interrupted.
+     * JShell only stops code that is already running, and an interrupt may come while a snippet still compiles,
+     * so it keeps asking until the cell has ended.
+     */
     void interrupt() {
+        if (!cellRunning) {
+            return;
+        }
         interruptRequested = true;
         shell.stop();
+        Thread.ofPlatform().daemon().name("interrupt-cell").start(() -> {
+            while (cellRunning && interruptRequested) {
+                try {
+                    Thread.sleep(STOP_RETRY.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                shell.stop();
+            }
+        });
     }
 
     @Override

@@ -27,8 +27,9 @@ class ErrorMessagesTest {
                     return n * "2";
                 }""");
 
-        assertThat(run.traceback()).contains("line 3, column 16: bad operand types for binary operator '*'");
-        assertThat(run.traceback()).contains("   3 |     return n * \"2\";\n     |                ");
+        // javac points at the operator and spans the whole operation
+        assertThat(run.traceback()).contains("line 3, column 14: bad operand types for binary operator '*'");
+        assertThat(run.traceback()).contains("   3 |     return n * \"2\";\n     |            ^^^^^^^");
     }
 
     @Test
