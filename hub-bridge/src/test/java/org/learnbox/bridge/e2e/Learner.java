@@ -93,6 +93,21 @@ final class Learner {
         return events;
     }
 
+    /**
+     * The page that explains a failed spawn. A spawn that fails at once is answered on
+     * /hub/spawn (503); one that fails a moment later, on the spawn-pending page (500).
+     */
+    HttpResponse<String> spawnFailurePage(HttpResponse<String> landed) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        HttpResponse<String> page = landed;
+        while (page.statusCode() == 200) {
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("the spawn did not fail: " + page.uri());
+            Thread.sleep(300);
+            page = get("/hub/spawn-pending/" + name);
+        }
+        return page;
+    }
+
     /** Waits until the person's JupyterLab answers through the front door. */
     void awaitLab() throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
