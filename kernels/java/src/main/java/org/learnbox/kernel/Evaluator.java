@@ -2,6 +2,7 @@ package org.learnbox.kernel;
 
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
@@ -136,6 +137,11 @@ final class Evaluator implements AutoCloseable {
         });
     }
 
+    /** Makes a jar or a folder of classes usable from the next cell on. */
+    void addToClasspath(String path) {
+        shell.addToClasspath(path);
+    }
+
     @Override
     public void close() {
         shell.close();
@@ -159,6 +165,11 @@ final class Evaluator implements AutoCloseable {
             String headline = name(waiting) + " cannot be used until "
                     + String.join(", ", shell.unresolvedDependencies(waiting).toList()) + " is defined";
             throw ErrorFormatter.exception(thrown, headline, origins::get);
+        }
+        if (thrown instanceof EvalException eval
+                && eval.getExceptionClassName().equals(ExitGuard.ExitNotAvailable.class.getName())) {
+            throw new ExceptionInCell(eval.getMessage(), List.of(ErrorFormatter.RED + eval.getMessage()
+                    + ErrorFormatter.RESET));
         }
         throw ErrorFormatter.exception(thrown, ErrorFormatter.describe(thrown), origins::get);
     }

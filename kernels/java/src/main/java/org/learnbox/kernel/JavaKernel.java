@@ -8,14 +8,19 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager.ResultFlag;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +39,7 @@ public final class JavaKernel extends BaseKernel {
     private final CodeAssistant assistant;
     private final SessionHistory history;
     private final NotebookStdin stdin;
+    private final Magics magics;
 
     private JavaKernel(JupyterIO io, SessionHistory history) {
         super(KERNEL_NAME, KERNEL_VERSION, languageInfo(), List.of(), history, io, new CommManager(),
@@ -42,6 +48,7 @@ public final class JavaKernel extends BaseKernel {
         this.stdin = new NotebookStdin(io.in);
         this.evaluator = new Evaluator(kernelClasspath());
         this.assistant = new CodeAssistant(evaluator.analysis(), evaluator.splitter());
+        this.magics = new Magics(this, evaluator);
     }
 
     /** A kernel ready to answer; it becomes the notebook kernel that {@link Display} talks to. */
@@ -64,9 +71,13 @@ public final class JavaKernel extends BaseKernel {
     @Override
     public Object evalRaw(String code) {
         int cellNumber = executionCount.get() - 1; // BaseKernel counted this cell before calling us
-        return evaluator.eval(code, cellNumber, System.err)
+        return magics.eval(code, java -> evaluator.eval(java, cellNumber, System.err)
                 .map(value -> toDisplayData(value.object(), value.text()))
-                .orElse(null);
+                .orElse(null));
+    }
+
+    Magics magics() {
+        return magics;
     }
 
     /** Display data for a value: its richest rendering, with JShell's way of showing it as the plain text. */
@@ -118,6 +129,41 @@ public final class JavaKernel extends BaseKernel {
         }
         stdin.allow(request.isStdinEnabled());
         super.handleExecuteRequest(env, message);
+    }
+
+    /** As the library answers, but with the {@code "status": "ok"} the protocol requires of every reply. */
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new Replies.KernelInfo("5.3", getName(), getVersion(), getLanguageInfo(), getBanner(),
+                getHelpLinks()));
+    }
+
+    /** As the library answers, but with {@code "status": "ok"} and the entries as the protocol's triples. */
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        Set<ResultFlag> flags = EnumSet.noneOf(ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(ResultFlag.INCLUDE_OUTPUT);
+        }
+        if (!request.useRaw()) {
+            flags.add(ResultFlag.TRANSFORMED_INPUT);
+        }
+        List<HistoryEntry> found = switch (request) {
+            case HistoryRequest.Tail tail -> history.lookupTail(tail.getMaxReturnLength(), flags);
+            case HistoryRequest.Range range ->
+                    history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+            case HistoryRequest.Search search -> {
+                if (search.filterUnique()) {
+                    flags.add(ResultFlag.UNIQUE);
+                }
+                yield history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+            }
+            default -> List.of();
+        };
+        env.reply(new Replies.History(found));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.learnbox.kernel;
 import jdk.jshell.execution.LocalExecutionControl;
 
 import java.lang.reflect.Field;
+import java.util.Arrays;
 
 /**
  * Runs snippets inside the kernel's own JVM, so that cells can hand real objects (images, display data) to the
@@ -19,6 +20,25 @@ final class KernelExecutionControl extends LocalExecutionControl {
             throws RunException, EngineTerminationException, InternalException {
         lastReadValue = readStaticField(className, varName);
         return super.varValue(className, varName);
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(guarded(classes));
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.redefine(guarded(classes));
+    }
+
+    /** Snippet classes with their exits refused, see {@link ExitRewriter}. */
+    private static ClassBytecodes[] guarded(ClassBytecodes[] classes) {
+        return Arrays.stream(classes)
+                .map(c -> new ClassBytecodes(c.name(), ExitRewriter.rewrite(c.bytecodes())))
+                .toArray(ClassBytecodes[]::new);
     }
 
     /** The object behind the last {@code JShell.varValue} call. */

@@ -22,23 +22,24 @@ final class SessionHistory implements HistoryManager {
 
     @Override
     public synchronized List<HistoryEntry> lookupTail(int length, Set<ResultFlag> flags) {
-        return List.copyOf(entries.subList(Math.max(0, entries.size() - length), entries.size()));
+        return withOutput(entries.subList(Math.max(0, entries.size() - length), entries.size()), flags);
     }
 
     @Override
     public synchronized List<HistoryEntry> lookupRange(int sessionOffset, int startCell, int endCell,
                                                        Set<ResultFlag> flags) {
-        if (sessionOffset != 0) {
-            return List.of();
+        if (sessionOffset != 0 && sessionOffset != SESSION) {
+            return List.of(); // 0 is this session, and so is its own number
         }
-        return entries.stream()
+        return withOutput(entries.stream()
                 .filter(e -> e.getCellNumber() >= startCell && (endCell <= 0 || e.getCellNumber() < endCell))
-                .toList();
+                .toList(), flags);
     }
 
+    /** A search without {@code n} (which reaches us as 0) returns every match, as IPython's does; without a pattern, all. */
     @Override
     public synchronized List<HistoryEntry> search(String pattern, int length, Set<ResultFlag> flags) {
-        Pattern glob = globToRegex(pattern);
+        Pattern glob = globToRegex(pattern == null ? "*" : pattern);
         List<HistoryEntry> matches = entries.stream().filter(e -> glob.matcher(e.getInput()).matches()).toList();
         if (flags.contains(ResultFlag.UNIQUE)) {
             Set<String> seen = new LinkedHashSet<>();
@@ -50,7 +51,18 @@ final class SessionHistory implements HistoryManager {
             }
             matches = unique;
         }
-        return matches.subList(Math.max(0, matches.size() - length), matches.size());
+        int from = length > 0 ? Math.max(0, matches.size() - length) : 0;
+        return withOutput(matches.subList(from, matches.size()), flags);
+    }
+
+    /** Outputs are not kept; asked for them, a frontend gets (input, "") pairs, the shape the protocol promises. */
+    private static List<HistoryEntry> withOutput(List<HistoryEntry> found, Set<ResultFlag> flags) {
+        if (!flags.contains(ResultFlag.INCLUDE_OUTPUT)) {
+            return List.copyOf(found);
+        }
+        return found.stream()
+                .map(e -> new HistoryEntry(e.getSession(), e.getCellNumber(), e.getInput(), ""))
+                .toList();
     }
 
     private static Pattern globToRegex(String glob) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -57,6 +58,14 @@ final class FakeFrontend {
     /** Runs a cell on another thread, as the shell channel would, so the test can watch and interrupt it. */
     CompletableFuture<Execution> executeInBackground(String code) {
         return CompletableFuture.supplyAsync(() -> execute(code));
+    }
+
+    /** Any other shell request, through the kernel's handler for it, as the shell channel would pass it. */
+    <T> Execution send(Message<T> request, BiConsumer<ShellReplyEnvironment, Message<T>> handler) {
+        ShellReplyEnvironment env = environment(request);
+        handler.accept(env, request);
+        env.resolveDeferrals();
+        return execution();
     }
 
     /** Waits (bounded) until the running cell has printed something matching. */
