@@ -43,6 +43,15 @@ public class JupyterHubClient {
                 .toBodilessEntity();
     }
 
+    /** Whether the hub counts the user's server as starting or running. */
+    public boolean serverStartingOrRunning(String user) {
+        HubUser found = rest.get().uri("/users/{name}", user).retrieve()
+                .onStatus(status -> status.value() == 404, (request, response) -> {})
+                .body(HubUser.class);
+        HubServer server = found == null || found.servers() == null ? null : found.servers().get("");
+        return server != null && (server.ready() || "spawn".equals(server.pending()));
+    }
+
     public void stopServer(String user) {
         rest.delete().uri("/users/{name}/server", user).retrieve()
                 .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {})

@@ -1,19 +1,24 @@
 package org.learnbox.bridge.hub;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * A learner who logs in is on the way to their lab: the bridge asks JupyterHub to start the
  * server at once, so the sandbox starts while the browser is still being handed over.
+ * The login answers only once the hub counts the spawn as pending (or over): otherwise the
+ * browser's own spawn request could reach the hub in the same moment and fail as a duplicate.
  */
 @Component
 class SpawnOnLogin {
     private static final Logger log = LoggerFactory.getLogger(SpawnOnLogin.class);
+    private static final Duration MOST_WAIT = Duration.ofSeconds(3);
 
     private final JupyterHubClient hub;
 
@@ -26,12 +31,27 @@ class SpawnOnLogin {
         // Only the login form publishes this; the box API's shared secret does not.
         if (!(success.getAuthentication() instanceof UsernamePasswordAuthenticationToken login)) return;
         String name = login.getName();
-        Thread.ofVirtual().name("spawn-on-login-" + name).start(() -> {
+        Thread request = Thread.ofVirtual().name("spawn-on-login-" + name).start(() -> {
             try {
                 hub.startServer(name);
             } catch (RuntimeException notNow) {
                 log.info("could not start the server of {} at login: {}", name, notNow.getMessage());
             }
         });
+        awaitHubTakesIt(name, request);
+    }
+
+    private void awaitHubTakesIt(String name, Thread request) {
+        Instant deadline = Instant.now().plus(MOST_WAIT);
+        try {
+            while (request.isAlive() && Instant.now().isBefore(deadline)) {
+                if (hub.serverStartingOrRunning(name)) return;
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException hubDown) {
+            log.info("could not see the server of {} starting: {}", name, hubDown.getMessage());
+        }
     }
 }
