@@ -88,6 +88,28 @@ class BrowserE2EIT {
     }
 
     @Test
+    void aLearnerOpensAJavaNotebookAndRunsACell() throws Exception {
+        String password = box.addUser("jules");
+        browser.get(box.url("/"));
+        logIn("jules", password);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jp-Launcher")));
+
+        // The first "Java" card of the launcher is in its Notebook section.
+        browser.findElement(By.xpath("//div[contains(@class,'jp-LauncherCard')][.//*[normalize-space(text())='Java']]")).click();
+        By editor = By.cssSelector(".jp-NotebookPanel .jp-Cell .cm-content");
+        wait.until(ExpectedConditions.elementToBeClickable(editor)).click();
+        browser.findElement(editor).sendKeys("String greeting = \"Hello from Java \" + Runtime.version().feature();"
+                + org.openqa.selenium.Keys.ENTER + "System.out.println(greeting);");
+        new org.openqa.selenium.interactions.Actions(browser)
+                .keyDown(org.openqa.selenium.Keys.SHIFT).sendKeys(org.openqa.selenium.Keys.ENTER)
+                .keyUp(org.openqa.selenium.Keys.SHIFT).perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".jp-NotebookPanel .jp-OutputArea-output"), "Hello from Java 21"));
+        screenshot("07-java-notebook.png");
+    }
+
+    @Test
     void aFailedSpawnIsExplainedOnTheSpawnPage() throws Exception {
         String password = box.addUser("dora");
         box.docker("rmi", "-f", RunningBox.SANDBOX_IMAGE).requireSuccess();
