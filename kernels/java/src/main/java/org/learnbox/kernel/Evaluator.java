@@ -47,7 +47,10 @@ final class Evaluator implements AutoCloseable {
     private final CellSplitter splitter;
     private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
     private volatile boolean interruptRequested;
-    private volatile boolean cellRunning;
+    // Which cell runs, so that an interrupt meant for one cell never stops the next.
+    private final Object cellLock = new Object();
+    private long cellGeneration;
+    private boolean cellRunning;
 
     Evaluator(List<String> classpath) {
         this.shell = JShell.builder()
@@ -79,12 +82,17 @@ final class Evaluator implements AutoCloseable {
      * @throws CellError when the cell does not compile, throws, or is interrupted
      */
     Optional<CellValue> eval(String cell, int cellNumber, PrintStream notes) {
-        interruptRequested = false;
-        cellRunning = true;
+        synchronized (cellLock) {
+            cellGeneration++;
+            interruptRequested = false;
+            cellRunning = true;
+        }
         try {
             return evalSnippets(cell, cellNumber, notes);
         } finally {
-            cellRunning = false;
+            synchronized (cellLock) {
+                cellRunning = false;
+            }
         }
     }
 
@@ -120,19 +128,28 @@ final class Evaluator implements AutoCloseable {
      * so it keeps asking until the cell has ended.
      */
     void interrupt() {
-        if (!cellRunning) {
-            return;
+        long target;
+        synchronized (cellLock) {
+            if (!cellRunning) {
+                return;
+            }
+            target = cellGeneration;
+            interruptRequested = true;
+            shell.stop();
         }
-        interruptRequested = true;
-        shell.stop();
         Thread.ofPlatform().daemon().name("interrupt-cell").start(() -> {
-            while (cellRunning && interruptRequested) {
+            while (true) {
                 try {
                     Thread.sleep(STOP_RETRY.toMillis());
                 } catch (InterruptedException e) {
                     return;
                 }
-                shell.stop();
+                synchronized (cellLock) {
+                    if (!cellRunning || cellGeneration != target) {
+                        return;
+                    }
+                    shell.stop();
+                }
             }
         });
     }
