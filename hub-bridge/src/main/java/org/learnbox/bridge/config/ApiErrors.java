@@ -1,6 +1,7 @@
 package org.learnbox.bridge.config;
 
 import java.util.Map;
+import org.learnbox.bridge.course.CourseException;
 import org.learnbox.bridge.identity.AccountException;
 import org.learnbox.bridge.identity.AccountNotFoundException;
 import org.learnbox.bridge.sandbox.SandboxException;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Every refusal of the APIs is {@code {"message": "..."}} in words a person can act on. */
-@RestControllerAdvice(basePackages = {"org.learnbox.bridge.hub", "org.learnbox.bridge.identity"})
+@RestControllerAdvice(basePackages = {"org.learnbox.bridge.hub", "org.learnbox.bridge.identity", "org.learnbox.bridge.course"})
 class ApiErrors {
     @ExceptionHandler(AccountNotFoundException.class)
     ResponseEntity<Map<String, String>> notFound(AccountNotFoundException e) {
@@ -22,6 +23,11 @@ class ApiErrors {
     ResponseEntity<Map<String, String>> refused(AccountException e) {
         return message(e.getMessage().startsWith("There is already") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
                 e.getMessage());
+    }
+
+    @ExceptionHandler(CourseException.class)
+    ResponseEntity<Map<String, String>> course(CourseException e) {
+        return message(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
     @ExceptionHandler(SandboxException.class)

@@ -13,7 +13,8 @@ public record LearnboxProperties(
         /** Name of this box: labels every container and volume it owns, so boxes on one engine never mix. */
         @DefaultValue("learnbox") String box,
         @DefaultValue Sandbox sandbox,
-        @DefaultValue Hub hub) {
+        @DefaultValue Hub hub,
+        @DefaultValue Courses courses) {
 
     public record Sandbox(
             /** Image every learner's server runs. */
@@ -38,4 +39,12 @@ public record LearnboxProperties(
             @DefaultValue("30m") Duration idleTimeout,
             /** How often idle servers are looked for. */
             @DefaultValue("1m") Duration cullEvery) {}
+
+    public record Courses(
+            /** Where the published course repositories live (on the box's data volume). */
+            @DefaultValue("data/courses") String repositories,
+            /** Courses that come with the box, published at every start; missing is fine. */
+            @DefaultValue("/opt/learnbox/courses") String bundled,
+            /** The course git server as a sandbox reaches it (the box's front door). */
+            @DefaultValue("http://host.docker.internal:8000/git/courses") String urlForSandboxes) {}
 }

@@ -25,6 +25,17 @@ class SecurityConfig {
                 .build();
     }
 
+    /** Course repositories, read-only and open to every sandbox of the box (git clients carry no session). */
+    @Bean
+    @Order(0)
+    SecurityFilterChain courseGit(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/git/courses/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .build();
+    }
+
     /** The people side: pages, with a login session and CSRF protection. */
     @Bean
     @Order(2)

@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -14,14 +13,6 @@ class LoginController {
 
     LoginController(HandoffTokens handoffTokens) {
         this.handoffTokens = handoffTokens;
-    }
-
-    /** The box's front page: the login form, or the person's dashboard. */
-    @GetMapping("/")
-    String home(Principal principal, Model model) {
-        if (principal == null) return "login";
-        model.addAttribute("name", principal.getName());
-        return "dashboard";
     }
 
     @GetMapping("/login")

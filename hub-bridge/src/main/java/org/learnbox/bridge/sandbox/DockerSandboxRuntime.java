@@ -16,6 +16,15 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +86,37 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     @Override
     public List<Sandbox> list() {
         return DockerErrors.translate(() -> containers(null).stream().map(c -> inspect(c.getId())).toList());
+    }
+
+    @Override
+    public CommandResult run(String user, List<String> command, Duration timeout) {
+        return DockerErrors.translate(() -> {
+            Sandbox sandbox = find(user).filter(Sandbox::running)
+                    .orElseThrow(() -> new SandboxException("The sandbox of " + user + " is not running."));
+            String exec = docker.execCreateCmd(sandbox.id()).withCmd(command.toArray(String[]::new))
+                    .withUser("1000:1000").withAttachStdout(true).withAttachStderr(true).exec().getId();
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            try (ResultCallback.Adapter<Frame> frames = docker.execStartCmd(exec).exec(new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(Frame frame) {
+                    (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).writeBytes(frame.getPayload());
+                }
+            })) {
+                if (!frames.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new SandboxException("'" + command.getFirst() + "' did not finish within "
+                            + timeout.toSeconds() + " s in the sandbox of " + user + ".");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SandboxException("Interrupted while waiting for the sandbox of " + user + ".", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Long exitCode = docker.inspectExecCmd(exec).exec().getExitCodeLong();
+            return new CommandResult(exitCode == null ? -1 : exitCode.intValue(),
+                    stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.learnbox.bridge.sandbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,6 +20,12 @@ public interface SandboxRuntime {
 
     /** Every sandbox of this box, running or not. */
     List<Sandbox> list();
+
+    /**
+     * Runs a command as the learner inside their running sandbox and waits for it, at most
+     * {@code timeout}. A sandbox that is not running is a {@link SandboxException}.
+     */
+    CommandResult run(String user, List<String> command, Duration timeout);
 
     /** Stops and removes the user's sandbox; the home volume stays. */
     void remove(String user);

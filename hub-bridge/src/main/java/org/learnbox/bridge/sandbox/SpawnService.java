@@ -9,6 +9,7 @@ import org.learnbox.bridge.identity.AccountRemoved;
 import org.learnbox.bridge.identity.AccountService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -22,11 +23,13 @@ public class SpawnService {
     private final SandboxRecords records;
     private final AccountService accounts;
     private final int maxRunning;
+    private final ApplicationEventPublisher events;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, SpawnLog> logs = new ConcurrentHashMap<>();
 
     SpawnService(SandboxRuntime runtime, SandboxSpecs specs, SandboxRecords records, AccountService accounts,
-            LearnboxProperties properties) {
+            LearnboxProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.runtime = runtime;
         this.specs = specs;
         this.records = records;
@@ -47,6 +50,7 @@ public class SpawnService {
                 requireRoomFor(user);
                 Sandbox sandbox = runtime.start(specs.forUser(user, hubEnv), spawnLog::add);
                 records.saw(sandbox);
+                events.publishEvent(new SandboxStarted(user));
                 log.info("sandbox of {} runs at {}", user, sandbox.url());
                 return sandbox;
             } catch (SandboxException failure) {

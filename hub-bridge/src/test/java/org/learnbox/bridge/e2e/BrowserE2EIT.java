@@ -88,6 +88,34 @@ class BrowserE2EIT {
     }
 
     @Test
+    void aLearnerFindsTheirCoursesOnTheDashboardOpensALessonAndUpdatesThem() throws Exception {
+        String password = box.addUser("mira");
+        browser.get(box.url("/"));
+        logIn("mira", password);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jp-Launcher")));
+
+        browser.get(box.url("/"));
+        assertThat(browser.findElement(By.id("courses")).getText()).contains("Java from zero", "Python from zero");
+        screenshot("08-dashboard-courses.png");
+
+        browser.findElement(By.linkText("Java from zero")).click();
+        wait.until(ExpectedConditions.urlContains("/user/mira/lab/tree/courses/java-from-zero"));
+        By lesson = By.xpath("//li[contains(@class,'jp-DirListing-item')][.//*[text()='01-values-and-types.ipynb']]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(lesson));
+        new org.openqa.selenium.interactions.Actions(browser).doubleClick(browser.findElement(lesson)).perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".jp-NotebookPanel"), "Values and types"));
+        screenshot("09-lesson.png");
+
+        browser.get(box.url("/"));
+        browser.findElement(By.id("update-courses")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notes li.ok")));
+        assertThat(browser.findElement(By.cssSelector(".notes")).getText())
+                .contains("java-from-zero: ~/courses/java-from-zero was already up to date");
+        screenshot("10-courses-updated.png");
+    }
+
+    @Test
     void aLearnerOpensAJavaNotebookAndRunsACell() throws Exception {
         String password = box.addUser("jules");
         browser.get(box.url("/"));

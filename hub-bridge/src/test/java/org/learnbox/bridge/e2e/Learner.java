@@ -46,6 +46,10 @@ final class Learner {
                 .build();
     }
 
+    RunningBox box() {
+        return box;
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(box.url(path))).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -113,6 +113,11 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         return "http://localhost:" + port + path;
     }
 
+    /** A URL of the bridge as the bridge itself reaches it, inside its container. */
+    String bridgeUrlForItself(String path) {
+        return "http://127.0.0.1:8080" + path;
+    }
+
     Shell.Result box(String stdin, String... args) {
         String[] command = new String[args.length + 1];
         command[0] = "./box";

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.TestProperties;
 import org.springframework.util.unit.DataSize;
 
 /** The culler against a stand-in for JupyterHub's REST API that answers as JupyterHub 5 does. */
@@ -39,10 +40,9 @@ class IdleCullerTest {
             exchange.close();
         });
         hub.start();
-        LearnboxProperties properties = new LearnboxProperties("s3cret", "box",
-                new LearnboxProperties.Sandbox("img", 1, DataSize.ofGigabytes(1), 512, "net", 10, 8888),
-                new LearnboxProperties.Hub("http://127.0.0.1:" + hub.getAddress().getPort() + "/hub/api",
-                        Duration.ofMinutes(30), Duration.ofMinutes(1)));
+        LearnboxProperties properties = TestProperties.of("box", TestProperties.sandbox("img"),
+                TestProperties.hub("http://127.0.0.1:" + hub.getAddress().getPort() + "/hub/api"),
+                TestProperties.courses("data/courses"));
         return new IdleCuller(new JupyterHubClient(properties), properties, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -61,7 +61,7 @@ class IdleCullerTest {
                 """);
         assertThat(culler.cull()).containsExactly("idle");
         assertThat(requests).containsExactly(
-                "GET /hub/api/users token s3cret",
-                "DELETE /hub/api/users/idle/server token s3cret");
+                "GET /hub/api/users token test-secret",
+                "DELETE /hub/api/users/idle/server token test-secret");
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.TestProperties;
 import org.springframework.util.unit.DataSize;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
@@ -41,9 +42,9 @@ class DockerSandboxRuntimeIT {
     }
 
     private static LearnboxProperties properties(String image) {
-        return new LearnboxProperties("secret", BOX,
+        return TestProperties.of(BOX,
                 new LearnboxProperties.Sandbox(image, 0.5, DataSize.ofMegabytes(256), 64, BOX + "-sandboxes", 10, 8888),
-                new LearnboxProperties.Hub("http://127.0.0.1:9/hub/api", Duration.ofMinutes(30), Duration.ofMinutes(1)));
+                TestProperties.hub("http://127.0.0.1:9/hub/api"), TestProperties.courses("data/courses"));
     }
 
     @AfterEach
@@ -101,6 +102,20 @@ class DockerSandboxRuntimeIT {
         runtime.remove("bob");
         assertThat(runtime.find("bob")).isEmpty();
         assertThat(docker.inspectVolumeCmd(BOX + "-home-bob").exec().getLabels()).containsEntry("org.learnbox.role", "home");
+    }
+
+    @Test
+    void runsACommandAsTheLearnerInsideTheSandboxAndSaysWhenItIsNotRunning() {
+        runtime.start(specs.forUser("eve", Map.of()), e -> { });
+        CommandResult answer = runtime.run("eve", List.of("sh", "-c", "id -u; echo oops >&2; exit 3"), Duration.ofSeconds(20));
+        assertThat(answer.exitCode()).isEqualTo(3);
+        assertThat(answer.stdout()).isEqualTo("1000\n");
+        assertThat(answer.stderr()).isEqualTo("oops\n");
+
+        runtime.remove("eve");
+        assertThatThrownBy(() -> runtime.run("eve", List.of("true"), Duration.ofSeconds(5)))
+                .isInstanceOf(SandboxException.class)
+                .hasMessage("The sandbox of eve is not running.");
     }
 
     @Test

@@ -24,6 +24,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The Java kernel: jjava-jupyter speaks the Jupyter protocol, this class answers it with JShell. Cells run on
@@ -35,20 +37,37 @@ public final class JavaKernel extends BaseKernel {
     static final String KERNEL_NAME = "learnbox-java";
     static final String KERNEL_VERSION = "0.1.0";
 
-    private final Evaluator evaluator;
-    private final CodeAssistant assistant;
+    /** JShell and what stands on it; made beside the connection's start, so the kernel answers kernel_info at once. */
+    private record Engine(Evaluator evaluator, CodeAssistant assistant, Magics magics) {}
+
+    private final CompletableFuture<Engine> engine;
     private final SessionHistory history;
     private final NotebookStdin stdin;
-    private final Magics magics;
 
     private JavaKernel(JupyterIO io, SessionHistory history) {
         super(KERNEL_NAME, KERNEL_VERSION, languageInfo(), List.of(), history, io, new CommManager(),
                 new Renderer(), null, new MagicsRegistry(), false, new StringStyler.Builder().build());
         this.history = history;
         this.stdin = new NotebookStdin(io.in);
-        this.evaluator = new Evaluator(kernelClasspath());
-        this.assistant = new CodeAssistant(evaluator.analysis(), evaluator.splitter());
-        this.magics = new Magics(this, evaluator);
+        this.engine = new CompletableFuture<>();
+        Thread.ofPlatform().name("jshell-start").daemon().start(() -> {
+            try {
+                Evaluator evaluator = new Evaluator(kernelClasspath());
+                engine.complete(new Engine(evaluator, new CodeAssistant(evaluator.analysis(), evaluator.splitter()),
+                        new Magics(this, evaluator)));
+            } catch (Throwable failure) {
+                engine.completeExceptionally(failure);
+            }
+        });
+    }
+
+    /** Waits for JShell the first time (it is usually ready before the learner runs a cell). */
+    private Engine engine() {
+        try {
+            return engine.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("The Java kernel could not start JShell: " + e.getCause(), e.getCause());
+        }
     }
 
     /** A kernel ready to answer; it becomes the notebook kernel that {@link Display} talks to. */
@@ -71,13 +90,14 @@ public final class JavaKernel extends BaseKernel {
     @Override
     public Object evalRaw(String code) {
         int cellNumber = executionCount.get() - 1; // BaseKernel counted this cell before calling us
-        return magics.eval(code, java -> evaluator.eval(java, cellNumber, System.err)
+        Engine ready = engine();
+        return ready.magics().eval(code, java -> ready.evaluator().eval(java, cellNumber, System.err)
                 .map(value -> toDisplayData(value.object(), value.text()))
                 .orElse(null));
     }
 
     Magics magics() {
-        return magics;
+        return engine().magics();
     }
 
     /** Display data for a value: its richest rendering, with JShell's way of showing it as the plain text. */
@@ -95,22 +115,24 @@ public final class JavaKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        return assistant.inspect(code, at);
+        return engine().assistant().inspect(code, at);
     }
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        return assistant.complete(code, at);
+        return engine().assistant().complete(code, at);
     }
 
     @Override
     public String isComplete(String code) {
-        return assistant.isComplete(code);
+        return engine().assistant().isComplete(code);
     }
 
     @Override
     public void interrupt() {
-        evaluator.interrupt();
+        if (engine.isDone() && !engine.isCompletedExceptionally()) {
+            engine.join().evaluator().interrupt();
+        }
     }
 
     @Override
@@ -175,7 +197,9 @@ public final class JavaKernel extends BaseKernel {
     @Override
     public void onShutdown(boolean isRestarting) {
         super.onShutdown(isRestarting);
-        evaluator.close();
+        if (engine.isDone() && !engine.isCompletedExceptionally()) {
+            engine.join().evaluator().close();
+        }
     }
 
     /** Where the kernel's classes are, so that cells compile against the display API. */

@@ -3,6 +3,8 @@ package org.learnbox.kernel;
 import jdk.jshell.execution.LocalExecutionControl;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 
 /**
@@ -32,6 +34,54 @@ final class KernelExecutionControl extends LocalExecutionControl {
     public void redefine(ClassBytecodes[] classes)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
         super.redefine(guarded(classes));
+    }
+
+    /**
+     * Runs the cell as the library does, but only once the library has listed the threads it
+     * waits for. The library waits for every thread of the cell's group alive just after the
+     * cell's thread starts; a thread the cell starts in that moment (a server, an HTTP client)
+     * would make the cell wait until that thread ends, maybe forever. The cell's first step is
+     * therefore to wait until this thread is joining it.
+     */
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        PENDING.set(new PendingCell(doit, Thread.currentThread()));
+        try {
+            return super.invoke(RUN_WHEN_JOINED);
+        } finally {
+            PENDING.remove();
+        }
+    }
+
+    private record PendingCell(Method doit, Thread invoker) {}
+
+    // Handed from the invoking thread to the cell's thread, which the library starts.
+    private static final InheritableThreadLocal<PendingCell> PENDING = new InheritableThreadLocal<>();
+    private static final Method RUN_WHEN_JOINED;
+    private static final long MAX_WAIT_FOR_JOIN_NANOS = 2_000_000_000L;
+
+    static {
+        try {
+            RUN_WHEN_JOINED = KernelExecutionControl.class.getDeclaredMethod("runWhenJoined");
+            RUN_WHEN_JOINED.setAccessible(true); // called by the library, from its own module
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // called by reflection, on the cell's thread
+    private static Object runWhenJoined() throws Throwable {
+        PendingCell cell = PENDING.get();
+        PENDING.remove(); // threads the cell starts must not inherit it
+        long deadline = System.nanoTime() + MAX_WAIT_FOR_JOIN_NANOS;
+        while (cell.invoker().getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+        }
+        try {
+            return cell.doit().invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause(); // wrapped again by the library, as if the cell had been called directly
+        }
     }
 
     /** Snippet classes with their exits refused, see {@link ExitRewriter}. */

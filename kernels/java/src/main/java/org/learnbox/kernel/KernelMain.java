@@ -22,7 +22,7 @@ public final class KernelMain {
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
 
         JavaKernel kernel = JavaKernel.start();
-        JupyterConnection connection = new JupyterConnection(properties);
+        JupyterConnection connection = new PromptConnection(properties);
         kernel.becomeHandlerForConnection(connection);
         // With interrupt_mode "signal" Jupyter sends SIGINT; treat it like an interrupt_request, not a quit.
         Signal.handle(new Signal("INT"), signal -> kernel.interrupt());

@@ -52,6 +52,25 @@ class ExecuteTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120) // the fault this guards against is a cell that never ends
+    void aCellEndsWhileThreadsItStartedKeepRunning() {
+        // Many cells, so that a thread started in the instant after the cell's own thread starts is caught too.
+        TestKernel.frontend().execute("var keepRunning = new java.util.concurrent.CountDownLatch(1);");
+        for (int i = 0; i < 60; i++) {
+            Execution run = TestKernel.frontend().execute("""
+                    Thread.ofPlatform().name("left-running").start(() -> {
+                        try { keepRunning.await(); } catch (InterruptedException e) { }
+                    });
+                    "started"
+                    """);
+            assertThat(run.resultText()).isEqualTo("\"started\"");
+        }
+        assertThat(TestKernel.frontend().execute("Thread.getAllStackTraces().keySet().stream()"
+                + ".filter(t -> t.getName().equals(\"left-running\")).count()").resultText()).isEqualTo("60");
+        TestKernel.frontend().execute("keepRunning.countDown();");
+    }
+
+    @Test
     void definitionsSurviveFromCellToCell() {
         TestKernel.frontend().execute("int square(int x) {\n    return x * x;\n}");
         TestKernel.frontend().execute("record Point(int x, int y) {}");

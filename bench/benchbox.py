@@ -1,0 +1,102 @@
+"""What the benchmarks share: their own box (project 'lbbench', ports 19000+) and a learner
+who drives it through the front door exactly as a browser does."""
+import http.cookiejar
+import json
+import os
+import re
+import subprocess
+import time
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROJECT = "lbbench"
+PORT = 19000
+ENV = dict(os.environ, LEARNBOX_PROJECT=PROJECT, LEARNBOX_STATE=os.path.join(ROOT, ".box-bench"),
+           LEARNBOX_PORT=str(PORT), LEARNBOX_HUB_API_PORT="19081", LEARNBOX_PROXY_API_PORT="19002",
+           LEARNBOX_BRIDGE_PORT="19090", LEARNBOX_SANDBOX_MAX_RUNNING="100")
+BASE = f"http://localhost:{PORT}"
+
+
+def sh(*cmd, stdin=None):
+    return subprocess.run(cmd, cwd=ROOT, env=ENV, input=stdin, text=True, capture_output=True, check=True).stdout
+
+
+class Browser:
+    def __init__(self, name):
+        self.name = name
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def get(self, path, headers=None):
+        request = urllib.request.Request(BASE + path, headers=headers or {})
+        with self.opener.open(request, timeout=120) as response:
+            return response.status, response.geturl(), response.read().decode()
+
+    def cookie(self, name, path_prefix):
+        for c in self.jar:
+            if c.name == name and c.path.startswith(path_prefix):
+                return c.value
+        raise KeyError(name)
+
+    def log_in(self, password):
+        _, _, form = self.get("/login")
+        csrf = re.search(r'name="_csrf" value="([^"]+)"', form).group(1)
+        body = urllib.parse.urlencode({"username": self.name, "password": password, "_csrf": csrf}).encode()
+        with self.opener.open(urllib.request.Request(BASE + "/login", data=body), timeout=120) as response:
+            response.read()
+
+    def await_api(self, deadline):
+        """As the spawn page does: follow the progress stream to 'ready', then open the lab."""
+        self.get("/hub/home")  # a page of the hub: sets the hub's _xsrf cookie, as the spawn page has it
+        xsrf = urllib.parse.quote(self.cookie("_xsrf", "/hub/"))
+        progress = f"{BASE}/hub/api/users/{self.name}/server/progress?_xsrf={xsrf}"
+        with self.opener.open(progress, timeout=max(1, deadline - time.monotonic())) as stream:
+            for raw in stream:
+                line = raw.decode().strip()
+                if line.startswith("data:"):
+                    event = json.loads(line[5:])
+                    if event.get("failed"):
+                        raise RuntimeError(f"{self.name}: spawn failed: {event.get('message')}")
+                    if event.get("ready"):
+                        break
+        lab = f"/user/{self.name}/lab"
+        status, url, _ = self.get(lab)
+        if status != 200 or urllib.parse.urlparse(url).path != lab:
+            raise RuntimeError(f"{self.name}: the lab answered {status} at {url}")
+        xsrf = self.cookie("_xsrf", f"/user/{self.name}")
+        status, _, body = self.get(f"/user/{self.name}/api/status", {"X-XSRFToken": xsrf})
+        if status != 200 or "started" not in body:
+            raise RuntimeError(f"{self.name}: the lab API answered {status}")
+
+    def stop_server(self):
+        self.get("/hub/home")
+        request = urllib.request.Request(f"{BASE}/hub/api/users/{self.name}/server", method="DELETE",
+                                         headers={"X-XSRFToken": self.cookie("_xsrf", "/hub/")})
+        self.opener.open(request, timeout=120).read()
+        while sh("docker", "ps", "-q", "--filter", f"name={PROJECT}-sandbox-{self.name}$").strip():
+            time.sleep(0.2)
+
+
+def login_to_api(name, password):
+    browser = Browser(name)
+    browser.started_at = time.time()
+    start = time.monotonic()
+    browser.log_in(password)
+    browser.logged_in_after = time.monotonic() - start
+    browser.await_api(start + 180)
+    return browser, time.monotonic() - start
+
+
+def add_user(name):
+    password = f"bench-{name}-password"
+    sh("./box", "user", "add", name, "--password-stdin", stdin=password)
+    return password
+
+
+def wipe():
+    """Takes the bench box down and removes everything it made."""
+    sh("bash", "-c", f"LEARNBOX_SHARED_SECRET=x docker compose -p {PROJECT} -f box-image/compose.yaml down -v 2>/dev/null;"
+       f" docker rm -f $(docker ps -aq --filter label=org.learnbox.box={PROJECT}) 2>/dev/null;"
+       f" docker volume rm $(docker volume ls -q --filter label=org.learnbox.box={PROJECT}) 2>/dev/null;"
+       f" rm -rf .box-bench; true")

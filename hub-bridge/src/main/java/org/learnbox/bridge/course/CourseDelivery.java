@@ -1,0 +1,147 @@
+package org.learnbox.bridge.course;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.sandbox.CommandResult;
+import org.learnbox.bridge.sandbox.Sandbox;
+import org.learnbox.bridge.sandbox.SandboxException;
+import org.learnbox.bridge.sandbox.SandboxRuntime;
+import org.learnbox.bridge.sandbox.SandboxStarted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Brings the courses into a learner's {@code ~/courses/}: when their sandbox starts, and when
+ * they ask for an update. The merge rules live in the sandbox's {@code learnbox-course-sync}.
+ */
+@Service
+public class CourseDelivery {
+    private static final Logger log = LoggerFactory.getLogger(CourseDelivery.class);
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(120);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** What happened to one course in one home, in words for the dashboard. */
+    public record Outcome(String course, boolean ok, String summary) {}
+
+    private final CourseRepositories repositories;
+    private final SandboxRuntime sandboxes;
+    private final String gitUrl;
+
+    CourseDelivery(CourseRepositories repositories, SandboxRuntime sandboxes, LearnboxProperties properties) {
+        this.repositories = repositories;
+        this.sandboxes = sandboxes;
+        this.gitUrl = properties.courses().urlForSandboxes().replaceFirst("/+$", "");
+    }
+
+    /** Every course of the box into the learner's running sandbox. */
+    public List<Outcome> deliver(String user) {
+        if (sandboxes.find(user).filter(Sandbox::running).isEmpty()) {
+            return List.of(new Outcome("", false,
+                    "Your JupyterLab is not running. Open it, and your courses arrive as it starts."));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (CourseRepositories.Published course : repositories.list()) {
+            outcomes.add(deliver(user, course.manifest().id()));
+        }
+        return outcomes;
+    }
+
+    /** What delivering one course to everyone running gave, learner by learner. */
+    public record Delivered(String user, Outcome outcome) {}
+
+    /**
+     * One course into every running sandbox at once, as when a teacher publishes a new
+     * version and wants the class to have it now.
+     */
+    public List<Delivered> deliverToEveryoneRunning(String courseId) {
+        if (repositories.find(courseId).isEmpty()) {
+            throw new CourseException("There is no course '" + courseId + "' on this box.");
+        }
+        List<String> users = sandboxes.list().stream().filter(Sandbox::running).map(Sandbox::user).toList();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Delivered>> running = users.stream()
+                    .map(user -> pool.submit(() -> new Delivered(user, deliver(user, courseId))))
+                    .toList();
+            List<Delivered> delivered = new ArrayList<>();
+            for (Future<Delivered> one : running) {
+                delivered.add(one.get());
+            }
+            return delivered;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CourseException("Interrupted while delivering the course '" + courseId + "'.");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    Outcome deliver(String user, String courseId) {
+        List<String> command = List.of("learnbox-course-sync", gitUrl + "/" + courseId + ".git", courseId);
+        try {
+            CommandResult result = sandboxes.run(user, command, SYNC_TIMEOUT);
+            Outcome outcome = describe(courseId, result);
+            if (outcome.ok()) {
+                log.info("course {} for {}: {}", courseId, user, outcome.summary());
+            } else {
+                log.warn("course {} for {} failed: {} {}", courseId, user, outcome.summary(), result.stderr().strip());
+            }
+            return outcome;
+        } catch (SandboxException e) {
+            return new Outcome(courseId, false, e.getMessage());
+        }
+    }
+
+    @EventListener
+    void onSandboxStarted(SandboxStarted started) {
+        // Off the spawn's path: JupyterLab opens while the courses arrive.
+        Thread.ofVirtual().name("courses-for-" + started.user()).start(() -> deliver(started.user()));
+    }
+
+    static Outcome describe(String courseId, CommandResult result) {
+        JsonNode answer;
+        try {
+            String lastLine = result.stdout().strip().lines().reduce((a, b) -> b).orElse("");
+            answer = JSON.readTree(lastLine);
+        } catch (JacksonException e) {
+            return new Outcome(courseId, false, "the course could not be brought in (" + result.stderr().strip() + ")");
+        }
+        String where = "~/courses/" + courseId;
+        return switch (answer.path("action").asString("")) {
+            case "cloned" -> new Outcome(courseId, true, "arrived in " + where);
+            case "unchanged", "updated" -> new Outcome(courseId, true, updated(answer, where));
+            case "re-cloned" -> new Outcome(courseId, true, "fetched anew into " + where
+                    + "; your earlier copy is kept in ~/" + answer.path("backup").asString(""));
+            default -> new Outcome(courseId, false, "could not be updated: " + answer.path("error").asString("unknown error"));
+        };
+    }
+
+    private static String updated(JsonNode answer, String where) {
+        StringBuilder summary = new StringBuilder(answer.path("action").asString().equals("updated")
+                ? where + " is up to date with the newest version" : where + " was already up to date");
+        List<String> copies = strings(answer.path("teacher_copies"));
+        if (!copies.isEmpty()) {
+            summary.append("; you changed files the teacher changed too: your versions stay, the teacher's are beside them as ")
+                    .append(String.join(", ", copies));
+        }
+        List<String> restored = strings(answer.path("restored"));
+        if (!restored.isEmpty()) summary.append("; deleted files are back: ").append(String.join(", ", restored));
+        return summary.toString();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
+    }
+}

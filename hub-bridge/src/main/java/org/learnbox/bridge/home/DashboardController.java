@@ -1,0 +1,37 @@
+package org.learnbox.bridge.home;
+
+import java.security.Principal;
+import org.learnbox.bridge.course.CourseDelivery;
+import org.learnbox.bridge.course.CourseService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The box's front page: the login form, or the person's dashboard with their courses. */
+@Controller
+class DashboardController {
+    private final CourseService courses;
+    private final CourseDelivery delivery;
+
+    DashboardController(CourseService courses, CourseDelivery delivery) {
+        this.courses = courses;
+        this.delivery = delivery;
+    }
+
+    @GetMapping("/")
+    String home(Principal principal, Model model) {
+        if (principal == null) return "login";
+        model.addAttribute("name", principal.getName());
+        model.addAttribute("courses", courses.list());
+        return "dashboard";
+    }
+
+    /** The "update my courses" button: newest lessons in, nothing of the learner's lost. */
+    @PostMapping("/courses/update")
+    String updateCourses(Principal principal, RedirectAttributes flash) {
+        flash.addFlashAttribute("outcomes", delivery.deliver(principal.getName()));
+        return "redirect:/";
+    }
+}

@@ -1,0 +1,26 @@
+package org.learnbox.bridge.config;
+
+import java.time.Duration;
+import org.springframework.util.unit.DataSize;
+
+/** Settings for tests that build beans by hand: the defaults, with what a test cares about changed. */
+public final class TestProperties {
+    private TestProperties() {}
+
+    public static LearnboxProperties.Sandbox sandbox(String image) {
+        return new LearnboxProperties.Sandbox(image, 1, DataSize.ofGigabytes(1), 512, "learnbox-test-sandboxes", 10, 8888);
+    }
+
+    public static LearnboxProperties.Hub hub(String apiUrl) {
+        return new LearnboxProperties.Hub(apiUrl, Duration.ofMinutes(30), Duration.ofMinutes(1));
+    }
+
+    public static LearnboxProperties.Courses courses(String repositories) {
+        return new LearnboxProperties.Courses(repositories, "/nonexistent", "http://127.0.0.1:9/git/courses");
+    }
+
+    public static LearnboxProperties of(String box, LearnboxProperties.Sandbox sandbox, LearnboxProperties.Hub hub,
+            LearnboxProperties.Courses courses) {
+        return new LearnboxProperties("test-secret", box, sandbox, hub, courses);
+    }
+}
