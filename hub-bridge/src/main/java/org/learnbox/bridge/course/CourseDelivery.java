@@ -37,22 +37,28 @@ public class CourseDelivery {
     private final CourseRepositories repositories;
     private final SandboxRuntime sandboxes;
     private final String gitUrl;
+    private final int sandboxPort;
 
     CourseDelivery(CourseRepositories repositories, SandboxRuntime sandboxes, LearnboxProperties properties) {
         this.repositories = repositories;
         this.sandboxes = sandboxes;
         this.gitUrl = properties.courses().urlForSandboxes().replaceFirst("/+$", "");
+        this.sandboxPort = properties.sandbox().port();
     }
 
     /** Every course of the box into the learner's running sandbox. */
     public List<Outcome> deliver(String user) {
+        return deliver(user, List.of());
+    }
+
+    private List<Outcome> deliver(String user, List<String> options) {
         if (sandboxes.find(user).filter(Sandbox::running).isEmpty()) {
             return List.of(new Outcome("", false,
                     "Your JupyterLab is not running. Open it, and your courses arrive as it starts."));
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (CourseRepositories.Published course : repositories.list()) {
-            outcomes.add(deliver(user, course.manifest().id()));
+            outcomes.add(deliver(user, course.manifest().id(), options));
         }
         return outcomes;
     }
@@ -71,7 +77,7 @@ public class CourseDelivery {
         List<String> users = sandboxes.list().stream().filter(Sandbox::running).map(Sandbox::user).toList();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Delivered>> running = users.stream()
-                    .map(user -> pool.submit(() -> new Delivered(user, deliver(user, courseId))))
+                    .map(user -> pool.submit(() -> new Delivered(user, deliver(user, courseId, List.of()))))
                     .toList();
             List<Delivered> delivered = new ArrayList<>();
             for (Future<Delivered> one : running) {
@@ -86,8 +92,10 @@ public class CourseDelivery {
         }
     }
 
-    Outcome deliver(String user, String courseId) {
-        List<String> command = List.of("learnbox-course-sync", gitUrl + "/" + courseId + ".git", courseId);
+    private Outcome deliver(String user, String courseId, List<String> options) {
+        List<String> command = new ArrayList<>(List.of("learnbox-course-sync"));
+        command.addAll(options);
+        command.addAll(List.of(gitUrl + "/" + courseId + ".git", courseId));
         try {
             CommandResult result = sandboxes.run(user, command, SYNC_TIMEOUT);
             Outcome outcome = describe(courseId, result);
@@ -104,8 +112,10 @@ public class CourseDelivery {
 
     @EventListener
     void onSandboxStarted(SandboxStarted started) {
-        // Off the spawn's path: JupyterLab opens while the courses arrive.
-        Thread.ofVirtual().name("courses-for-" + started.user()).start(() -> deliver(started.user()));
+        // Off the spawn's path: the sync waits in the sandbox until JupyterLab listens, so
+        // that the two never share the sandbox's one CPU while the learner waits for the lab.
+        List<String> afterLab = List.of("--after-port", String.valueOf(sandboxPort));
+        Thread.ofVirtual().name("courses-for-" + started.user()).start(() -> deliver(started.user(), afterLab));
     }
 
     static Outcome describe(String courseId, CommandResult result) {

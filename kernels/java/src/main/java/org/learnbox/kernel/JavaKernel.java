@@ -120,7 +120,8 @@ public final class JavaKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        return engine().assistant().complete(code, at);
+        Engine ready = engine();
+        return ready.magics().completeName(code, at).orElseGet(() -> ready.assistant().complete(code, at));
     }
 
     @Override

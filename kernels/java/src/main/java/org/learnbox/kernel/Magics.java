@@ -1,5 +1,6 @@
 package org.learnbox.kernel;
 
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -182,14 +184,23 @@ final class Magics {
         return null;
     }
 
+    /** As IPython's %%time: the CPU the kernel spent on the cell (compiling it included), then the wall time. */
     private Object time(String body) {
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         try {
             return runJava(new StringBuilder(body), 0, null);
         } finally {
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            Duration cpu = Duration.ofNanos(Math.max(0, processCpuNanos() - cpuStart));
+            System.out.println("CPU time: " + format(cpu));
             System.out.println("Wall time: " + format(wall));
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Object display(String body, String kind) {
@@ -227,6 +238,25 @@ final class Magics {
         }
         return words;
     }
+
+    /** Completion of a magic's name: {@code %ma} to {@code %maven}, {@code %%ti} (first line only) to {@code %%time}. */
+    Optional<ReplacementOptions> completeName(String code, int cursor) {
+        int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+        Matcher typed = MAGIC_NAME_SO_FAR.matcher(code.substring(lineStart, cursor));
+        if (!typed.matches()) {
+            return Optional.empty();
+        }
+        boolean cell = typed.group(1).equals("%%");
+        if (cell && lineStart != 0) {
+            return Optional.empty();
+        }
+        List<String> names = prefixed(typed.group(1), cell ? cellMagicNames() : lineMagicNames()).stream()
+                .filter(name -> name.startsWith(typed.group()))
+                .toList();
+        return Optional.of(new ReplacementOptions(names, lineStart, cursor));
+    }
+
+    private static final Pattern MAGIC_NAME_SO_FAR = Pattern.compile("(%%?)\\w*");
 
     private static List<String> prefixed(String prefix, Set<String> names) {
         return new TreeSet<>(names).stream().map(n -> prefix + n).toList();

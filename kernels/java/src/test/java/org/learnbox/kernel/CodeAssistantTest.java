@@ -35,6 +35,20 @@ class CodeAssistantTest {
     }
 
     @Test
+    void completesMagicNamesAtTheStartOfALine() {
+        String cell = "int x = 1;\n%ma";
+        ReplacementOptions line = kernel.complete(cell, cell.length());
+        assertThat(line.getReplacements()).containsExactly("%maven");
+        assertThat(line.getSourceStart()).isEqualTo(cell.indexOf("%ma"));
+
+        assertThat(kernel.complete("%%ti", 4).getReplacements()).containsExactly("%%time");
+        assertThat(kernel.complete("%", 1).getReplacements())
+                .contains("%maven", "%classpath", "%jars", "%load", "%lsmagic").doesNotContain("%%time");
+        assertThat(kernel.complete("int y = 2;\n%%ti", 15).getReplacements())
+                .as("a cell magic only on a cell's first line").doesNotContain("%%time");
+    }
+
+    @Test
     void completesNamesTheLearnerDefinedInTheSnippetUnderTheCursor() {
         TestKernel.frontend().execute("int counterValue = 1;");
         String cell = "int other = 2;\nSystem.out.println(counterV";

@@ -37,7 +37,7 @@ class KernelSetupTest {
         assertThat(spec.get("language").getAsString()).isEqualTo("java");
         assertThat(spec.get("interrupt_mode").getAsString()).isEqualTo("message");
         assertThat(spec.getAsJsonArray("argv").asList()).map(e -> e.getAsString()).isEqualTo(List.of(
-                "/usr/local/bin/learnbox-kernel", "java", "-XX:+UseSerialGC", "-Xss1m",
+                "/usr/local/bin/learnbox-kernel", "java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m",
                 "-XX:SharedArchiveFile=/usr/local/share/learnbox/java-kernel.jsa", "-jar",
                 "/usr/local/share/learnbox/learnbox-java-kernel.jar", "{connection_file}"));
     }

@@ -34,11 +34,11 @@ class MagicsTest {
     }
 
     @Test
-    void timeRunsTheCellAndPrintsTheWallTime() {
+    void timeRunsTheCellAndPrintsItsCpuAndWallTime() {
         Execution run = TestKernel.frontend().execute("%%time\nThread.sleep(20);\nSystem.out.println(\"done\");\n6 * 7");
 
         assertThat(run.status()).isEqualTo("ok");
-        assertThat(run.stdout()).startsWith("done\n").containsPattern("Wall time: [0-9.]+ (ms|s)\n");
+        assertThat(run.stdout()).startsWith("done\n").containsPattern("CPU time: [0-9.]+ (µs|ms|s)\nWall time: [0-9.]+ (ms|s)\n");
         assertThat(run.resultText()).isEqualTo("42");
     }
 
