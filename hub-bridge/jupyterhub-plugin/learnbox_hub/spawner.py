@@ -37,7 +37,15 @@ class BridgeSpawner(Spawner):
         except BridgeError as e:
             raise SpawnRefused(str(e)) from None
         await self._until_answering(answer["url"])
+        asyncio.ensure_future(self._tell_bridge_it_answers())
         return answer["url"]
+
+    async def _tell_bridge_it_answers(self):
+        """The bridge's work that waits for a running lab (courses) starts now, off the spawn's path."""
+        try:
+            await call("POST", self._path("/answering"))
+        except BridgeError as e:
+            self.log.warning("could not tell the bridge that %s's server answers: %s", self.user.name, e)
 
     async def _until_answering(self, url):
         """Polls the new server closely, so the hub finds it up on its first look.
@@ -57,7 +65,7 @@ class BridgeSpawner(Spawner):
                     return  # it answers, even if not with 200
             except OSError:
                 pass
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0.02)
 
     async def poll(self):
         try:

@@ -12,7 +12,7 @@ import org.learnbox.bridge.sandbox.CommandResult;
 import org.learnbox.bridge.sandbox.Sandbox;
 import org.learnbox.bridge.sandbox.SandboxException;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
-import org.learnbox.bridge.sandbox.SandboxStarted;
+import org.learnbox.bridge.sandbox.SandboxAnswering;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class CourseDelivery {
     private static final Logger log = LoggerFactory.getLogger(CourseDelivery.class);
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration LET_THE_LAB_LOAD_FIRST = Duration.ofSeconds(2);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What happened to one course in one home, in words for the dashboard. */
@@ -37,28 +38,22 @@ public class CourseDelivery {
     private final CourseRepositories repositories;
     private final SandboxRuntime sandboxes;
     private final String gitUrl;
-    private final int sandboxPort;
 
     CourseDelivery(CourseRepositories repositories, SandboxRuntime sandboxes, LearnboxProperties properties) {
         this.repositories = repositories;
         this.sandboxes = sandboxes;
         this.gitUrl = properties.courses().urlForSandboxes().replaceFirst("/+$", "");
-        this.sandboxPort = properties.sandbox().port();
     }
 
     /** Every course of the box into the learner's running sandbox. */
     public List<Outcome> deliver(String user) {
-        return deliver(user, List.of());
-    }
-
-    private List<Outcome> deliver(String user, List<String> options) {
         if (sandboxes.find(user).filter(Sandbox::running).isEmpty()) {
             return List.of(new Outcome("", false,
                     "Your JupyterLab is not running. Open it, and your courses arrive as it starts."));
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (CourseRepositories.Published course : repositories.list()) {
-            outcomes.add(deliver(user, course.manifest().id(), options));
+            outcomes.add(deliver(user, course.manifest().id()));
         }
         return outcomes;
     }
@@ -77,7 +72,7 @@ public class CourseDelivery {
         List<String> users = sandboxes.list().stream().filter(Sandbox::running).map(Sandbox::user).toList();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Delivered>> running = users.stream()
-                    .map(user -> pool.submit(() -> new Delivered(user, deliver(user, courseId, List.of()))))
+                    .map(user -> pool.submit(() -> new Delivered(user, deliver(user, courseId))))
                     .toList();
             List<Delivered> delivered = new ArrayList<>();
             for (Future<Delivered> one : running) {
@@ -92,10 +87,8 @@ public class CourseDelivery {
         }
     }
 
-    private Outcome deliver(String user, String courseId, List<String> options) {
-        List<String> command = new ArrayList<>(List.of("learnbox-course-sync"));
-        command.addAll(options);
-        command.addAll(List.of(gitUrl + "/" + courseId + ".git", courseId));
+    private Outcome deliver(String user, String courseId) {
+        List<String> command = List.of("learnbox-course-sync", gitUrl + "/" + courseId + ".git", courseId);
         try {
             CommandResult result = sandboxes.run(user, command, SYNC_TIMEOUT);
             Outcome outcome = describe(courseId, result);
@@ -111,11 +104,16 @@ public class CourseDelivery {
     }
 
     @EventListener
-    void onSandboxStarted(SandboxStarted started) {
-        // Off the spawn's path: the sync waits in the sandbox until JupyterLab listens, so
-        // that the two never share the sandbox's one CPU while the learner waits for the lab.
-        List<String> afterLab = List.of("--after-port", String.valueOf(sandboxPort));
-        Thread.ofVirtual().name("courses-for-" + started.user()).start(() -> deliver(started.user(), afterLab));
+    void onSandboxAnswering(SandboxAnswering answering) {
+        // Off the spawn's path, and a moment after it: the lab's first page load gets the sandbox's one CPU.
+        Thread.ofVirtual().name("courses-for-" + answering.user()).start(() -> {
+            try {
+                Thread.sleep(LET_THE_LAB_LOAD_FIRST);
+            } catch (InterruptedException e) {
+                return;
+            }
+            deliver(answering.user());
+        });
     }
 
     static Outcome describe(String courseId, CommandResult result) {

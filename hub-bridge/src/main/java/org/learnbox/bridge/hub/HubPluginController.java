@@ -50,6 +50,12 @@ class HubPluginController {
         return spawns.status(user, eventsSeen);
     }
 
+    /** The spawner found the learner's server answering: what waits for a running lab may begin. */
+    @PostMapping("/sandboxes/{user}/answering")
+    void answering(@PathVariable String user) {
+        spawns.answering(user);
+    }
+
     @PostMapping("/sandboxes/{user}/stop")
     void stop(@PathVariable String user) {
         spawns.stop(user);

@@ -50,7 +50,6 @@ public class SpawnService {
                 requireRoomFor(user);
                 Sandbox sandbox = runtime.start(specs.forUser(user, hubEnv), spawnLog::add);
                 records.saw(sandbox);
-                events.publishEvent(new SandboxStarted(user));
                 log.info("sandbox of {} runs at {}", user, sandbox.url());
                 return sandbox;
             } catch (SandboxException failure) {
@@ -70,6 +69,11 @@ public class SpawnService {
             throw new SandboxException("All " + maxRunning + " sandboxes of this box are in use."
                     + " Try again in a few minutes, or ask your teacher.");
         }
+    }
+
+    /** The hub found the learner's server answering. */
+    public void answering(String user) {
+        events.publishEvent(new SandboxAnswering(user));
     }
 
     public SandboxStatus status(String user, int eventsSeen) {

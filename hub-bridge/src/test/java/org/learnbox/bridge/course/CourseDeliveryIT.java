@@ -164,23 +164,6 @@ class CourseDeliveryIT {
     }
 
     @Test
-    void atServerStartTheCourseWaitsUntilJupyterLabListens() throws Exception {
-        repositories.publish(new CourseFixture(teacher, "waits").lesson("01-a.ipynb", "a v1").write(), "test");
-        String url = "http://host.docker.internal:" + port + "/git/courses/waits.git";
-        sandbox.execInContainer("sh", "-c", "nohup learnbox-course-sync --after-port 8897 " + url + " waits"
-                + " > /tmp/waits.out 2>&1 &");
-        Thread.sleep(1500);
-        assertThat(sh("ls")).as("nothing listens on 8897 yet").doesNotContain("waits\n");
-
-        sandbox.execInContainer("sh", "-c", "nohup python3 -m http.server 8897 > /dev/null 2>&1 &");
-        for (int i = 0; i < 100 && !sh("cat /tmp/waits.out").contains("cloned"); i++) {
-            Thread.sleep(200);
-        }
-        assertThat(sh("cat /tmp/waits.out")).contains("\"action\": \"cloned\"");
-        assertThat(read("waits/01-a.ipynb")).isEqualTo(notebook("a v1"));
-    }
-
-    @Test
     void anUnknownCourseFailsInWordsAndTouchesNothing() throws Exception {
         repositories.publish(new CourseFixture(teacher, "kept").lesson("01-a.ipynb", "a v1").write(), "test");
         sync("kept");
