@@ -21,6 +21,10 @@ class CallbackHandler(BaseHandler):
 
 class BridgeAuthenticator(Authenticator):
     auto_login = True
+    # JupyterHub's groups mirror the bridge's classes; they are refreshed from the bridge.
+    manage_groups = True
+    refresh_pre_spawn = True
+    auth_refresh_age = 60
 
     def login_url(self, base_url):
         # The bridge's own login, at the site root; JupyterHub appends ?next=.
@@ -38,4 +42,17 @@ class BridgeAuthenticator(Authenticator):
         except BridgeError as e:
             self.log.warning("login refused: %s", e)
             return None
-        return {"name": identity["name"], "admin": identity["admin"]}
+        return self._model(identity)
+
+    async def refresh_user(self, user, handler=None):
+        """The person's groups (classes) and admin flag, as the bridge knows them now."""
+        try:
+            identity = await call("GET", f"/hub-api/users/{user.name}")
+        except BridgeError as e:
+            self.log.warning("could not refresh %s: %s", user.name, e)
+            return True  # keep what the hub knows; the bridge answers again soon
+        return self._model(identity)
+
+    @staticmethod
+    def _model(identity):
+        return {"name": identity["name"], "admin": identity["admin"], "groups": identity.get("groups", [])}

@@ -1,6 +1,7 @@
 package org.learnbox.bridge.config;
 
 import java.util.Map;
+import org.learnbox.bridge.classroom.ClassroomException;
 import org.learnbox.bridge.course.CourseException;
 import org.learnbox.bridge.identity.AccountException;
 import org.learnbox.bridge.identity.AccountNotFoundException;
@@ -8,11 +9,12 @@ import org.learnbox.bridge.sandbox.SandboxException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Every refusal of the APIs is {@code {"message": "..."}} in words a person can act on. */
-@RestControllerAdvice(basePackages = {"org.learnbox.bridge.hub", "org.learnbox.bridge.identity", "org.learnbox.bridge.course"})
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
     @ExceptionHandler(AccountNotFoundException.class)
     ResponseEntity<Map<String, String>> notFound(AccountNotFoundException e) {
@@ -27,6 +29,11 @@ class ApiErrors {
 
     @ExceptionHandler(CourseException.class)
     ResponseEntity<Map<String, String>> course(CourseException e) {
+        return message(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+
+    @ExceptionHandler(ClassroomException.class)
+    ResponseEntity<Map<String, String>> classroom(ClassroomException e) {
         return message(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 

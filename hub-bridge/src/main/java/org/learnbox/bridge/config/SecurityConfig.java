@@ -43,6 +43,7 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/login", "/user/**", "/error", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/classes", "/classes/**").hasAnyRole("TEACHER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/hub/spawn").failureUrl("/login?error"))
                 .logout(logout -> logout.logoutSuccessUrl("/hub/logout"))

@@ -3,6 +3,7 @@ package org.learnbox.bridge.course;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,24 +37,36 @@ public class CourseDelivery {
     public record Outcome(String course, boolean ok, String summary) {}
 
     private final CourseRepositories repositories;
+    private final CourseAudience audience;
     private final SandboxRuntime sandboxes;
     private final String gitUrl;
 
-    CourseDelivery(CourseRepositories repositories, SandboxRuntime sandboxes, LearnboxProperties properties) {
+    CourseDelivery(CourseRepositories repositories, CourseAudience audience, SandboxRuntime sandboxes,
+            LearnboxProperties properties) {
         this.repositories = repositories;
+        this.audience = audience;
         this.sandboxes = sandboxes;
         this.gitUrl = properties.courses().urlForSandboxes().replaceFirst("/+$", "");
     }
 
-    /** Every course of the box into the learner's running sandbox. */
+    /** The courses this person receives, as published. */
+    public List<CourseRepositories.Published> coursesOf(String user) {
+        Set<String> theirs = audience.coursesFor(user);
+        return repositories.list().stream().filter(c -> theirs.contains(c.manifest().id())).toList();
+    }
+
+    /** Every course of the learner's into their running sandbox. */
     public List<Outcome> deliver(String user) {
         if (sandboxes.find(user).filter(Sandbox::running).isEmpty()) {
             return List.of(new Outcome("", false,
                     "Your JupyterLab is not running. Open it, and your courses arrive as it starts."));
         }
         List<Outcome> outcomes = new ArrayList<>();
-        for (CourseRepositories.Published course : repositories.list()) {
+        for (CourseRepositories.Published course : coursesOf(user)) {
             outcomes.add(deliver(user, course.manifest().id()));
+        }
+        if (outcomes.isEmpty()) {
+            outcomes.add(new Outcome("", true, "You have no courses yet: join your teacher's class with its code."));
         }
         return outcomes;
     }
@@ -69,7 +82,8 @@ public class CourseDelivery {
         if (repositories.find(courseId).isEmpty()) {
             throw new CourseException("There is no course '" + courseId + "' on this box.");
         }
-        List<String> users = sandboxes.list().stream().filter(Sandbox::running).map(Sandbox::user).toList();
+        List<String> users = sandboxes.list().stream().filter(Sandbox::running).map(Sandbox::user)
+                .filter(user -> audience.receives(user, courseId)).toList();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Delivered>> running = users.stream()
                     .map(user -> pool.submit(() -> new Delivered(user, deliver(user, courseId))))

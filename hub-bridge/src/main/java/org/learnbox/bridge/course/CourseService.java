@@ -55,6 +55,10 @@ public class CourseService {
         });
     }
 
+    public java.util.Optional<CourseRepositories.Published> find(String id) {
+        return repositories.find(id);
+    }
+
     public List<CourseRepositories.Published> list() {
         return repositories.list();
     }

@@ -2,7 +2,7 @@ package org.learnbox.bridge.home;
 
 import java.security.Principal;
 import org.learnbox.bridge.course.CourseDelivery;
-import org.learnbox.bridge.course.CourseService;
+import org.learnbox.bridge.classroom.ClassroomService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,19 +12,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The box's front page: the login form, or the person's dashboard with their courses. */
 @Controller
 class DashboardController {
-    private final CourseService courses;
     private final CourseDelivery delivery;
+    private final ClassroomService classrooms;
 
-    DashboardController(CourseService courses, CourseDelivery delivery) {
-        this.courses = courses;
+    DashboardController(CourseDelivery delivery, ClassroomService classrooms) {
         this.delivery = delivery;
+        this.classrooms = classrooms;
     }
 
     @GetMapping("/")
-    String home(Principal principal, Model model) {
+    String home(Principal principal, Model model, jakarta.servlet.http.HttpServletRequest request) {
         if (principal == null) return "login";
         model.addAttribute("name", principal.getName());
-        model.addAttribute("courses", courses.list());
+        model.addAttribute("courses", delivery.coursesOf(principal.getName()));
+        model.addAttribute("classes", classrooms.joinedBy(principal.getName()));
+        model.addAttribute("teaches", request.isUserInRole("TEACHER") || request.isUserInRole("ADMIN"));
         return "dashboard";
     }
 

@@ -1,6 +1,8 @@
 package org.learnbox.bridge.hub;
 
+import java.util.List;
 import java.util.Map;
+import org.learnbox.bridge.identity.Account;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.HandoffTokens;
 import org.learnbox.bridge.identity.Role;
@@ -27,16 +29,18 @@ class HubPluginController {
 
     record RedeemRequest(String token) {}
 
-    record HubIdentity(String name, boolean admin, String role) {}
+    record HubIdentity(String name, boolean admin, String role, List<String> groups) {}
 
     private final SpawnService spawns;
     private final HandoffTokens handoffTokens;
     private final AccountService accounts;
+    private final HubGroups groups;
 
-    HubPluginController(SpawnService spawns, HandoffTokens handoffTokens, AccountService accounts) {
+    HubPluginController(SpawnService spawns, HandoffTokens handoffTokens, AccountService accounts, HubGroups groups) {
         this.spawns = spawns;
         this.handoffTokens = handoffTokens;
         this.accounts = accounts;
+        this.groups = groups;
     }
 
     @PostMapping("/sandboxes/{user}/start")
@@ -65,8 +69,20 @@ class HubPluginController {
     HubIdentity redeem(@RequestBody RedeemRequest request) {
         return handoffTokens.redeem(request.token())
                 .flatMap(accounts::find)
-                .map(a -> new HubIdentity(a.getName(), a.getRole() == Role.ADMIN, a.getRole().id()))
+                .map(this::identity)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN,
                         "This login link is not valid any more; please log in again."));
+    }
+
+    /** What the hub's authenticator refreshes: the admin flag and the groups (classes) of now. */
+    @GetMapping("/users/{user}")
+    HubIdentity user(@PathVariable String user) {
+        return accounts.find(user).map(this::identity)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no account named '" + user + "'."));
+    }
+
+    private HubIdentity identity(Account account) {
+        return new HubIdentity(account.getName(), account.getRole() == Role.ADMIN, account.getRole().id(),
+                groups.groupsOf(account.getName()));
     }
 }

@@ -88,16 +88,43 @@ class BrowserE2EIT {
     }
 
     @Test
-    void aLearnerFindsTheirCoursesOnTheDashboardOpensALessonAndUpdatesThem() throws Exception {
-        String password = box.addUser("mira");
-        browser.get(box.url("/"));
-        logIn("mira", password);
+    void aTeacherMakesAClassAStudentJoinsAndFindsTheLessonsInJupyterLab() throws Exception {
+        String teacherPassword = box.addUser("ms-rao", "teacher");
+        String studentPassword = box.addUser("mira");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jp-Launcher")));
 
+        browser.get(box.url("/login"));
+        logIn("ms-rao", teacherPassword);
+        wait.until(ExpectedConditions.urlContains("/user/ms-rao/lab"));
         browser.get(box.url("/"));
-        assertThat(browser.findElement(By.id("courses")).getText()).contains("Java from zero", "Python from zero");
-        screenshot("08-dashboard-courses.png");
+        browser.findElement(By.id("my-classes")).click();
+        browser.findElement(By.id("class-name")).sendKeys("Year 9 Java");
+        browser.findElement(By.id("create-class")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("join-code")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("course"))).selectByValue("java-from-zero");
+        browser.findElement(By.id("assign-course")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "java-from-zero"));
+        String joinLink = browser.findElement(By.id("join-link")).getText();
+        screenshot("08-teacher-class.png");
+        browser.get(box.url("/classes"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Year 9 Java");
+        screenshot("09-teacher-classes.png");
+        browser.get(box.url("/"));
+        browser.findElement(By.id("logout")).click();
+
+        browser.get(box.url("/login"));
+        logIn("mira", studentPassword);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jp-Launcher")));
+        browser.get(joinLink);
+        assertThat(browser.findElement(By.cssSelector(".lead")).getText()).contains("Year 9 Java", "ms-rao");
+        screenshot("10-join.png");
+        browser.findElement(By.id("join")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#classes .notice")));
+        browser.findElement(By.id("update-courses")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notes li.ok")));
+        assertThat(browser.findElement(By.cssSelector(".notes")).getText()).contains("java-from-zero: arrived in ~/courses/java-from-zero");
+        assertThat(browser.findElement(By.id("courses")).getText()).contains("Java from zero").doesNotContain("Python from zero");
+        screenshot("11-dashboard-courses.png");
 
         browser.findElement(By.linkText("Java from zero")).click();
         wait.until(ExpectedConditions.urlContains("/user/mira/lab/tree/courses/java-from-zero"));
@@ -105,14 +132,7 @@ class BrowserE2EIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(lesson));
         new org.openqa.selenium.interactions.Actions(browser).doubleClick(browser.findElement(lesson)).perform();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".jp-NotebookPanel"), "Values and types"));
-        screenshot("09-lesson.png");
-
-        browser.get(box.url("/"));
-        browser.findElement(By.id("update-courses")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notes li.ok")));
-        assertThat(browser.findElement(By.cssSelector(".notes")).getText())
-                .contains("java-from-zero: ~/courses/java-from-zero was already up to date");
-        screenshot("10-courses-updated.png");
+        screenshot("12-lesson.png");
     }
 
     @Test

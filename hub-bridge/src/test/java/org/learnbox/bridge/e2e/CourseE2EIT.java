@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Courses reach every learner's home from the box's git server, and updates never lose their work. */
 @ExtendWith(RunningBox.class)
 class CourseE2EIT {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     /** A bare copy with the files git's plain-HTTP clients read (the file server shows no hidden folders). */
     private static final String SERVE_BARE =
             "rm -rf algebra.git && git clone -q --bare algebra algebra.git && git -C algebra.git update-server-info";
@@ -39,13 +34,7 @@ class CourseE2EIT {
 
     /** The dashboard's "Update my courses" button; the answer is the dashboard it leads back to. */
     private static HttpResponse<String> pressUpdate(Learner learner) throws Exception {
-        Matcher csrf = CSRF.matcher(learner.get("/").body());
-        assertThat(csrf.find()).as("the dashboard has a CSRF token").isTrue();
-        return learner.http.send(HttpRequest.newBuilder(URI.create(learner.box().url("/courses/update")))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + Learner.enc(csrf.group(1))))
-                        .timeout(Duration.ofMinutes(2)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return Classes.submit(learner, "/", "/courses/update", "");
     }
 
     @Test
@@ -53,9 +42,16 @@ class CourseE2EIT {
         assertThat(box.box(null, "course", "list").requireSuccess().stdout())
                 .contains("java-from-zero", "Java from zero", "python-from-zero", "Python from zero");
 
+        String code = Classes.make(box, new Learner(box, "mrs-ito"), box.addUser("mrs-ito", "teacher"), "Class 9C",
+                "java-from-zero", "python-from-zero");
         String password = box.addUser("lin");
         Learner lin = new Learner(box, "lin");
-        lin.logInToLab(password);
+        lin.logIn(password);
+        assertThat(Classes.join(lin, code).body()).contains("You are in the class &quot;Class 9C&quot; of mrs-ito.");
+        // The server that started at login may have looked for courses before the join: a fresh start, as next lesson.
+        lin.awaitLab();
+        lin.stopServer();
+        lin.startServer();
         awaitFile(lin, "courses/java-from-zero/01-values-and-types.ipynb");
         awaitFile(lin, "courses/python-from-zero/course.yaml");
         assertThat(lin.server("GET", "/api/contents/courses/java-from-zero/solutions", null).statusCode())
@@ -127,9 +123,15 @@ class CourseE2EIT {
             Shell.Result clash = box.box(null, "course", "import", box.bridgeUrlForItself("/git/courses/java-from-zero.git"));
             assertThat(clash.stderr()).contains("A course with the id 'java-from-zero' is already on this box, from bundled.");
 
+            String code = Classes.make(box, new Learner(box, "mr-okafor"), box.addUser("mr-okafor", "teacher"),
+                    "Algebra club", "e2e-algebra");
             String password = box.addUser("noor");
             Learner noor = new Learner(box, "noor");
-            noor.logInToLab(password);
+            noor.logIn(password);
+            Classes.join(noor, code);
+            noor.awaitLab();
+            noor.stopServer();
+            noor.startServer();
             awaitFile(noor, "courses/e2e-algebra/01-sums.ipynb");
             assertThat(noor.readFile("courses/e2e-algebra/01-sums.ipynb")).as("the last valid version").contains("1 + 1");
         } finally {

@@ -134,8 +134,13 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
 
     /** Adds a student through the box script and returns their password. */
     String addUser(String name) {
+        return addUser(name, "student");
+    }
+
+    /** Adds an account with a role through the box script and returns its password. */
+    String addUser(String name, String role) {
         String password = "pw-" + name + "-12345";
-        box(password, "user", "add", name, "--password-stdin").requireSuccess();
+        box(password, "user", "add", name, "--role", role, "--password-stdin").requireSuccess();
         return password;
     }
 

@@ -1,0 +1,131 @@
+package org.learnbox.bridge.classroom;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.List;
+import org.learnbox.bridge.course.CourseService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The teacher's class pages, and the student's join page. */
+@Controller
+class ClassroomController {
+    private final ClassroomService classrooms;
+    private final CourseService courses;
+
+    ClassroomController(ClassroomService classrooms, CourseService courses) {
+        this.classrooms = classrooms;
+        this.courses = courses;
+    }
+
+    @GetMapping("/classes")
+    String classes(Principal principal, Model model) {
+        model.addAttribute("classes", classrooms.taughtBy(principal.getName()));
+        return "classes";
+    }
+
+    @PostMapping("/classes")
+    String create(Principal principal, @RequestParam(defaultValue = "") String name, RedirectAttributes flash) {
+        try {
+            Classroom made = classrooms.create(principal.getName(), name);
+            flash.addFlashAttribute("notice", "The class \"" + made.getName() + "\" is ready. Give your students its code or link.");
+            return "redirect:/classes/" + made.getId();
+        } catch (ClassroomException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("typedName", name);
+            return "redirect:/classes";
+        }
+    }
+
+    @GetMapping("/classes/{id}")
+    String classroom(@PathVariable long id, Principal principal, Model model) {
+        Classroom classroom = classrooms.manage(id, principal.getName());
+        List<String> assigned = classrooms.coursesOf(classroom);
+        model.addAttribute("classroom", classroom);
+        model.addAttribute("joinLink", ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/join/{code}").buildAndExpand(classroom.getJoinCode()).toUriString());
+        model.addAttribute("roster", classrooms.roster(classroom));
+        model.addAttribute("assigned", assigned);
+        model.addAttribute("assignable", courses.list().stream()
+                .filter(c -> !assigned.contains(c.manifest().id())).toList());
+        return "class";
+    }
+
+    @PostMapping("/classes/{id}/courses")
+    String assign(@PathVariable long id, @RequestParam(defaultValue = "") String course, Principal principal,
+            RedirectAttributes flash) {
+        try {
+            classrooms.assign(id, course, principal.getName());
+            flash.addFlashAttribute("notice", "The course '" + course + "' goes to every student of this class:"
+                    + " it arrives when their JupyterLab starts, or when they press \"Update my courses\".");
+        } catch (ClassroomException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/classes/" + id;
+    }
+
+    @PostMapping("/classes/{id}/students/{student}/start")
+    String start(@PathVariable long id, @PathVariable String student, Principal principal, RedirectAttributes flash) {
+        return serverAction(id, student, principal, flash, true);
+    }
+
+    @PostMapping("/classes/{id}/students/{student}/stop")
+    String stop(@PathVariable long id, @PathVariable String student, Principal principal, RedirectAttributes flash) {
+        return serverAction(id, student, principal, flash, false);
+    }
+
+    private String serverAction(long id, String student, Principal principal, RedirectAttributes flash, boolean start) {
+        try {
+            if (start) {
+                classrooms.startServerOf(id, student, principal.getName());
+                flash.addFlashAttribute("notice", "The server of " + student + " is starting.");
+            } else {
+                classrooms.stopServerOf(id, student, principal.getName());
+                flash.addFlashAttribute("notice", "The server of " + student + " is stopping; their files stay.");
+            }
+        } catch (ClassroomException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/classes/" + id;
+    }
+
+    /** The link a teacher hands out: it says which class it is, and joining is one button. */
+    @GetMapping("/join/{code}")
+    String joinPage(@PathVariable String code, Model model, HttpServletResponse response) {
+        classrooms.byCode(code).ifPresentOrElse(
+                c -> model.addAttribute("classroom", c),
+                () -> {
+                    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                    model.addAttribute("error", "There is no class with the code \"" + code
+                            + "\". Check the code with your teacher.");
+                });
+        model.addAttribute("code", code);
+        return "join";
+    }
+
+    @PostMapping("/join")
+    String join(@RequestParam(defaultValue = "") String code, Principal principal, RedirectAttributes flash) {
+        try {
+            Classroom joined = classrooms.join(principal.getName(), code);
+            flash.addFlashAttribute("joined", "You are in the class \"" + joined.getName() + "\" of "
+                    + joined.getTeacher() + ". Its courses arrive in your JupyterLab.");
+        } catch (ClassroomException refused) {
+            flash.addFlashAttribute("joinError", refused.getMessage());
+        }
+        return "redirect:/";
+    }
+
+    @ExceptionHandler(NotYourClassException.class)
+    String notYours(NotYourClassException e, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("message", e.getMessage());
+        return "refused";
+    }
+}

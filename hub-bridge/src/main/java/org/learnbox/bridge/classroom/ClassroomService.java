@@ -1,0 +1,197 @@
+package org.learnbox.bridge.classroom;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.learnbox.bridge.course.CourseAudience;
+import org.learnbox.bridge.course.CourseService;
+import org.learnbox.bridge.hub.HubGroups;
+import org.learnbox.bridge.hub.JupyterHubClient;
+import org.learnbox.bridge.identity.Account;
+import org.learnbox.bridge.identity.AccountRemoved;
+import org.learnbox.bridge.identity.AccountService;
+import org.learnbox.bridge.identity.Role;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Classes: teachers make them and assign courses; students join with a code. */
+@Service
+public class ClassroomService implements CourseAudience, HubGroups {
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,46}[\\p{L}\\p{N}.]");
+
+    /** A student of a class, with their server as JupyterHub sees it. */
+    public record RosterEntry(String name, String server, Instant lastActivity) {}
+
+    private final ClassroomRepository classes;
+    private final MembershipRepository members;
+    private final CourseAssignmentRepository assignments;
+    private final AccountService accounts;
+    private final CourseService courses;
+    private final JupyterHubClient hub;
+
+    ClassroomService(ClassroomRepository classes, MembershipRepository members, CourseAssignmentRepository assignments,
+            AccountService accounts, CourseService courses, JupyterHubClient hub) {
+        this.classes = classes;
+        this.members = members;
+        this.assignments = assignments;
+        this.accounts = accounts;
+        this.courses = courses;
+        this.hub = hub;
+    }
+
+    @Transactional
+    public Classroom create(String teacher, String name) {
+        requireTeacher(teacher);
+        String trimmed = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+        if (!NAME.matcher(trimmed).matches()) {
+            throw new ClassroomException("A class name has 2 to 48 letters, digits, spaces, '.', '-' or '_',"
+                    + " starting with a letter or digit, e.g. \"Math 1A\".");
+        }
+        String slug = trimmed.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
+        if (classes.existsByTeacherAndSlug(teacher, slug)) {
+            throw new ClassroomException("You already have a class named \"" + trimmed + "\".");
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return classes.saveAndFlush(new Classroom(trimmed, slug, teacher, JoinCodes.next()));
+            } catch (DataIntegrityViolationException codeTaken) {
+                if (attempt == 3) throw codeTaken;
+            }
+        }
+    }
+
+    /** A student joins with the code their teacher gave them; joining twice changes nothing. */
+    @Transactional
+    public Classroom join(String student, String code) {
+        Classroom joined = classes.findByJoinCode(JoinCodes.normalize(code))
+                .orElseThrow(() -> new ClassroomException("There is no class with the code \"" + (code == null ? "" : code.strip())
+                        + "\". Check the code with your teacher."));
+        if (!members.existsByClassroomIdAndAccountName(joined.getId(), student)) {
+            members.save(new Membership(joined.getId(), student));
+        }
+        return joined;
+    }
+
+    public java.util.Optional<Classroom> byCode(String code) {
+        return classes.findByJoinCode(JoinCodes.normalize(code));
+    }
+
+    /** The classes a person teaches; an admin sees every class of the box. */
+    public List<Classroom> taughtBy(String actor) {
+        return isAdmin(actor) ? allClasses() : classes.findByTeacherOrderByName(actor);
+    }
+
+    public List<Classroom> allClasses() {
+        return classes.findAllByOrderByTeacherAscNameAsc();
+    }
+
+    public List<Classroom> joinedBy(String student) {
+        return members.findByAccountName(student).stream()
+                .map(m -> classes.findById(m.getClassroomId()).orElseThrow())
+                .sorted(Comparator.comparing(Classroom::getName))
+                .toList();
+    }
+
+    /** The class, if the actor teaches it or is an admin; otherwise the same refusal whether it exists or not. */
+    public Classroom manage(long id, String actor) {
+        Classroom found = classes.findById(id).orElseThrow(NotYourClassException::new);
+        if (!found.getTeacher().equals(actor) && !isAdmin(actor)) {
+            throw new NotYourClassException();
+        }
+        return found;
+    }
+
+    public List<String> students(Classroom classroom) {
+        return members.findByClassroomIdOrderByAccountName(classroom.getId()).stream()
+                .map(Membership::getAccountName).toList();
+    }
+
+    /** Each student of the class with their server's state: running, starting, or stopped. */
+    public List<RosterEntry> roster(Classroom classroom) {
+        Map<String, JupyterHubClient.HubServer> servers = hub.users().stream()
+                .filter(u -> u.servers() != null && u.servers().containsKey(""))
+                .collect(Collectors.toMap(JupyterHubClient.HubUser::name, u -> u.servers().get("")));
+        List<RosterEntry> roster = new ArrayList<>();
+        for (String student : students(classroom)) {
+            JupyterHubClient.HubServer server = servers.get(student);
+            String state = server == null ? "stopped" : server.ready() ? "running" : "starting";
+            roster.add(new RosterEntry(student, state, server == null ? null : server.lastActivity()));
+        }
+        return roster;
+    }
+
+    public void startServerOf(long classId, String student, String actor) {
+        hub.startServer(studentOf(classId, student, actor));
+    }
+
+    public void stopServerOf(long classId, String student, String actor) {
+        hub.stopServer(studentOf(classId, student, actor));
+    }
+
+    private String studentOf(long classId, String student, String actor) {
+        Classroom classroom = manage(classId, actor);
+        if (!members.existsByClassroomIdAndAccountName(classroom.getId(), student)) {
+            throw new ClassroomException("'" + student + "' is not in the class \"" + classroom.getName() + "\".");
+        }
+        return student;
+    }
+
+    @Transactional
+    public void assign(long classId, String courseId, String actor) {
+        Classroom classroom = manage(classId, actor);
+        if (courses.find(courseId).isEmpty()) {
+            throw new ClassroomException("There is no course '" + courseId + "' on this box.");
+        }
+        if (!assignments.existsByClassroomIdAndCourseId(classroom.getId(), courseId)) {
+            assignments.save(new CourseAssignment(classroom.getId(), courseId));
+        }
+    }
+
+    public List<String> coursesOf(Classroom classroom) {
+        return assignments.findByClassroomIdOrderByCourseId(classroom.getId()).stream()
+                .map(CourseAssignment::getCourseId).toList();
+    }
+
+    /** Students get the courses of their classes; teachers and admins get every course, to see what students see. */
+    @Override
+    public Set<String> coursesFor(String user) {
+        Role role = accounts.find(user).map(Account::getRole).orElse(Role.STUDENT);
+        if (role != Role.STUDENT) {
+            return courses.list().stream().map(c -> c.manifest().id()).collect(Collectors.toSet());
+        }
+        List<Long> ids = members.findByAccountName(user).stream().map(Membership::getClassroomId).toList();
+        return ids.isEmpty() ? Set.of() : assignments.findByClassroomIdIn(ids).stream()
+                .map(CourseAssignment::getCourseId).collect(Collectors.toSet());
+    }
+
+    @Override
+    public List<String> groupsOf(String user) {
+        List<String> groups = new ArrayList<>(joinedBy(user).stream().map(Classroom::hubGroup).toList());
+        classes.findByTeacher(user).forEach(c -> groups.add(c.hubGroup()));
+        return groups.stream().distinct().sorted().toList();
+    }
+
+    @EventListener
+    @Transactional
+    void onAccountRemoved(AccountRemoved removed) {
+        members.deleteByAccountName(removed.name());
+        classes.deleteAll(classes.findByTeacher(removed.name()));
+    }
+
+    private void requireTeacher(String actor) {
+        if (accounts.find(actor).map(Account::getRole).filter(r -> r != Role.STUDENT).isEmpty()) {
+            throw new ClassroomException("Only teachers and admins make classes.");
+        }
+    }
+
+    private boolean isAdmin(String actor) {
+        return accounts.find(actor).map(Account::getRole).filter(r -> r == Role.ADMIN).isPresent();
+    }
+}
