@@ -116,6 +116,103 @@ class KernelWireIT {
     }
 
     @Test
+    @Order(5)
+    void linesPrintedWhileACellRunsArriveBeforeItEnds() {
+        // The cell prints, then waits for an answer that the test gives only once the line has arrived.
+        String id = client.sendShell("execute_request", WireClient.executeContent(
+                "System.out.println(\"before the question\");\nnew Scanner(System.in).nextLine();\n"
+                        + "System.out.println(\"after\");", true));
+
+        WireClient.Msg first = client.iopub(id, m -> m.type().equals("stream"), REPLY);
+        assertThat(first.content().get("text").getAsString()).isEqualTo("before the question\n");
+        client.inputRequest(REPLY);
+        client.inputReply("go on");
+
+        assertThat(client.iopubUntilIdle(id, REPLY)).filteredOn(m -> m.type().equals("stream"))
+                .extracting(m -> m.content().get("text").getAsString())
+                .containsExactly("after\n");
+        client.shellReply(id, REPLY);
+    }
+
+    @Test
+    @Order(5)
+    void richOutputGoesOutAsDisplayData() {
+        String id = client.sendShell("execute_request", WireClient.executeContent("""
+                var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                display(image);
+                html("<b>bold</b>")
+                """));
+
+        List<WireClient.Msg> published = client.iopubUntilIdle(id, REPLY);
+
+        WireClient.Msg picture = published.stream().filter(m -> m.type().equals("display_data")).findFirst().orElseThrow();
+        assertThat(picture.content().getAsJsonObject("data").get("image/png").getAsString()).startsWith("iVBORw0KGgo");
+        WireClient.Msg result = published.stream().filter(m -> m.type().equals("execute_result")).findFirst().orElseThrow();
+        assertThat(result.content().getAsJsonObject("data").get("text/html").getAsString()).isEqualTo("<b>bold</b>");
+        client.shellReply(id, REPLY);
+    }
+
+    @Test
+    @Order(5)
+    void standardInputAsksTheNotebookOverTheStdinChannel() {
+        String id = client.sendShell("execute_request", WireClient.executeContent(
+                "String name = new Scanner(System.in).nextLine();\n\"Hello, \" + name", true));
+
+        WireClient.Msg question = client.inputRequest(REPLY);
+        assertThat(question.content().get("password").getAsBoolean()).isFalse();
+        client.inputReply("Ada");
+
+        List<WireClient.Msg> published = client.iopubUntilIdle(id, REPLY);
+        assertThat(published).filteredOn(m -> m.type().equals("execute_result"))
+                .extracting(m -> m.content().getAsJsonObject("data").get("text/plain").getAsString())
+                .containsExactly("\"Hello, Ada\"");
+        client.shellReply(id, REPLY);
+    }
+
+    @Test
+    @Order(5)
+    void aCompileErrorPointsAtTheCellsLineAndColumn() {
+        String id = client.sendShell("execute_request", WireClient.executeContent("int x = 1;\nint y = x +;"));
+
+        List<WireClient.Msg> published = client.iopubUntilIdle(id, REPLY);
+
+        StringBuilder traceback = new StringBuilder();
+        published.stream().filter(m -> m.type().equals("error")).findFirst().orElseThrow()
+                .content().getAsJsonArray("traceback").forEach(line -> traceback.append(line.getAsString()).append('\n'));
+        assertThat(traceback.toString().replaceAll("\u001b\\[[0-9;]*m", ""))
+                .contains("Compilation error in line 2, column").containsPattern("\\|\\s+\\^");
+        assertThat(client.shellReply(id, REPLY).content().get("status").getAsString()).isEqualTo("error");
+    }
+
+    @Test
+    @Order(5)
+    void completeInspectAndIsCompleteAnswerOverTheWire() {
+        JsonObject complete = new JsonObject();
+        complete.addProperty("code", "Math.ma");
+        complete.addProperty("cursor_pos", 7);
+        WireClient.Msg completed = client.shellReply(client.sendShell("complete_request", complete), REPLY);
+        assertThat(completed.content().getAsJsonArray("matches").toString()).contains("max(");
+        assertThat(completed.content().get("cursor_start").getAsInt()).isEqualTo(5);
+
+        JsonObject inspect = new JsonObject();
+        inspect.addProperty("code", "Math.max(1, 2)");
+        inspect.addProperty("cursor_pos", 6);
+        inspect.addProperty("detail_level", 0);
+        WireClient.Msg inspected = client.shellReply(client.sendShell("inspect_request", inspect), REPLY);
+        assertThat(inspected.content().get("found").getAsBoolean()).isTrue();
+        assertThat(inspected.content().getAsJsonObject("data").get("text/plain").getAsString()).contains("max(");
+
+        JsonObject open = new JsonObject();
+        open.addProperty("code", "for (int i = 0; i < 3; i++) {");
+        WireClient.Msg incomplete = client.shellReply(client.sendShell("is_complete_request", open), REPLY);
+        assertThat(incomplete.content().get("status").getAsString()).isEqualTo("incomplete");
+        JsonObject whole = new JsonObject();
+        whole.addProperty("code", "int z = 3;");
+        assertThat(client.shellReply(client.sendShell("is_complete_request", whole), REPLY)
+                .content().get("status").getAsString()).isEqualTo("complete");
+    }
+
+    @Test
     @Order(4)
     void answersHistoryWithTriplesThatRangeCanAskFor() {
         String cell = "System.out.println(\"hello over the wire\");"; // the cell before
@@ -149,7 +246,7 @@ class KernelWireIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void interruptStopsAnEndlessLoop() {
         client.shellReply(client.sendShell("execute_request", WireClient.executeContent("int survivor = 41;")), REPLY);
         String loop = client.sendShell("execute_request", WireClient.executeContent("while (true) {}"));
@@ -168,7 +265,7 @@ class KernelWireIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void systemExitIsRefusedAndTheKernelLivesOn() {
         String id = client.sendShell("execute_request", WireClient.executeContent("System.exit(0);"));
 
@@ -182,7 +279,7 @@ class KernelWireIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void mavenMagicWorksInThePackagedKernel() {
         // the child JVM's user.home is the test's folder, so this fills a fresh ~/.m2 from Maven Central
         String id = client.sendShell("execute_request", WireClient.executeContent(
@@ -198,7 +295,7 @@ class KernelWireIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void shutdownEndsTheProcess() throws Exception {
         JsonObject content = new JsonObject();
         content.addProperty("restart", false);

@@ -45,6 +45,7 @@ final class WireClient implements AutoCloseable {
     private ZMQ.Socket shell;
     private ZMQ.Socket control;
     private ZMQ.Socket iopub;
+    private ZMQ.Socket stdin;
 
     /** Writes a connection file with free ports on the loopback. */
     Path writeConnectionFile(Path dir) throws IOException {
@@ -68,14 +69,21 @@ final class WireClient implements AutoCloseable {
     }
 
     void connect() {
-        shell = socket(SocketType.DEALER, ports[0]);
+        // The kernel sends input_request to the stdin socket with the shell socket's identity, as jupyter_client sets them.
+        shell = socket(SocketType.DEALER, ports[0], session);
         iopub = socket(SocketType.SUB, ports[1]);
         iopub.subscribe(new byte[0]);
         control = socket(SocketType.DEALER, ports[3]);
+        stdin = socket(SocketType.DEALER, ports[2], session);
     }
 
     private ZMQ.Socket socket(SocketType type, int port) {
+        return socket(type, port, null);
+    }
+
+    private ZMQ.Socket socket(SocketType type, int port, String identity) {
         ZMQ.Socket socket = context.createSocket(type);
+        if (identity != null) socket.setIdentity(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         socket.setLinger(0);
         socket.connect("tcp://127.0.0.1:" + port);
         return socket;
@@ -87,6 +95,18 @@ final class WireClient implements AutoCloseable {
 
     String sendControl(String type, JsonObject content) {
         return send(control, type, content);
+    }
+
+    /** The kernel's next question on the stdin channel (an input_request). */
+    Msg inputRequest(Duration timeout) {
+        return receive(stdin, m -> m.type().equals("input_request"), timeout);
+    }
+
+    /** Answers an input_request as the notebook does when the learner presses Enter. */
+    void inputReply(String value) {
+        JsonObject content = new JsonObject();
+        content.addProperty("value", value);
+        send(stdin, "input_reply", content);
     }
 
     Msg shellReply(String requestId, Duration timeout) {
@@ -117,12 +137,16 @@ final class WireClient implements AutoCloseable {
     }
 
     static JsonObject executeContent(String code) {
+        return executeContent(code, false);
+    }
+
+    static JsonObject executeContent(String code, boolean allowStdin) {
         JsonObject content = new JsonObject();
         content.addProperty("code", code);
         content.addProperty("silent", false);
         content.addProperty("store_history", true);
         content.add("user_expressions", new JsonObject());
-        content.addProperty("allow_stdin", false);
+        content.addProperty("allow_stdin", allowStdin);
         content.addProperty("stop_on_error", true);
         return content;
     }
