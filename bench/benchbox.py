@@ -69,6 +69,14 @@ class Browser:
         if status != 200 or "started" not in body:
             raise RuntimeError(f"{self.name}: the lab API answered {status}")
 
+    def submit(self, page, action, fields):
+        """Fills in a form of `page` (its CSRF token) and posts it to `action`, as the browser does."""
+        _, _, html = self.get(page)
+        csrf = re.search(r'name="_csrf" value="([^"]+)"', html).group(1)
+        body = urllib.parse.urlencode({**fields, "_csrf": csrf}).encode()
+        with self.opener.open(urllib.request.Request(BASE + action, data=body), timeout=120) as response:
+            return response.geturl(), response.read().decode()
+
     def stop_server(self):
         self.get("/hub/home")
         request = urllib.request.Request(f"{BASE}/hub/api/users/{self.name}/server", method="DELETE",
@@ -88,10 +96,18 @@ def login_to_api(name, password):
     return browser, time.monotonic() - start
 
 
-def add_user(name):
+def add_user(name, role="student"):
     password = f"bench-{name}-password"
-    sh("./box", "user", "add", name, "--password-stdin", stdin=password)
+    sh("./box", "user", "add", name, "--role", role, "--password-stdin", stdin=password)
     return password
+
+
+def make_class(teacher, name):
+    """A teacher makes a class on the class pages; returns its join code."""
+    browser = Browser(teacher)
+    browser.log_in(add_user(teacher, "teacher"))
+    _, html = browser.submit("/classes", "/classes", {"name": name})
+    return re.search(r'id="join-code">([A-Z0-9-]+)<', html).group(1)
 
 
 def wipe():

@@ -18,9 +18,14 @@ import tempfile
 import threading
 import time
 
-from benchbox import PROJECT, add_user, login_to_api, sh, wipe
+from benchbox import PROJECT, add_user, login_to_api, make_class, sh, wipe
 
 COURSE = "bench-course"
+
+
+class QuietFiles(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
 
 def notebook(lesson, version):
@@ -77,16 +82,17 @@ def main():
     wipe()
     sh("./box", "up")
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="learnbox-course-bench-"))
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(scratch))
-    handler.log_message = lambda *a: None
+    handler = functools.partial(QuietFiles, directory=str(scratch))
     server = http.server.ThreadingHTTPServer(("0.0.0.0", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
+        code = make_class("bench-teacher", "Bench class")
         names = [f"class{i:02d}" for i in range(args.learners)]
         passwords = {n: add_user(n) for n in names}
         with concurrent.futures.ThreadPoolExecutor(max_workers=len(names)) as pool:
-            list(pool.map(lambda n: login_to_api(n, passwords[n]), names))
-        time.sleep(10)  # the bundled courses that arrive at each spawn are in by now
+            browsers = list(pool.map(lambda n: login_to_api(n, passwords[n])[0], names))
+        for browser in browsers:
+            browser.submit("/", "/join", {"code": code})
 
         work, served = scratch / "work", scratch / "bench.git"
         work.mkdir()
@@ -95,6 +101,7 @@ def main():
         publish(work, served)
         url = f"http://host.docker.internal:{server.server_address[1]}/bench.git"
         print(sh("./box", "course", "import", url).strip())
+        print(sh("./box", "course", "assign", COURSE, code).strip())
 
         first_wall, first = deliver()
         complete = sum(1 for n in names if notebooks_in(n) == args.notebooks)
