@@ -14,7 +14,8 @@ public record LearnboxProperties(
         @DefaultValue("learnbox") String box,
         @DefaultValue Sandbox sandbox,
         @DefaultValue Hub hub,
-        @DefaultValue Courses courses) {
+        @DefaultValue Courses courses,
+        @DefaultValue Login login) {
 
     public record Sandbox(
             /** Image every learner's server runs. */
@@ -47,4 +48,12 @@ public record LearnboxProperties(
             @DefaultValue("/opt/learnbox/courses") String bundled,
             /** The course git server as a sandbox reaches it (the box's front door). */
             @DefaultValue("http://host.docker.internal:8000/git/courses") String urlForSandboxes) {}
+
+    public record Login(
+            /** Failed logins for one account name before the form refuses it for a while. */
+            @DefaultValue("5") int maxFailuresPerAccount,
+            /** Failed logins from one address before the form refuses it for a while. */
+            @DefaultValue("20") int maxFailuresPerAddress,
+            /** How long failures count, and so how long a refusal lasts. */
+            @DefaultValue("15m") Duration lockFor) {}
 }

@@ -27,6 +27,7 @@ class DashboardController {
         model.addAttribute("courses", delivery.coursesOf(principal.getName()));
         model.addAttribute("classes", classrooms.joinedBy(principal.getName()));
         model.addAttribute("teaches", request.isUserInRole("TEACHER") || request.isUserInRole("ADMIN"));
+        model.addAttribute("admin", request.isUserInRole("ADMIN"));
         return "dashboard";
     }
 

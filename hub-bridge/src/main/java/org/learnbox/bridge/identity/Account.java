@@ -40,5 +40,7 @@ public class Account {
     public String getName() { return name; }
     public String getPasswordHash() { return passwordHash; }
     public Role getRole() { return role; }
+    void setRole(Role role) { this.role = role; }
+    void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     public Instant getCreatedAt() { return createdAt; }
 }

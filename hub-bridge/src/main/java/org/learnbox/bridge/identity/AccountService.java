@@ -48,6 +48,20 @@ public class AccountService {
         return find(name).isPresent();
     }
 
+    /** Makes a new password for the account and returns it, to be shown once to the admin who asked. */
+    @Transactional
+    public String resetPassword(String name) {
+        Account account = find(name).orElseThrow(() -> new AccountNotFoundException(name));
+        String password = GeneratedPasswords.next();
+        account.setPasswordHash(passwordEncoder.encode(password));
+        return password;
+    }
+
+    @Transactional
+    public void changeRole(String name, Role role) {
+        find(name).orElseThrow(() -> new AccountNotFoundException(name)).setRole(role);
+    }
+
     @Transactional
     public void remove(String name) {
         Account account = find(name).orElseThrow(() -> new AccountNotFoundException(name));

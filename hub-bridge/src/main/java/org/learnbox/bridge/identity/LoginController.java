@@ -4,19 +4,23 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class LoginController {
     private final HandoffTokens handoffTokens;
+    private final LoginThrottle throttle;
 
-    LoginController(HandoffTokens handoffTokens) {
+    LoginController(HandoffTokens handoffTokens, LoginThrottle throttle) {
         this.handoffTokens = handoffTokens;
+        this.throttle = throttle;
     }
 
     @GetMapping("/login")
-    String login(Principal principal) {
+    String login(Principal principal, Model model) {
+        model.addAttribute("lockMinutes", throttle.lockFor().toMinutes());
         return principal == null ? "login" : "redirect:/";
     }
 

@@ -21,6 +21,10 @@ public final class TestProperties {
 
     public static LearnboxProperties of(String box, LearnboxProperties.Sandbox sandbox, LearnboxProperties.Hub hub,
             LearnboxProperties.Courses courses) {
-        return new LearnboxProperties("test-secret", box, sandbox, hub, courses);
+        return new LearnboxProperties("test-secret", box, sandbox, hub, courses, login());
+    }
+
+    public static LearnboxProperties.Login login() {
+        return new LearnboxProperties.Login(5, 20, Duration.ofMinutes(15));
     }
 }

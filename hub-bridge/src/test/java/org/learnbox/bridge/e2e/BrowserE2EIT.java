@@ -136,6 +136,27 @@ class BrowserE2EIT {
     }
 
     @Test
+    void anAdminAddsAnAccountAndGivesItsPasswordOnce() throws Exception {
+        String password = box.addUser("head-admin", "admin");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
+        browser.get(box.url("/login"));
+        logIn("head-admin", password);
+        wait.until(ExpectedConditions.urlContains("/user/head-admin/lab"));
+        browser.get(box.url("/"));
+        browser.findElement(By.id("accounts")).click();
+        browser.findElement(By.id("new-name")).sendKeys("new-pupil");
+        browser.findElement(By.id("add-account")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-password")));
+        String shown = browser.findElement(By.cssSelector("#new-password .code")).getText();
+        assertThat(shown).hasSize(14);
+        assertThat(browser.findElement(By.id("account-new-pupil")).getText()).contains("new-pupil");
+        screenshot("13-accounts.png");
+        browser.get(box.url("/admin/accounts"));
+        assertThat(browser.findElements(By.id("new-password"))).as("the password is shown only once").isEmpty();
+        assertThat(new Learner(box, "new-pupil").logIn(shown).uri().getPath()).startsWith("/hub/");
+    }
+
+    @Test
     void aLearnerOpensAJavaNotebookAndRunsACell() throws Exception {
         String password = box.addUser("jules");
         browser.get(box.url("/"));

@@ -1,0 +1,131 @@
+package org.learnbox.bridge.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.learnbox.bridge.classroom.Classroom;
+import org.learnbox.bridge.classroom.ClassroomService;
+import org.learnbox.bridge.hub.JupyterHubClient;
+import org.learnbox.bridge.identity.AccountService;
+import org.learnbox.bridge.identity.Role;
+import org.learnbox.bridge.sandbox.SandboxRuntime;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Every page and form of the bridge, as anonymous, a student of the class, a student of another
+ * class, the class's teacher, another teacher and an admin; each answer is checked. The machine
+ * APIs refuse every one of them (they take the box's shared secret only).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class AuthorizationWalkTest {
+    @Autowired MockMvc mvc;
+    @Autowired AccountService accounts;
+    @Autowired ClassroomService classrooms;
+    @MockitoBean JupyterHubClient hub;
+    @MockitoBean SandboxRuntime sandboxes;
+
+    /** What a person gets: the page (200), on to another page (302, not to the login), sent to log in, or refused. */
+    enum Answer { PAGE, ONWARD, LOG_IN, FORBIDDEN, NO_ACCESS }
+
+    // The machine APIs: no session opens them; signed-in people are known there, and refused.
+    private static final List<Answer> MACHINE_ONLY = answers("NO_ACCESS FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN");
+
+    @Test
+    void everyDoorAnswersEachKindOfPersonAsItShould() throws Exception {
+        accounts.add("walk-teacher", Role.TEACHER, "a-long-password");
+        accounts.add("walk-other-teacher", Role.TEACHER, "a-long-password");
+        accounts.add("walk-admin", Role.ADMIN, "a-long-password");
+        accounts.add("walk-student", Role.STUDENT, "a-long-password");
+        accounts.add("walk-stranger", Role.STUDENT, "a-long-password");
+        accounts.add("walk-target", Role.STUDENT, "a-long-password");
+        Classroom math = classrooms.create("walk-teacher", "Walk math");
+        Classroom art = classrooms.create("walk-other-teacher", "Walk art");
+        classrooms.join("walk-student", math.getJoinCode());
+        classrooms.join("walk-stranger", art.getJoinCode());
+
+        Map<String, RequestPostProcessor> people = new LinkedHashMap<>();
+        people.put("anonymous", request -> request);
+        people.put("student", user("walk-student").roles("STUDENT"));
+        people.put("other class's student", user("walk-stranger").roles("STUDENT"));
+        people.put("teacher", user("walk-teacher").roles("TEACHER"));
+        people.put("other teacher", user("walk-other-teacher").roles("TEACHER"));
+        people.put("admin", user("walk-admin").roles("ADMIN"));
+
+        String classPage = "/classes/" + math.getId();
+        // door -> the answer for: anonymous, student, other class's student, teacher, other teacher, admin
+        Map<String, List<Answer>> doors = new LinkedHashMap<>();
+        doors.put("GET /", answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET /login", answers("PAGE ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("GET /handoff", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("GET /join/" + math.getJoinCode(), answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("POST /join", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("POST /courses/update", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("GET /classes", answers("LOG_IN FORBIDDEN FORBIDDEN PAGE PAGE PAGE"));
+        doors.put("POST /classes", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD ONWARD ONWARD"));
+        doors.put("GET " + classPage, answers("LOG_IN FORBIDDEN FORBIDDEN PAGE FORBIDDEN PAGE"));
+        doors.put("POST " + classPage + "/courses", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
+        doors.put("POST " + classPage + "/students/walk-student/start", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
+        doors.put("POST " + classPage + "/students/walk-student/stop", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
+        doors.put("GET /admin/accounts", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN PAGE"));
+        doors.put("POST /admin/accounts", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
+        doors.put("POST /admin/accounts/walk-target/role", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
+        doors.put("POST /admin/accounts/walk-target/password", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
+        doors.put("GET /admin-api/users", MACHINE_ONLY);
+        doors.put("GET /admin-api/courses", MACHINE_ONLY);
+        doors.put("GET /admin-api/classes", MACHINE_ONLY);
+        doors.put("GET /hub-api/users/walk-student", MACHINE_ONLY);
+        doors.put("POST /hub-api/sandboxes/walk-student/stop", MACHINE_ONLY);
+
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, List<Answer>> door : doors.entrySet()) {
+            int i = 0;
+            for (Map.Entry<String, RequestPostProcessor> person : people.entrySet()) {
+                Answer expected = door.getValue().get(i++);
+                Answer got = knock(door.getKey(), math, person.getValue());
+                if (got != expected) wrong.add(door.getKey() + " as " + person.getKey() + ": " + got + ", expected " + expected);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private Answer knock(String door, Classroom math, RequestPostProcessor person) throws Exception {
+        String[] parts = door.split(" ", 2);
+        MockHttpServletRequestBuilder request = parts[0].equals("GET") ? get(parts[1]) : post(parts[1]).with(csrf());
+        if (parts[1].endsWith("/role")) request.param("role", "student");
+        if (parts[1].equals("/admin/accounts")) request.param("name", "walk-made-" + System.nanoTime() % 100000).param("role", "student");
+        if (parts[1].equals("/classes")) request.param("name", "Walk class " + System.nanoTime() % 100000);
+        if (parts[1].endsWith("/courses")) request.param("course", "java-from-zero");
+        if (parts[1].equals("/join")) request.param("code", math.getJoinCode());
+        MockHttpServletResponse response = mvc.perform(request.with(person)).andReturn().getResponse();
+        int status = response.getStatus();
+        String location = response.getRedirectedUrl();
+        if (status == 401) return Answer.NO_ACCESS;
+        if (status == 403) return Answer.FORBIDDEN;
+        if (status == 302 && location != null && location.endsWith("/login")) return Answer.LOG_IN;
+        if (status == 302) return Answer.ONWARD;
+        if (status == 200) return Answer.PAGE;
+        throw new AssertionError(door + " answered " + status);
+    }
+
+    private static List<Answer> answers(String line) {
+        return java.util.Arrays.stream(line.split(" ")).map(Answer::valueOf).toList();
+    }
+}
