@@ -50,6 +50,13 @@ class BrowserE2EIT {
         Files.copy(shot, SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Logs in and waits for the lab the login leads to. */
+    private void logInToLab(String name, String password, WebDriverWait wait) {
+        browser.get(box.url("/login"));
+        logIn(name, password);
+        wait.until(ExpectedConditions.urlContains("/user/" + name + "/lab"));
+    }
+
     private void logIn(String name, String password) {
         browser.findElement(By.id("username")).clear();
         browser.findElement(By.id("username")).sendKeys(name);
@@ -93,9 +100,7 @@ class BrowserE2EIT {
         String studentPassword = box.addUser("mira");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
 
-        browser.get(box.url("/login"));
-        logIn("ms-rao", teacherPassword);
-        wait.until(ExpectedConditions.urlContains("/user/ms-rao/lab"));
+        logInToLab("ms-rao", teacherPassword, wait);
         browser.get(box.url("/"));
         browser.findElement(By.id("my-classes")).click();
         browser.findElement(By.id("class-name")).sendKeys("Year 9 Java");
@@ -139,9 +144,7 @@ class BrowserE2EIT {
     void anAdminAddsAnAccountAndGivesItsPasswordOnce() throws Exception {
         String password = box.addUser("head-admin", "admin");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
-        browser.get(box.url("/login"));
-        logIn("head-admin", password);
-        wait.until(ExpectedConditions.urlContains("/user/head-admin/lab"));
+        logInToLab("head-admin", password, wait);
         browser.get(box.url("/"));
         browser.findElement(By.id("accounts")).click();
         browser.findElement(By.id("new-name")).sendKeys("new-pupil");
