@@ -47,7 +47,7 @@ class SecurityConfig {
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/login", "/user/**", "/error", "/css/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/classes", "/classes/**").hasAnyRole("TEACHER", "ADMIN")
+                        .requestMatchers("/classes", "/classes/**", "/courses/import").hasAnyRole("TEACHER", "ADMIN")
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/hub/spawn").failureUrl("/login?error"))

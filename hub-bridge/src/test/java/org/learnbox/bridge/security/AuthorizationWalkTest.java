@@ -80,6 +80,7 @@ class AuthorizationWalkTest {
         doors.put("POST /courses/update", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /classes", answers("LOG_IN FORBIDDEN FORBIDDEN PAGE PAGE PAGE"));
         doors.put("POST /classes", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD ONWARD ONWARD"));
+        doors.put("POST /courses/import", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD ONWARD ONWARD"));
         doors.put("GET " + classPage, answers("LOG_IN FORBIDDEN FORBIDDEN PAGE FORBIDDEN PAGE"));
         doors.put("POST " + classPage + "/courses", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("POST " + classPage + "/students/walk-student/start", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
