@@ -51,6 +51,34 @@ class SessionCookieTest {
         assertThat(sessionId(loggedIn)).isNotEqualTo(before);
     }
 
+    @Test
+    void aPageAnAccountMayNotUseSaysSoInWords() throws Exception { // as a browser asks for it: HTML
+        accounts.add("curious", Role.STUDENT, "curious-password");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                        .header("Cookie", "LEARNBOX_SESSION=" + sessionId(form))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=curious&password=curious-password&_csrf="
+                                + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String session = "LEARNBOX_SESSION=" + sessionId(loggedIn);
+
+        HttpResponse<String> classes = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/classes"))
+                .header("Cookie", session).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(classes.statusCode()).isEqualTo(403);
+        assertThat(classes.body()).contains("This page is not for your account.").doesNotContain("Whitelabel");
+
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/no-such-page"))
+                .header("Cookie", session).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("There is no such page on this box.");
+    }
+
     private static String sessionId(HttpResponse<String> response) {
         return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("LEARNBOX_SESSION="))
                 .map(c -> c.substring("LEARNBOX_SESSION=".length(), c.indexOf(';')))
