@@ -52,7 +52,8 @@ class ClassroomController {
         model.addAttribute("joinLink", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/join/{code}").buildAndExpand(classroom.getJoinCode()).toUriString());
         model.addAttribute("roster", classrooms.roster(classroom));
-        model.addAttribute("assigned", assigned);
+        model.addAttribute("assigned", assigned.stream().map(courseId -> courses.find(courseId).map(c -> c.manifest().title()
+                + " (" + c.manifest().lessons().size() + " lessons)").orElse(courseId + " (no longer on the box)")).toList());
         model.addAttribute("assignable", courses.list().stream()
                 .filter(c -> !assigned.contains(c.manifest().id())).toList());
         return "class";

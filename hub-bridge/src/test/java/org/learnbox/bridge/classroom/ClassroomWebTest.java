@@ -156,6 +156,8 @@ class ClassroomWebTest {
         mvc.perform(post("/classes/" + math.getId() + "/courses").with(csrf()).with(as(teacher, "TEACHER"))
                 .param("course", "java-from-zero")).andExpect(redirectedUrl("/classes/" + math.getId()));
         assertThat(classrooms.coursesFor(student)).containsExactly("java-from-zero");
+        assertThat(mvc.perform(get("/classes/" + math.getId()).with(as(teacher, "TEACHER"))).andReturn().getResponse()
+                .getContentAsString()).contains("Java from zero (14 lessons)");
         assertThat(classrooms.coursesFor(otherStudent)).isEmpty();
         assertThat(classrooms.coursesFor(teacher)).contains("java-from-zero", "python-from-zero");
         assertThat(delivery.coursesOf(student)).extracting(c -> c.manifest().id()).containsExactly("java-from-zero");
