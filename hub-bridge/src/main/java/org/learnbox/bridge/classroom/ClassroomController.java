@@ -100,13 +100,12 @@ class ClassroomController {
     /** The link a teacher hands out: it says which class it is, and joining is one button. */
     @GetMapping("/join/{code}")
     String joinPage(@PathVariable String code, Model model, HttpServletResponse response) {
-        classrooms.byCode(code).ifPresentOrElse(
-                c -> model.addAttribute("classroom", c),
-                () -> {
-                    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-                    model.addAttribute("error", "There is no class with the code \"" + code
-                            + "\". Check the code with your teacher.");
-                });
+        try {
+            model.addAttribute("classroom", classrooms.requireByCode(code));
+        } catch (ClassroomException unknown) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("error", unknown.getMessage());
+        }
         model.addAttribute("code", code);
         return "join";
     }

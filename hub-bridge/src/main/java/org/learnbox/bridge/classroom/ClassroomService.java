@@ -70,9 +70,7 @@ public class ClassroomService implements CourseAudience, HubGroups {
     /** A student joins with the code their teacher gave them; joining twice changes nothing. */
     @Transactional
     public Classroom join(String student, String code) {
-        Classroom joined = classes.findByJoinCode(JoinCodes.normalize(code))
-                .orElseThrow(() -> new ClassroomException("There is no class with the code \"" + (code == null ? "" : code.strip())
-                        + "\". Check the code with your teacher."));
+        Classroom joined = requireByCode(code);
         if (!members.existsByClassroomIdAndAccountName(joined.getId(), student)) {
             members.save(new Membership(joined.getId(), student));
         }
@@ -81,6 +79,12 @@ public class ClassroomService implements CourseAudience, HubGroups {
 
     public java.util.Optional<Classroom> byCode(String code) {
         return classes.findByJoinCode(JoinCodes.normalize(code));
+    }
+
+    /** The class with this code, or the refusal a student reads when the code is wrong. */
+    public Classroom requireByCode(String code) {
+        return byCode(code).orElseThrow(() -> new ClassroomException("There is no class with the code \""
+                + (code == null ? "" : code.strip()) + "\". Check the code with your teacher."));
     }
 
     /** The classes a person teaches; an admin sees every class of the box. */
@@ -93,10 +97,8 @@ public class ClassroomService implements CourseAudience, HubGroups {
     }
 
     public List<Classroom> joinedBy(String student) {
-        return members.findByAccountName(student).stream()
-                .map(m -> classes.findById(m.getClassroomId()).orElseThrow())
-                .sorted(Comparator.comparing(Classroom::getName))
-                .toList();
+        List<Long> ids = members.findByAccountName(student).stream().map(Membership::getClassroomId).toList();
+        return classes.findAllById(ids).stream().sorted(Comparator.comparing(Classroom::getName)).toList();
     }
 
     /** The class, if the actor teaches it or is an admin; otherwise the same refusal whether it exists or not. */
