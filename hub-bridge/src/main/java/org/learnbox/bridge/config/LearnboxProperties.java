@@ -15,7 +15,8 @@ public record LearnboxProperties(
         @DefaultValue Sandbox sandbox,
         @DefaultValue Hub hub,
         @DefaultValue Courses courses,
-        @DefaultValue Login login) {
+        @DefaultValue Login login,
+        @DefaultValue Snippets snippets) {
 
     public record Sandbox(
             /** Image every learner's server runs. */
@@ -56,4 +57,10 @@ public record LearnboxProperties(
             @DefaultValue("20") int maxFailuresPerAddress,
             /** How long failures count, and so how long a refusal lasts. */
             @DefaultValue("15m") Duration lockFor) {}
+
+    public record Snippets(
+            /** Where snippet files live (on the box's data volume): a folder per snippet, one inside per version. */
+            @DefaultValue("data/snippets") String storage,
+            /** Most that all files of one snippet may hold together. */
+            @DefaultValue("1MB") DataSize maxSize) {}
 }
