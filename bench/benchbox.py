@@ -22,11 +22,24 @@ def sh(*cmd, stdin=None):
     return subprocess.run(cmd, cwd=ROOT, env=ENV, input=stdin, text=True, capture_output=True, check=True).stdout
 
 
+class LocalhostIsSecure(http.cookiejar.DefaultCookiePolicy):
+    """As browsers do: http://localhost is a secure context, so cookies marked Secure (Keycloak's) go there."""
+
+    def return_ok_secure(self, cookie, request):
+        return urllib.parse.urlparse(request.get_full_url()).hostname == "localhost" or super().return_ok_secure(cookie, request)
+
+
+class LongRedirects(urllib.request.HTTPRedirectHandler):
+    """A login through Keycloak takes a dozen hops; browsers follow twenty."""
+    max_redirections = 20
+    max_repeats = 10
+
+
 class Browser:
     def __init__(self, name):
         self.name = name
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.jar = http.cookiejar.CookieJar(LocalhostIsSecure())
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), LongRedirects())
 
     def get(self, path, headers=None):
         request = urllib.request.Request(BASE + path, headers=headers or {})
@@ -44,6 +57,14 @@ class Browser:
         csrf = re.search(r'name="_csrf" value="([^"]+)"', form).group(1)
         body = urllib.parse.urlencode({"username": self.name, "password": password, "_csrf": csrf}).encode()
         with self.opener.open(urllib.request.Request(BASE + "/login", data=body), timeout=120) as response:
+            response.read()
+
+    def log_in_on_keycloak(self, password):
+        """With single sign-on: the box sends the browser to Keycloak's form, which is filled in."""
+        _, _, form = self.get("/login")
+        action = re.search(r'<form id="kc-form-login"[^>]*action="([^"]+)"', form).group(1).replace("&amp;", "&")
+        body = urllib.parse.urlencode({"username": self.name, "password": password, "credentialId": ""}).encode()
+        with self.opener.open(urllib.request.Request(action, data=body), timeout=120) as response:
             response.read()
 
     def await_api(self, deadline):
@@ -86,11 +107,14 @@ class Browser:
             time.sleep(0.2)
 
 
-def login_to_api(name, password):
+def login_to_api(name, password, sso=False):
     browser = Browser(name)
     browser.started_at = time.time()
     start = time.monotonic()
-    browser.log_in(password)
+    if sso:
+        browser.log_in_on_keycloak(password)
+    else:
+        browser.log_in(password)
     browser.logged_in_after = time.monotonic() - start
     browser.await_api(start + 180)
     return browser, time.monotonic() - start
@@ -112,7 +136,7 @@ def make_class(teacher, name):
 
 def wipe():
     """Takes the bench box down and removes everything it made."""
-    sh("bash", "-c", f"LEARNBOX_SHARED_SECRET=x docker compose -p {PROJECT} -f box-image/compose.yaml down -v 2>/dev/null;"
+    sh("bash", "-c", f"LEARNBOX_SHARED_SECRET=x docker compose -p {PROJECT} -f box-image/compose.yaml --profile sso down -v 2>/dev/null;"
        f" docker rm -f $(docker ps -aq --filter label=org.learnbox.box={PROJECT}) 2>/dev/null;"
        f" docker volume rm $(docker volume ls -q --filter label=org.learnbox.box={PROJECT}) 2>/dev/null;"
        f" rm -rf .box-bench; true")

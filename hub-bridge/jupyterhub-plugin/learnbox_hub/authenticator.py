@@ -2,6 +2,7 @@
 
 from jupyterhub.auth import Authenticator
 from jupyterhub.handlers import BaseHandler
+from jupyterhub.handlers.login import LogoutHandler
 from jupyterhub.utils import url_path_join
 from tornado import web
 
@@ -19,6 +20,14 @@ class CallbackHandler(BaseHandler):
         self.redirect(self.get_next_url(user))
 
 
+class LogoutEverywhereHandler(LogoutHandler):
+    """/hub/logout (JupyterLab's menu, the dashboard): the hub's session ends here, then the
+    bridge's, then Keycloak's when single sign-on is on; the browser ends on the login page."""
+
+    async def render_logout_page(self):
+        self.redirect("/logout")
+
+
 class BridgeAuthenticator(Authenticator):
     auto_login = True
     # JupyterHub's groups mirror the bridge's classes; they are refreshed from the bridge.
@@ -34,7 +43,8 @@ class BridgeAuthenticator(Authenticator):
         return url_path_join(base_url, "logout")
 
     def get_handlers(self, app):
-        return [(r"/learnbox/callback", CallbackHandler)]
+        # Ahead of JupyterHub's own handlers, so this /logout is the one that answers.
+        return [(r"/learnbox/callback", CallbackHandler), (r"/logout", LogoutEverywhereHandler)]
 
     async def authenticate(self, handler, data):
         try:

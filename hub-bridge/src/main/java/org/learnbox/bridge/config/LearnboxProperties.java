@@ -16,6 +16,7 @@ public record LearnboxProperties(
         @DefaultValue Hub hub,
         @DefaultValue Courses courses,
         @DefaultValue Login login,
+        @DefaultValue Sso sso,
         @DefaultValue Snippets snippets) {
 
     public record Sandbox(
@@ -57,6 +58,18 @@ public record LearnboxProperties(
             @DefaultValue("20") int maxFailuresPerAddress,
             /** How long failures count, and so how long a refusal lasts. */
             @DefaultValue("15m") Duration lockFor) {}
+
+    public record Sso(
+            /** People log in through Keycloak (OpenID Connect) instead of the box's own login form. */
+            @DefaultValue("false") boolean enabled,
+            /** The realm's issuer as browsers reach it: Keycloak's login page is there, and tokens name it. */
+            @DefaultValue("http://localhost:8080/realms/learnbox") String issuer,
+            /** Keycloak as the bridge reaches it (tokens, keys, the admin API); empty: the issuer's own address. */
+            @DefaultValue("") String backchannelUrl,
+            /** The bridge's client in the realm; its service account also keeps the realm's users. */
+            @DefaultValue("learnbox-bridge") String clientId,
+            /** That client's secret (./box keeps it in its state folder). */
+            @DefaultValue("") String clientSecret) {}
 
     public record Snippets(
             /** Where snippet files live (on the box's data volume): a folder per snippet, one inside per version. */

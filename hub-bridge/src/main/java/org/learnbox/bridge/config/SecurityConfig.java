@@ -5,12 +5,22 @@ import org.learnbox.bridge.identity.LoginThrottleFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 @Configuration(proxyBeanMethods = false)
@@ -39,19 +49,44 @@ class SecurityConfig {
                 .build();
     }
 
-    /** The people side: pages, with a login session and CSRF protection. */
+    /**
+     * The people side: pages, with a login session and CSRF protection. People log in on the
+     * box's form, or on Keycloak's when single sign-on is on. Logging out starts at the hub
+     * (/hub/logout, also JupyterLab's menu), which ends its own session and sends the browser
+     * here to end the bridge's, and then Keycloak's.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
-        return http
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle,
+            ObjectProvider<ClientRegistrationRepository> keycloak,
+            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> keycloakUsers) throws Exception {
+        http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/login", "/user/**", "/error", "/css/**", "/favicon.ico").permitAll()
                         .requestMatchers("/classes", "/classes/**", "/courses/import").hasAnyRole("TEACHER", "ADMIN")
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/hub/spawn").failureUrl("/login?error"))
-                .logout(logout -> logout.logoutSuccessUrl("/hub/logout"))
+                        .anyRequest().authenticated());
+        LogoutSuccessHandler afterLogout;
+        ClientRegistrationRepository registrations = keycloak.getIfAvailable();
+        if (registrations == null) {
+            http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                    .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/hub/spawn").failureUrl("/login?error"));
+            var toLoginPage = new SimpleUrlLogoutSuccessHandler();
+            toLoginPage.setDefaultTargetUrl(LOGGED_OUT);
+            afterLogout = toLoginPage;
+        } else {
+            http.oauth2Login(oidc -> oidc.loginPage("/login").defaultSuccessUrl("/hub/spawn").failureUrl("/login?error")
+                    .userInfoEndpoint(user -> user.oidcUserService(keycloakUsers.getObject())));
+            var throughKeycloak = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+            throughKeycloak.setPostLogoutRedirectUri("{baseUrl}" + LOGGED_OUT);
+            throughKeycloak.setDefaultTargetUrl(LOGGED_OUT);
+            afterLogout = throughKeycloak;
+        }
+        return http
+                .logout(logout -> logout
+                        .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/logout"))
+                        .logoutSuccessHandler(afterLogout))
                 .build();
     }
+
+    private static final String LOGGED_OUT = "/login?logout";
 }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The box's front page: the login form, or the person's dashboard with their courses. */
+/** The box's front page: the person's dashboard with their classes and courses (or the way to log in). */
 @Controller
 class DashboardController {
     private final CourseDelivery delivery;
@@ -22,7 +22,7 @@ class DashboardController {
 
     @GetMapping("/")
     String home(Principal principal, Model model, jakarta.servlet.http.HttpServletRequest request) {
-        if (principal == null) return "login";
+        if (principal == null) return "redirect:/login";
         model.addAttribute("name", principal.getName());
         model.addAttribute("courses", delivery.coursesOf(principal.getName()));
         model.addAttribute("classes", classrooms.joinedBy(principal.getName()));

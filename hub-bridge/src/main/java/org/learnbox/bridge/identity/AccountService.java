@@ -2,12 +2,17 @@ package org.learnbox.bridge.identity;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Local accounts: the one public way other features learn who exists. */
+/**
+ * Accounts: the one public way other features learn who exists. With single sign-on on,
+ * Keycloak keeps the passwords and roles; every change goes there first, and the box's own row
+ * (which classes and the hub use) follows.
+ */
 @Service
 public class AccountService {
     static final int MIN_PASSWORD_LENGTH = 8;
@@ -15,11 +20,14 @@ public class AccountService {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final KeycloakUsers keycloak; // null: the box's own login form
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+            ObjectProvider<KeycloakUsers> keycloak) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
+        this.keycloak = keycloak.getIfAvailable();
     }
 
     @Transactional
@@ -31,12 +39,30 @@ public class AccountService {
         if (accounts.existsByName(name)) {
             throw new AccountException("There is already an account named '" + name + "'.");
         }
+        if (keycloak != null) {
+            keycloak.create(name, role, password);
+            return accounts.save(new Account(name, unusablePasswordHash(), role));
+        }
         return accounts.save(new Account(name, passwordEncoder.encode(password), role));
     }
 
-    @Transactional(readOnly = true)
+    /** Every account; with single sign-on, Keycloak's users, whose rows are brought up to date first. */
+    @Transactional
     public List<Account> list() {
+        if (keycloak != null) {
+            keycloak.list().stream()
+                    .filter(user -> AccountNames.isValid(user.name()))
+                    .forEach(user -> provision(user.name(), user.role()));
+        }
         return accounts.findAllByOrderByNameAsc();
+    }
+
+    /** A person Keycloak has just logged in: their row made, or their role brought up to date. */
+    @Transactional
+    public void provision(String name, Role role) {
+        accounts.findByName(name).ifPresentOrElse(
+                account -> account.setRole(role),
+                () -> accounts.save(new Account(name, unusablePasswordHash(), role)));
     }
 
     @Transactional(readOnly = true)
@@ -51,21 +77,39 @@ public class AccountService {
     /** Makes a new password for the account and returns it, to be shown once to the admin who asked. */
     @Transactional
     public String resetPassword(String name) {
-        Account account = find(name).orElseThrow(() -> new AccountNotFoundException(name));
         String password = GeneratedPasswords.next();
+        if (keycloak != null) {
+            keycloak.setPassword(name, password);
+            return password;
+        }
+        Account account = find(name).orElseThrow(() -> new AccountNotFoundException(name));
         account.setPasswordHash(passwordEncoder.encode(password));
         return password;
     }
 
     @Transactional
     public void changeRole(String name, Role role) {
+        if (keycloak != null) {
+            keycloak.setRole(name, role);
+            find(name).ifPresent(account -> account.setRole(role));
+            return;
+        }
         find(name).orElseThrow(() -> new AccountNotFoundException(name)).setRole(role);
     }
 
     @Transactional
     public void remove(String name) {
-        Account account = find(name).orElseThrow(() -> new AccountNotFoundException(name));
-        accounts.delete(account);
+        if (keycloak != null) {
+            keycloak.delete(name);
+            find(name).ifPresent(accounts::delete);
+        } else {
+            accounts.delete(find(name).orElseThrow(() -> new AccountNotFoundException(name)));
+        }
         events.publishEvent(new AccountRemoved(name));
+    }
+
+    /** Rows of Keycloak's people hold a password nobody knows: the box's own form never lets them in. */
+    private String unusablePasswordHash() {
+        return passwordEncoder.encode(GeneratedPasswords.next() + GeneratedPasswords.next());
     }
 }

@@ -3,6 +3,11 @@ package org.learnbox.bridge.identity;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,16 +17,45 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
     private final HandoffTokens handoffTokens;
     private final LoginThrottle throttle;
+    private final boolean sso;
 
-    LoginController(HandoffTokens handoffTokens, LoginThrottle throttle) {
+    LoginController(HandoffTokens handoffTokens, LoginThrottle throttle, LearnboxProperties properties) {
         this.handoffTokens = handoffTokens;
         this.throttle = throttle;
+        this.sso = properties.sso().enabled();
     }
 
+    /**
+     * The box's login form; with single sign-on, straight on to Keycloak's, except after a
+     * logout or a refused login, which are said here first.
+     */
     @GetMapping("/login")
-    String login(Principal principal, Model model) {
+    String login(Principal principal, Model model, HttpServletRequest request,
+            @RequestParam(required = false) String error, @RequestParam(required = false) String logout) {
+        if (principal != null) return "redirect:/";
+        if (sso && error == null && logout == null) return "redirect:" + KEYCLOAK_LOGIN;
+        model.addAttribute("sso", sso);
+        model.addAttribute("keycloakLogin", KEYCLOAK_LOGIN);
         model.addAttribute("lockMinutes", throttle.lockFor().toMinutes());
-        return principal == null ? "login" : "redirect:/";
+        if (sso && error != null) model.addAttribute("ssoError", ssoRefusal(request.getSession(false)));
+        return "login";
+    }
+
+    private static final String KEYCLOAK_LOGIN = "/oauth2/authorization/" + KeycloakLogin.REGISTRATION;
+
+    /** Why Keycloak's answer was not taken, in words; nothing was changed by it. */
+    static String ssoRefusal(HttpSession session) {
+        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (failure instanceof OAuth2AuthenticationException refused) {
+            String code = refused.getError().getErrorCode();
+            if (KeycloakUserService.REFUSED.equals(code)) return refused.getError().getDescription();
+            if ("authorization_request_not_found".equals(code)) {
+                return "This answer from Keycloak does not belong to a login started here, or it was used already."
+                        + " Nothing was changed. Please log in again.";
+            }
+            return "Keycloak's answer could not be accepted (" + code + "). Nothing was changed. Please log in again.";
+        }
+        return "The login did not complete. Please log in again.";
     }
 
     /**

@@ -21,7 +21,7 @@ public final class TestProperties {
 
     public static LearnboxProperties of(String box, LearnboxProperties.Sandbox sandbox, LearnboxProperties.Hub hub,
             LearnboxProperties.Courses courses) {
-        return new LearnboxProperties("test-secret", box, sandbox, hub, courses, login(), snippets("/nonexistent"));
+        return new LearnboxProperties("test-secret", box, sandbox, hub, courses, login(), noSso(), snippets("/nonexistent"));
     }
 
     public static LearnboxProperties.Login login() {
@@ -30,5 +30,9 @@ public final class TestProperties {
 
     public static LearnboxProperties.Snippets snippets(String storage) {
         return new LearnboxProperties.Snippets(storage, DataSize.ofMegabytes(1));
+    }
+
+    public static LearnboxProperties.Sso noSso() {
+        return new LearnboxProperties.Sso(false, "http://localhost:8080/realms/learnbox", "", "learnbox-bridge", "");
     }
 }

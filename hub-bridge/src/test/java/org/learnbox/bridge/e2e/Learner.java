@@ -1,6 +1,8 @@
 package org.learnbox.bridge.e2e;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.CookieHandler;
 import java.io.InputStreamReader;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,6 +32,7 @@ final class Learner {
     }
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern KEYCLOAK_FORM = Pattern.compile("<form id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     final String name;
     private final RunningBox box;
@@ -39,11 +43,30 @@ final class Learner {
         this.box = box;
         this.name = name;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(cookies)
+                .cookieHandler(cookieJar())
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /**
+     * The cookies, sent as a browser sends them: http://localhost is a secure context there, so
+     * cookies marked Secure (Keycloak marks its own so) go to it too.
+     */
+    private CookieHandler cookieJar() {
+        return new CookieHandler() {
+            @Override
+            public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+                boolean local = "http".equals(uri.getScheme()) && "localhost".equals(uri.getHost());
+                return cookies.get(local ? URI.create("https" + uri.toString().substring(4)) : uri, headers);
+            }
+
+            @Override
+            public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+                cookies.put(uri, headers);
+            }
+        };
     }
 
     RunningBox box() {
@@ -62,9 +85,7 @@ final class Learner {
 
     /** Submits the login form and stops at the bridge's answer, before any hand-over. */
     HttpResponse<String> logInWithoutFollowing(String password) throws Exception {
-        HttpClient noRedirects = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        return submitLogin(noRedirects, password);
+        return submitLogin(withoutFollowing(), password);
     }
 
     private HttpResponse<String> submitLogin(HttpClient client, String password) throws Exception {
@@ -77,6 +98,29 @@ final class Learner {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** With single sign-on: the box sends the person on to Keycloak's own form, which they fill in. */
+    HttpResponse<String> logInOnKeycloak(String password) throws Exception {
+        return submitKeycloakForm(http, get("/login"), password);
+    }
+
+    /** Fills in Keycloak's login form on the page given and submits it with the client given. */
+    HttpResponse<String> submitKeycloakForm(HttpClient client, HttpResponse<String> page, String password) throws Exception {
+        Matcher form = KEYCLOAK_FORM.matcher(page.body());
+        if (!form.find()) throw new AssertionError("not Keycloak's login form: " + page.uri() + "\n" + page.body());
+        String body = "username=" + enc(name) + "&password=" + enc(password) + "&credentialId=";
+        return client.send(HttpRequest.newBuilder(URI.create(form.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A client with this person's cookies that stops at every redirect. */
+    HttpClient withoutFollowing() {
+        return HttpClient.newBuilder().cookieHandler(cookieJar()).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The progress events of the spawn under way, as JupyterHub's spawn page reads them. */

@@ -83,6 +83,22 @@ class LoginAndSpawnE2EIT {
     }
 
     @Test
+    void loggingOutOfTheHubLogsOutOfTheBridgeToo() throws Exception {
+        String password = box.addUser("leaver");
+        Learner leaver = new Learner(box, "leaver");
+        leaver.logInToLab(password);
+
+        HttpResponse<String> out = leaver.get("/hub/logout"); // also JupyterLab's File > Log Out
+        assertThat(out.uri().toString()).isEqualTo(box.url("/login?logout"));
+        assertThat(out.body()).contains("You are logged out.");
+        for (String path : List.of("/user/leaver/lab", "/hub/spawn", "/")) {
+            HttpResponse<String> again = leaver.get(path);
+            assertThat(again.uri().getPath()).as(path).isEqualTo("/login");
+            assertThat(again.body()).as(path).contains("id=\"password\"");
+        }
+    }
+
+    @Test
     void theBoxScriptManagesAccountsAndRefusesBadNamesAndDuplicates() {
         box.addUser("linus");
         Shell.Result duplicate = box.box("another-password", "user", "add", "linus", "--password-stdin");

@@ -30,12 +30,15 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
 
     final Shell shell;
     final String adminPassword;
+    /** What ./box up printed. */
+    final String upOutput;
     final String project;
     final int port;
     final int bridgePort;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningBox(Shell shell, String adminPassword, String project, int portOffset) {
+    private RunningBox(Shell shell, String adminPassword, String project, int portOffset, String upOutput) {
+        this.upOutput = upOutput;
         this.shell = shell;
         this.adminPassword = adminPassword;
         this.project = project;
@@ -44,7 +47,7 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
     }
 
     public RunningBox() {
-        this(null, null, PROJECT, 0);
+        this(null, null, PROJECT, 0, "");
     }
 
     @Override
@@ -83,21 +86,25 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         return started;
     }
 
-    /** Starts a box of its own, wiped first; the caller closes it. */
-    static RunningBox startBox(String project, int portOffset, Map<String, String> settings) {
+    /** Starts a box of its own, wiped first, with more options for ./box up; the caller closes it. */
+    static RunningBox startBox(String project, int portOffset, Map<String, String> settings, String... upOptions) {
         Path root = projectRoot();
         Path state = root.resolve("hub-bridge/target/box-state-" + project);
         Shell shell = new Shell(root, env(project, portOffset, state, settings));
         wipe(shell, project);
-        Shell.Result up = shell.run(Duration.ofMinutes(10), null, "./box", "up").requireSuccess();
-        Matcher password = Pattern.compile("password: (\\S+)").matcher(up.stdout());
-        if (!password.find()) throw new AssertionError("./box up printed no admin password:\n" + up.stdout());
-        return new RunningBox(shell, password.group(1), project, portOffset);
+        String[] up = new String[upOptions.length + 2];
+        up[0] = "./box";
+        up[1] = "up";
+        System.arraycopy(upOptions, 0, up, 2, upOptions.length);
+        Shell.Result upped = shell.run(Duration.ofMinutes(10), null, up).requireSuccess();
+        Matcher password = Pattern.compile("password: (\\S+)").matcher(upped.stdout());
+        if (!password.find()) throw new AssertionError("./box up printed no admin password:\n" + upped.stdout());
+        return new RunningBox(shell, password.group(1), project, portOffset, upped.stdout());
     }
 
     /** Takes a box down and removes everything it made: containers, sandboxes, volumes, state. */
     static void wipe(Shell shell, String project) {
-        shell.run("bash", "-c", "LEARNBOX_SHARED_SECRET=gone docker compose -p " + project + " -f box-image/compose.yaml down -v --remove-orphans 2>/dev/null;"
+        shell.run("bash", "-c", "LEARNBOX_SHARED_SECRET=gone docker compose -p " + project + " -f box-image/compose.yaml --profile sso down -v --remove-orphans 2>/dev/null;"
                 + " docker rm -f $(docker ps -aq --filter label=org.learnbox.box=" + project + ") 2>/dev/null;"
                 + " docker volume rm $(docker volume ls -q --filter label=org.learnbox.box=" + project + ") 2>/dev/null;"
                 + " docker volume rm $(docker volume ls -q --filter label=com.docker.compose.project=" + project + ") 2>/dev/null;"

@@ -72,7 +72,7 @@ class AuthorizationWalkTest {
         String classPage = "/classes/" + math.getId();
         // door -> the answer for: anonymous, student, other class's student, teacher, other teacher, admin
         Map<String, List<Answer>> doors = new LinkedHashMap<>();
-        doors.put("GET /", answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET /", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /login", answers("PAGE ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /handoff", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /join/" + math.getJoinCode(), answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
