@@ -21,6 +21,8 @@ interface MembershipRepository extends JpaRepository<Membership, Long> {
 
     List<Membership> findByAccountName(String accountName);
 
+    List<Membership> findByClassroomIdIn(List<Long> classroomIds);
+
     boolean existsByClassroomIdAndAccountName(Long classroomId, String accountName);
 
     void deleteByAccountName(String accountName);

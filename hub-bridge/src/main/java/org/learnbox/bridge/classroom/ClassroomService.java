@@ -3,6 +3,7 @@ package org.learnbox.bridge.classroom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,6 +100,23 @@ public class ClassroomService implements CourseAudience, HubGroups {
     public List<Classroom> joinedBy(String student) {
         List<Long> ids = members.findByAccountName(student).stream().map(Membership::getClassroomId).toList();
         return classes.findAllById(ids).stream().sorted(Comparator.comparing(Classroom::getName)).toList();
+    }
+
+    /** The teachers of the classes the person joined: they may look at that person's work. */
+    public Set<String> teachersOf(String student) {
+        return joinedBy(student).stream().map(Classroom::getTeacher).collect(Collectors.toSet());
+    }
+
+    /** Everyone who shares a class with the person, as student or teacher, on either side; not the person. */
+    public Set<String> classmatesOf(String person) {
+        List<Long> ids = new ArrayList<>(members.findByAccountName(person).stream().map(Membership::getClassroomId).toList());
+        classes.findByTeacher(person).forEach(c -> ids.add(c.getId()));
+        if (ids.isEmpty()) return Set.of();
+        Set<String> people = new HashSet<>();
+        classes.findAllById(ids).forEach(c -> people.add(c.getTeacher()));
+        members.findByClassroomIdIn(ids).forEach(m -> people.add(m.getAccountName()));
+        people.remove(person);
+        return people;
     }
 
     /** The class, if the actor teaches it or is an admin; otherwise the same refusal whether it exists or not. */

@@ -6,6 +6,9 @@ import org.learnbox.bridge.course.CourseException;
 import org.learnbox.bridge.identity.AccountException;
 import org.learnbox.bridge.identity.AccountNotFoundException;
 import org.learnbox.bridge.sandbox.SandboxException;
+import org.learnbox.bridge.snippet.NotYourSnippetException;
+import org.learnbox.bridge.snippet.SnippetException;
+import org.learnbox.bridge.snippet.SnippetNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,6 +38,21 @@ class ApiErrors {
     @ExceptionHandler(ClassroomException.class)
     ResponseEntity<Map<String, String>> classroom(ClassroomException e) {
         return message(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+
+    @ExceptionHandler(SnippetException.class)
+    ResponseEntity<Map<String, String>> snippet(SnippetException e) {
+        return message(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+
+    @ExceptionHandler(SnippetNotFoundException.class)
+    ResponseEntity<Map<String, String>> snippetNotFound(SnippetNotFoundException e) {
+        return message(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(NotYourSnippetException.class)
+    ResponseEntity<Map<String, String>> notYourSnippet(NotYourSnippetException e) {
+        return message(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(SandboxException.class)

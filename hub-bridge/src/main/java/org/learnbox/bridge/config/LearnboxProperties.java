@@ -16,7 +16,8 @@ public record LearnboxProperties(
         @DefaultValue Hub hub,
         @DefaultValue Courses courses,
         @DefaultValue Login login,
-        @DefaultValue Sso sso) {
+        @DefaultValue Sso sso,
+        @DefaultValue Snippets snippets) {
 
     public record Sandbox(
             /** Image every learner's server runs. */
@@ -69,4 +70,10 @@ public record LearnboxProperties(
             @DefaultValue("learnbox-bridge") String clientId,
             /** That client's secret (./box keeps it in its state folder). */
             @DefaultValue("") String clientSecret) {}
+
+    public record Snippets(
+            /** Where snippet files live (on the box's data volume): a folder per snippet, one inside per version. */
+            @DefaultValue("data/snippets") String storage,
+            /** Most that all files of one snippet may hold together. */
+            @DefaultValue("1MB") DataSize maxSize) {}
 }

@@ -21,11 +21,15 @@ public final class TestProperties {
 
     public static LearnboxProperties of(String box, LearnboxProperties.Sandbox sandbox, LearnboxProperties.Hub hub,
             LearnboxProperties.Courses courses) {
-        return new LearnboxProperties("test-secret", box, sandbox, hub, courses, login(), noSso());
+        return new LearnboxProperties("test-secret", box, sandbox, hub, courses, login(), noSso(), snippets("/nonexistent"));
     }
 
     public static LearnboxProperties.Login login() {
         return new LearnboxProperties.Login(5, 20, Duration.ofMinutes(15));
+    }
+
+    public static LearnboxProperties.Snippets snippets(String storage) {
+        return new LearnboxProperties.Snippets(storage, DataSize.ofMegabytes(1));
     }
 
     public static LearnboxProperties.Sso noSso() {
