@@ -89,6 +89,19 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     @Override
+    public java.io.InputStream copyFolder(String user, String pathInHome) {
+        return DockerErrors.translate(() -> {
+            Sandbox sandbox = find(user).orElseThrow(() -> new SandboxException(
+                    user + " has no sandbox yet: open JupyterLab once, then try again."));
+            try {
+                return docker.copyArchiveFromContainerCmd(sandbox.id(), SandboxSpecs.HOME + "/" + pathInHome).exec();
+            } catch (NotFoundException missing) {
+                throw new SandboxException("There is no folder '" + pathInHome + "' in the home of " + user + ".", missing);
+            }
+        });
+    }
+
+    @Override
     public CommandResult run(String user, List<String> command, Duration timeout) {
         return DockerErrors.translate(() -> {
             Sandbox sandbox = find(user).filter(Sandbox::running)
