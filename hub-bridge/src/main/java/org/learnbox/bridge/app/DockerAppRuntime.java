@@ -7,7 +7,6 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
-import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Frame;
@@ -28,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.sandbox.Confinement;
 import org.learnbox.bridge.sandbox.DockerErrors;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
 
@@ -93,16 +93,9 @@ public class DockerAppRuntime implements AppRuntime {
         return engine(() -> {
             ensureNetwork();
             containerOf(spec.user(), spec.name()).ifPresent(old -> docker.removeContainerCmd(old.getId()).withForce(true).exec());
-            HostConfig host = HostConfig.newHostConfig()
-                    .withNanoCPUs((long) (spec.cpus() * 1_000_000_000L))
-                    .withMemory(spec.memoryBytes())
-                    .withMemorySwap(spec.memoryBytes())
-                    .withPidsLimit(spec.pids())
-                    .withCapDrop(Capability.ALL)
-                    .withSecurityOpts(List.of("no-new-privileges:true"))
+            HostConfig host = Confinement.of(spec.cpus(), spec.memoryBytes(), spec.pids(), spec.network())
                     .withReadonlyRootfs(true)
                     .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=16m"))
-                    .withNetworkMode(spec.network())
                     // An app that prints forever fills two small files, not the box's disk.
                     .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "1m", "max-file", "2")));
             String id = docker.createContainerCmd(spec.image())
