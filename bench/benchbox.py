@@ -139,4 +139,6 @@ def wipe():
     sh("bash", "-c", f"LEARNBOX_SHARED_SECRET=x docker compose -p {PROJECT} -f box-image/compose.yaml --profile sso down -v 2>/dev/null;"
        f" docker rm -f $(docker ps -aq --filter label=org.learnbox.box={PROJECT}) 2>/dev/null;"
        f" docker volume rm $(docker volume ls -q --filter label=org.learnbox.box={PROJECT}) 2>/dev/null;"
+       f" docker rmi -f $(docker images -q --filter label=org.learnbox.box={PROJECT}) 2>/dev/null;"
+       f" docker network rm {PROJECT}-sandboxes {PROJECT}-apps 2>/dev/null;"
        f" rm -rf .box-bench; true")

@@ -34,7 +34,9 @@ public record LearnboxProperties(
             /** Most sandboxes running at once on this box. */
             @DefaultValue("100") int maxRunning,
             /** Port jupyterhub-singleuser listens on inside the container. */
-            @DefaultValue("8888") int port) {}
+            @DefaultValue("8888") int port,
+            /** The box's front door as code in a sandbox reaches it (the learnbox command calls the API there). */
+            @DefaultValue("http://host.docker.internal:8000") String boxUrl) {}
 
     public record Hub(
             /** JupyterHub's REST API, as the bridge reaches it. */

@@ -1,5 +1,9 @@
 package org.learnbox.bridge.config;
 
+import java.time.Clock;
+import org.learnbox.bridge.hub.JupyterHubClient;
+import org.learnbox.bridge.identity.AccountService;
+import org.learnbox.bridge.identity.HubTokenFilter;
 import org.learnbox.bridge.identity.LoginThrottle;
 import org.learnbox.bridge.identity.LoginThrottleFilter;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +38,21 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new SharedSecretFilter(SharedSecret.require(properties)), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(SharedSecretFilter.ROLE))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .build();
+    }
+
+    /**
+     * The people's API: the logged-in session (with CSRF, as pages), or a learner's own
+     * JupyterHub token from code in their sandbox (no cookie, so no CSRF to guard against).
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain peopleApi(HttpSecurity http, JupyterHubClient hub, AccountService accounts, Clock clock) throws Exception {
+        return http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.ignoringRequestMatchers(HubTokenFilter::carriesToken))
+                .addFilterBefore(new HubTokenFilter(hub, accounts, clock), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .build();
     }

@@ -28,6 +28,18 @@ public class JupyterHubClient {
                 .build();
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Identity(String kind, String name) {}
+
+    /** Whose token this is, as JupyterHub says: a person's name; nothing for another kind of token or none. */
+    public java.util.Optional<String> ownerOf(String token) {
+        Identity identity = rest.get().uri("/user").header("Authorization", "token " + token).retrieve()
+                .onStatus(status -> status.value() == 401 || status.value() == 403, (request, response) -> {})
+                .body(Identity.class);
+        return identity == null || !"user".equals(identity.kind()) ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(identity.name());
+    }
+
     public List<HubUser> users() {
         HubUser[] users = rest.get().uri("/users?include_stopped_servers=false").retrieve().body(HubUser[].class);
         return users == null ? List.of() : List.of(users);

@@ -25,6 +25,7 @@ public class SandboxSpecs {
         // jupyterhub-singleuser binds where JUPYTERHUB_SERVICE_URL says: all interfaces of the container.
         env.put("JUPYTERHUB_SERVICE_URL", "http://0.0.0.0:" + sandbox.port() + "/user/" + user + "/");
         env.put("HOME", HOME);
+        env.put("LEARNBOX_URL", sandbox.boxUrl());
         return new SandboxSpec(
                 user,
                 sandbox.image(),

@@ -203,6 +203,24 @@ class LiveAppsE2EIT {
         assertThat(tooMany.body()).contains("more than 600 requests in the last minute");
     }
 
+    @Test
+    @Order(7)
+    void theLearnboxCommandPublishesFromTheSandboxWithTheLearnersOwnToken() throws Exception {
+        breaker.writeFile("cli-site/index.html", "<p>published from a terminal</p>");
+        Shell.Result published = box.inSandbox("breaker", "cd ~/cli-site && learnbox publish");
+        assertThat(published.exitCode()).as(published.stderr()).isZero();
+        assertThat(published.stdout()).contains("cli-site is live at http://cli-site--breaker.apps.localhost:" + RunningBox.APPS_PORT + "/");
+        assertThat(fetch("cli-site--breaker", "/").body()).isEqualTo("<p>published from a terminal</p>");
+        assertThat(box.inSandbox("breaker", "learnbox apps").stdout()).containsPattern("cli-site\\s+running\\s+http://cli-site--breaker");
+
+        Shell.Result outside = box.inSandbox("breaker", "learnbox publish /etc");
+        assertThat(outside.exitCode()).isEqualTo(1);
+        assertThat(outside.stderr()).contains("'/etc' is not a folder inside your home");
+        Shell.Result forged = box.inSandbox("breaker", "JUPYTERHUB_API_TOKEN=made-up learnbox apps");
+        assertThat(forged.exitCode()).isEqualTo(1);
+        assertThat(forged.stderr()).contains("This token is not a learner's JupyterHub token");
+    }
+
     private JsonNode publish(Learner learner, String folder) throws Exception {
         HttpResponse<String> answer = publishAnswer(learner, folder);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);

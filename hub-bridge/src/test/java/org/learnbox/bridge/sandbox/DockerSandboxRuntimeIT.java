@@ -43,7 +43,7 @@ class DockerSandboxRuntimeIT {
 
     private static LearnboxProperties properties(String image) {
         return TestProperties.of(BOX,
-                new LearnboxProperties.Sandbox(image, 0.5, DataSize.ofMegabytes(256), 64, BOX + "-sandboxes", 10, 8888),
+                new LearnboxProperties.Sandbox(image, 0.5, DataSize.ofMegabytes(256), 64, BOX + "-sandboxes", 10, 8888, "http://127.0.0.1:9"),
                 TestProperties.hub("http://127.0.0.1:9/hub/api"), TestProperties.courses("data/courses"));
     }
 
