@@ -1,6 +1,8 @@
 package org.learnbox.bridge.config;
 
 import java.util.Map;
+import org.learnbox.bridge.app.AppException;
+import org.learnbox.bridge.app.AppNotFoundException;
 import org.learnbox.bridge.classroom.ClassroomException;
 import org.learnbox.bridge.course.CourseException;
 import org.learnbox.bridge.identity.AccountException;
@@ -53,6 +55,16 @@ class ApiErrors {
     @ExceptionHandler(NotYourSnippetException.class)
     ResponseEntity<Map<String, String>> notYourSnippet(NotYourSnippetException e) {
         return message(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(AppNotFoundException.class)
+    ResponseEntity<Map<String, String>> appNotFound(AppNotFoundException e) {
+        return message(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(AppException.class)
+    ResponseEntity<Map<String, String>> app(AppException e) {
+        return message(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
     @ExceptionHandler(SandboxException.class)

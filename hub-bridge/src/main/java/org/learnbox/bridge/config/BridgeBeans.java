@@ -7,6 +7,8 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import org.learnbox.bridge.app.AppRuntime;
+import org.learnbox.bridge.app.DockerAppRuntime;
 import org.learnbox.bridge.identity.HandoffTokens;
 import org.learnbox.bridge.sandbox.DockerSandboxRuntime;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
@@ -43,6 +45,11 @@ class BridgeBeans {
                 .maxConnections(50)
                 .build();
         return DockerClientImpl.getInstance(config, http);
+    }
+
+    @Bean
+    AppRuntime appRuntime(DockerClient docker, LearnboxProperties properties) {
+        return new DockerAppRuntime(docker, properties);
     }
 
     @Bean

@@ -17,7 +17,8 @@ public record LearnboxProperties(
         @DefaultValue Courses courses,
         @DefaultValue Login login,
         @DefaultValue Sso sso,
-        @DefaultValue Snippets snippets) {
+        @DefaultValue Snippets snippets,
+        @DefaultValue Apps apps) {
 
     public record Sandbox(
             /** Image every learner's server runs. */
@@ -76,4 +77,32 @@ public record LearnboxProperties(
             @DefaultValue("data/snippets") String storage,
             /** Most that all files of one snippet may hold together. */
             @DefaultValue("1MB") DataSize maxSize) {}
+
+    public record Apps(
+            /** Apps live at APP--USER.<domain>: an origin per app, never the notebooks' own. */
+            @DefaultValue("apps.localhost") String domain,
+            /** The app gateway's port, as browsers reach it. */
+            @DefaultValue("8001") int gatewayPort,
+            /** The app gateway as the bridge reaches it, to learn whether a just-started app answers. */
+            @DefaultValue("http://host.docker.internal:8001") String gatewayUrlForBridge,
+            /** Docker network of the apps: no traffic between containers, none to the host (./box up sees to it). */
+            @DefaultValue("learnbox-apps") String network,
+            /** CPUs one app may use. */
+            @DefaultValue("0.5") double cpus,
+            /** Memory one app may use (swap included). */
+            @DefaultValue("256MB") DataSize memory,
+            /** Processes and threads one app may hold. */
+            @DefaultValue("128") long pids,
+            /** Apps one person may have published. */
+            @DefaultValue("3") int maxPerUser,
+            /** Most that an app's files may hold together. */
+            @DefaultValue("10MB") DataSize maxSize,
+            /** Most memory all running apps may take together; the app idle longest sleeps first to make room. */
+            @DefaultValue("2GB") DataSize maxTotalMemory,
+            /** An app with no request for this long is put to sleep; the next request wakes it. */
+            @DefaultValue("15m") Duration idleTimeout,
+            /** How long an app may take to open its port after it starts. */
+            @DefaultValue("30s") Duration startTimeout,
+            /** Requests per minute the gateway lets through to one app. */
+            @DefaultValue("600") int requestsPerMinute) {}
 }

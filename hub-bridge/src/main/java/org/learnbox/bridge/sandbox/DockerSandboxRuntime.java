@@ -8,7 +8,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -86,6 +85,19 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     @Override
     public List<Sandbox> list() {
         return DockerErrors.translate(() -> containers(null).stream().map(c -> inspect(c.getId())).toList());
+    }
+
+    @Override
+    public java.io.InputStream copyFolder(String user, String pathInHome) {
+        return DockerErrors.translate(() -> {
+            Sandbox sandbox = find(user).orElseThrow(() -> new SandboxException(
+                    user + " has no sandbox yet: open JupyterLab once, then try again."));
+            try {
+                return docker.copyArchiveFromContainerCmd(sandbox.id(), SandboxSpecs.HOME + "/" + pathInHome).exec();
+            } catch (NotFoundException missing) {
+                throw new SandboxException("There is no folder '" + pathInHome + "' in the home of " + user + ".", missing);
+            }
+        });
     }
 
     @Override
@@ -184,14 +196,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     private String create(SandboxSpec spec) {
-        HostConfig host = HostConfig.newHostConfig()
-                .withNanoCPUs((long) (spec.cpus() * 1_000_000_000L))
-                .withMemory(spec.memoryBytes())
-                .withMemorySwap(spec.memoryBytes())
-                .withPidsLimit(spec.pids())
-                .withCapDrop(Capability.ALL)
-                .withSecurityOpts(List.of("no-new-privileges:true"))
-                .withNetworkMode(spec.network())
+        HostConfig host = Confinement.of(spec.cpus(), spec.memoryBytes(), spec.pids(), spec.network())
                 .withExtraHosts("host.docker.internal:host-gateway")
                 .withMounts(List.of(new Mount().withType(MountType.VOLUME)
                         .withSource(spec.volumeName()).withTarget(spec.homePath())));

@@ -27,6 +27,13 @@ public interface SandboxRuntime {
      */
     CommandResult run(String user, List<String> command, Duration timeout);
 
+    /**
+     * A folder of the learner's home as a tar stream (its own name first), read whether the
+     * sandbox runs or not. The caller closes the stream. No sandbox, or no such folder, is a
+     * {@link SandboxException}.
+     */
+    java.io.InputStream copyFolder(String user, String pathInHome);
+
     /** Stops and removes the user's sandbox; the home volume stays. */
     void remove(String user);
 }

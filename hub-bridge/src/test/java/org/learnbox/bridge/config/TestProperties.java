@@ -21,7 +21,7 @@ public final class TestProperties {
 
     public static LearnboxProperties of(String box, LearnboxProperties.Sandbox sandbox, LearnboxProperties.Hub hub,
             LearnboxProperties.Courses courses) {
-        return new LearnboxProperties("test-secret", box, sandbox, hub, courses, login(), noSso(), snippets("/nonexistent"));
+        return new LearnboxProperties("test-secret", box, sandbox, hub, courses, login(), noSso(), snippets("/nonexistent"), apps());
     }
 
     public static LearnboxProperties.Login login() {
@@ -34,5 +34,10 @@ public final class TestProperties {
 
     public static LearnboxProperties.Sso noSso() {
         return new LearnboxProperties.Sso(false, "http://localhost:8080/realms/learnbox", "", "learnbox-bridge", "");
+    }
+
+    public static LearnboxProperties.Apps apps() {
+        return new LearnboxProperties.Apps("apps.localhost", 8001, "http://127.0.0.1:8001", "learnbox-test-apps", 0.5, DataSize.ofMegabytes(256),
+                128, 3, DataSize.ofMegabytes(10), DataSize.ofGigabytes(2), Duration.ofMinutes(15), Duration.ofSeconds(30), 600);
     }
 }

@@ -224,6 +224,9 @@ final class Learner {
     }
 
     void writeFile(String path, String text) throws Exception {
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            server("PUT", "/api/contents/" + path.substring(0, slash), "{\"type\":\"directory\"}");
+        }
         String body = JSON.writeValueAsString(java.util.Map.of("type", "file", "format", "text", "content", text));
         HttpResponse<String> saved = server("PUT", "/api/contents/" + path, body);
         if (saved.statusCode() / 100 != 2) throw new AssertionError("not saved: " + saved.statusCode() + " " + saved.body());

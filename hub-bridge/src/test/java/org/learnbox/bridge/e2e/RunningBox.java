@@ -23,6 +23,7 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
     static final int PORT = 18000;
     static final int HUB_API_PORT = 18081;
     static final int BRIDGE_PORT = 18090;
+    static final int APPS_PORT = 18001;
     /** The test box runs its own tag of the sandbox image, so a test can rebuild or remove it. */
     static final String SANDBOX_IMAGE = "learnbox/sandbox-under-test:latest";
 
@@ -75,6 +76,7 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         env.put("LEARNBOX_HUB_API_PORT", String.valueOf(HUB_API_PORT + portOffset));
         env.put("LEARNBOX_PROXY_API_PORT", String.valueOf(18002 + portOffset));
         env.put("LEARNBOX_BRIDGE_PORT", String.valueOf(BRIDGE_PORT + portOffset));
+        env.put("LEARNBOX_APPS_PORT", String.valueOf(APPS_PORT + portOffset));
         env.put("LEARNBOX_SKIP_BUILD", "1");
         env.putAll(extra);
         return env;
@@ -82,7 +84,10 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
 
     private static synchronized RunningBox start() {
         new Shell(projectRoot(), Map.of()).run("docker", "tag", "learnbox/sandbox:latest", SANDBOX_IMAGE).requireSuccess();
-        started = startBox(PROJECT, 0, Map.of("LEARNBOX_SANDBOX_IMAGE", SANDBOX_IMAGE));
+        // Apps sleep after 15 s without a request here, so a test sees one sleep and wake.
+        started = startBox(PROJECT, 0, Map.of("LEARNBOX_SANDBOX_IMAGE", SANDBOX_IMAGE,
+                "LEARNBOX_APPS_IDLE_TIMEOUT", "15s", "LEARNBOX_APPS_SLEEP_CHECK_EVERY", "2s",
+                "LEARNBOX_APPS_START_TIMEOUT", "10s"));
         return started;
     }
 
@@ -108,7 +113,8 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
                 + " docker rm -f $(docker ps -aq --filter label=org.learnbox.box=" + project + ") 2>/dev/null;"
                 + " docker volume rm $(docker volume ls -q --filter label=org.learnbox.box=" + project + ") 2>/dev/null;"
                 + " docker volume rm $(docker volume ls -q --filter label=com.docker.compose.project=" + project + ") 2>/dev/null;"
-                + " docker network rm " + project + "-sandboxes 2>/dev/null; rm -rf \"$LEARNBOX_STATE\"; true");
+                + " docker rmi -f $(docker images -q --filter label=org.learnbox.box=" + project + ") 2>/dev/null;"
+                + " docker network rm " + project + "-sandboxes " + project + "-apps 2>/dev/null; rm -rf \"$LEARNBOX_STATE\"; true");
     }
 
     @Override

@@ -128,7 +128,10 @@ class AuthorizationWalkTest {
         doors.put("POST /admin/accounts", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
         doors.put("POST /admin/accounts/walk-target/role", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
         doors.put("POST /admin/accounts/walk-target/password", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
+        doors.put("GET /api/apps", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /admin-api/users", MACHINE_ONLY);
+        doors.put("POST /hub-api/apps/wake", MACHINE_ONLY);
+        doors.put("POST /hub-api/apps/activity", MACHINE_ONLY);
         doors.put("GET /admin-api/courses", MACHINE_ONLY);
         doors.put("GET /admin-api/classes", MACHINE_ONLY);
         doors.put("GET /hub-api/users/walk-student", MACHINE_ONLY);

@@ -1,0 +1,6 @@
+package org.learnbox.gateway;
+
+import java.net.URI;
+
+/** Where an app answers now: its container's address on the apps' network. */
+record AppTarget(String host, URI uri) {}

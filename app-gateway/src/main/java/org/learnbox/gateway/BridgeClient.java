@@ -1,0 +1,56 @@
+package org.learnbox.gateway;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+/** The bridge, which knows every app: where it answers, and how to wake it. */
+@Component
+class BridgeClient {
+    /** The bridge has no app at that address. */
+    static final class NoSuchApp extends RuntimeException {
+        NoSuchApp(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    record Answer(String target, String message) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final WebClient bridge;
+
+    BridgeClient(GatewaySettings settings) {
+        this.bridge = WebClient.builder().baseUrl(settings.bridgeUrl())
+                .defaultHeader("Authorization", "Bearer " + settings.sharedSecret())
+                .build();
+    }
+
+    /** Starts the app when it sleeps; answers where it listens (it may not answer there yet). */
+    Mono<AppTarget> wake(String host) {
+        return bridge.post().uri("/hub-api/apps/wake").bodyValue(Map.of("host", host))
+                .retrieve().bodyToMono(Answer.class)
+                .map(answer -> new AppTarget(host, URI.create(answer.target())))
+                .onErrorMap(WebClientResponseException.class, e -> e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()
+                        ? new NoSuchApp(messageOf(e)) : e);
+    }
+
+    Mono<Void> reportActivity(Map<String, Long> lastRequests) {
+        return bridge.post().uri("/hub-api/apps/activity").bodyValue(lastRequests).retrieve().bodyToMono(Void.class);
+    }
+
+    /** The bridge's refusal in its own words. */
+    static String messageOf(WebClientResponseException e) {
+        try {
+            String said = JSON.readTree(e.getResponseBodyAsString()).path("message").asString("");
+            if (!said.isBlank()) return said;
+        } catch (RuntimeException notJson) {
+            // fall through to the status
+        }
+        return "The box could not reach this app (" + e.getStatusCode().value() + ").";
+    }
+}

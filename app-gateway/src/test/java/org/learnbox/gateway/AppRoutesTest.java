@@ -1,0 +1,35 @@
+package org.learnbox.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AppRoutesTest {
+    private final GatewaySettings settings = new GatewaySettings("http://bridge", "s", "apps.localhost",
+            Duration.ofSeconds(30), Duration.ofSeconds(3), 3, Duration.ofSeconds(10));
+
+    @Test
+    void onlyHostNamesOfAppsUnderTheDomainAreRouted() {
+        assertThat(AppRoutes.appHost("Quiz--Ada.apps.localhost:8001", settings)).isEqualTo("quiz--ada.apps.localhost");
+        assertThat(AppRoutes.appHost("quiz--ada.apps.localhost", settings)).isEqualTo("quiz--ada.apps.localhost");
+        assertThat(AppRoutes.appHost("apps.localhost:8001", settings)).isNull();
+        assertThat(AppRoutes.appHost("quiz.apps.localhost", settings)).isNull();
+        assertThat(AppRoutes.appHost("a.quiz--ada.apps.localhost", settings)).isNull();
+        assertThat(AppRoutes.appHost("quiz--ada.apps.localhost.evil.example", settings)).isNull();
+        assertThat(AppRoutes.appHost(null, settings)).isNull();
+    }
+
+    @Test
+    void eachAppHasItsOwnShareOfRequestsAMinute() {
+        RequestRate rate = new RequestRate(settings);
+        long now = 0;
+        assertThat(rate.allow("a", now)).isTrue();
+        assertThat(rate.allow("a", now)).isTrue();
+        assertThat(rate.allow("a", now)).isTrue();
+        assertThat(rate.allow("a", now)).isFalse();
+        assertThat(rate.allow("b", now)).isTrue();
+        assertThat(rate.allow("a", now + Duration.ofSeconds(20).toNanos())).isTrue();
+        assertThat(rate.allow("a", now + Duration.ofSeconds(20).toNanos())).isFalse();
+    }
+}

@@ -1,0 +1,131 @@
+package org.learnbox.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real gateway between a client and two plain HTTP servers: one plays the bridge (it knows
+ * one app, and says so in words for any other), one the app.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "learnbox.gateway.shared-secret=gateway-test-secret", "learnbox.gateway.requests-per-minute=5",
+        "learnbox.gateway.start-timeout=2s", "learnbox.gateway.waiting-page-after=1s"})
+class GatewayRoutingTest {
+    static final HttpServer APP = server();
+    static final HttpServer BRIDGE = server();
+    static final AtomicInteger WAKES = new AtomicInteger();
+    static final int CLOSED_PORT = closedPort();
+
+    static {
+        APP.createContext("/", exchange -> answer(exchange, 200, "app saw " + exchange.getRequestURI()
+                + " for " + exchange.getRequestHeaders().getFirst("Host")));
+        BRIDGE.createContext("/hub-api/apps/wake", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean authorized = "Bearer gateway-test-secret".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            WAKES.incrementAndGet();
+            if (authorized && body.contains("quiz--ada")) {
+                answer(exchange, 200, "{\"target\":\"http://127.0.0.1:" + APP.getAddress().getPort() + "\"}");
+            } else if (authorized && body.contains("sleepy--ada")) {
+                answer(exchange, 200, "{\"target\":\"http://127.0.0.1:" + CLOSED_PORT + "\"}");
+            } else {
+                answer(exchange, 404, "{\"message\":\"There is no app at that address.\"}");
+            }
+        });
+        APP.start();
+        BRIDGE.start();
+    }
+
+    @LocalServerPort int port;
+    final HttpClient client = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void bridge(DynamicPropertyRegistry registry) {
+        registry.add("learnbox.gateway.bridge-url", () -> "http://127.0.0.1:" + BRIDGE.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        APP.stop(0);
+        BRIDGE.stop(0);
+    }
+
+    @Test
+    void anAppIsReachedByItsHostNameAndSeesThePathQueryAndHostAskedFor() throws Exception {
+        HttpResponse<String> answer = get("quiz--ada", "/scores?top=3", "*/*");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("app saw /scores?top=3 for quiz--ada.apps.localhost:" + port);
+    }
+
+    @Test
+    void anUnknownAppIsAnsweredInTheBridgesWords() throws Exception {
+        HttpResponse<String> answer = get("nothing--ada", "/", "text/html");
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.body()).contains("There is no app at that address.");
+    }
+
+    @Test
+    void anAppThatDoesNotAnswerGetsABrowserAWaitingPageAndAProgramATimeout() throws Exception {
+        HttpResponse<String> browser = get("sleepy--ada", "/", "text/html,application/xhtml+xml");
+        assertThat(browser.statusCode()).isEqualTo(503);
+        assertThat(browser.body()).contains("was asleep and is starting now", "http-equiv=\"refresh\"");
+        HttpResponse<String> program = get("sleepy--ada", "/", "application/json");
+        assertThat(program.statusCode()).isEqualTo(504);
+        assertThat(program.body()).contains("did not open its port within 2 s");
+    }
+
+    @Test
+    void requestsBeyondTheAppsShareAreRefusedInWords() throws Exception {
+        int refusedAt = -1;
+        for (int i = 0; i < 10 && refusedAt < 0; i++) {
+            if (get("limited--ada", "/", "*/*").statusCode() == 429) refusedAt = i;
+        }
+        assertThat(refusedAt).isEqualTo(5);
+        assertThat(get("limited--ada", "/", "*/*").body()).contains("more than 5 requests in the last minute");
+    }
+
+    private HttpResponse<String> get(String app, String path, String accept) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Host", app + ".apps.localhost:" + port).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", body.startsWith("{") ? "application/json" : "text/plain");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static HttpServer server() {
+        try {
+            return HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.learnbox.bridge.app;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the app gateway asks the bridge, behind the shared secret. */
+@RestController
+@RequestMapping("/hub-api/apps")
+class AppGatewayApiController {
+    record WakeRequest(String host) {}
+
+    record Target(String target) {}
+
+    private final AppService apps;
+
+    AppGatewayApiController(AppService apps) {
+        this.apps = apps;
+    }
+
+    @PostMapping("/wake")
+    Target wake(@RequestBody WakeRequest request) {
+        return new Target(apps.wake(request.host()));
+    }
+
+    @PostMapping("/activity")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void activity(@RequestBody Map<String, Long> lastRequests) {
+        apps.requested(lastRequests);
+    }
+}

@@ -1,0 +1,44 @@
+package org.learnbox.bridge.app;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What an app is written in: the runtime image it runs on and how it starts when its manifest
+ * names no command. Found from the files when there is no manifest, in this order.
+ */
+public enum AppKind {
+    JAVA("learnbox/app-java:latest"),
+    PYTHON("learnbox/app-python:latest"),
+    STATIC("learnbox/app-static:latest");
+
+    private final String image;
+
+    AppKind(String image) {
+        this.image = image;
+    }
+
+    public String image() {
+        return image;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static AppKind parse(String text) {
+        return Arrays.stream(values()).filter(kind -> kind.id().equals(text)).findFirst()
+                .orElseThrow(() -> new AppException("'" + text + "' is not a runtime: use one of "
+                        + Arrays.stream(values()).map(AppKind::id).collect(Collectors.joining(", ")) + "."));
+    }
+
+    /** The runtime the files ask for: Java sources, a Python app or main, a static site. */
+    static Optional<AppKind> detect(AppFiles files) {
+        if (files.names().stream().anyMatch(name -> name.endsWith(".java"))) return Optional.of(JAVA);
+        if (files.has("app.py") || files.has("main.py")) return Optional.of(PYTHON);
+        if (files.has("index.html")) return Optional.of(STATIC);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,119 @@
+package org.learnbox.bridge.app;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.learnbox.bridge.identity.AccountNames;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * How an app runs: {@code learnbox.yaml} in its folder (keys name, runtime, command, port), or
+ * what its files say when there is none. The command runs in /app as the app's own user.
+ */
+public record AppManifest(String name, AppKind kind, String command, int port) {
+    static final String FILE = "learnbox.yaml";
+    static final int DEFAULT_PORT = 8080;
+    private static final Set<String> KEYS = Set.of("name", "runtime", "command", "port");
+    private static final Pattern JAVA_MAIN = Pattern.compile("static\\s+void\\s+main\\s*\\(");
+    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+
+    /** The manifest of these files; {@code fallbackName} names an app whose manifest does not. */
+    static AppManifest of(AppFiles files, String fallbackName) {
+        String yaml = files.text(FILE);
+        JsonNode root = yaml == null ? null : parse(yaml);
+        String name = text(root, "name").orElse(fallbackName);
+        requireName(name);
+        AppKind kind = text(root, "runtime").map(AppKind::parse)
+                .or(() -> AppKind.detect(files))
+                .orElseThrow(() -> new AppException("The box cannot tell how to run this app: it has no " + FILE
+                        + " and none of a .java file, app.py, main.py or index.html. Add a " + FILE
+                        + " with runtime and command."));
+        int port = root == null || !root.has("port") ? DEFAULT_PORT : port(root.get("port"));
+        String command = text(root, "command").orElseGet(() -> defaultCommand(kind, files));
+        if (command.length() > 500 || command.contains("\n")) {
+            throw new AppException("The command in " + FILE + " must be one line of at most 500 characters.");
+        }
+        return new AppManifest(name, kind, command, port);
+    }
+
+    /** App names become host names (APP--USER.apps...): the account names' rule, and no "--". */
+    static void requireName(String name) {
+        if (!AccountNames.isValid(name) || name.contains("--")) {
+            throw new AppException("'" + name + "' is not a name for an app: use 2 to 32 lowercase letters, digits"
+                    + " or '-' (not two in a row), starting with a letter or a digit.");
+        }
+    }
+
+    private static JsonNode parse(String yaml) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (RuntimeException e) {
+            throw new AppException(FILE + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) throw new AppException(FILE + " must be a mapping of keys to values.");
+        for (String key : root.propertyNames()) {
+            if (!KEYS.contains(key)) {
+                throw new AppException(FILE + " has an unknown key '" + key + "': use name, runtime, command, port.");
+            }
+        }
+        return root;
+    }
+
+    private static Optional<String> text(JsonNode root, String key) {
+        if (root == null || !root.has(key)) return Optional.empty();
+        JsonNode value = root.get(key);
+        if (!value.isString() || value.asString().isBlank()) {
+            throw new AppException("'" + key + "' in " + FILE + " must be a text.");
+        }
+        return Optional.of(value.asString().strip());
+    }
+
+    private static int port(JsonNode value) {
+        if (!value.isInt() || value.asInt() < 1024 || value.asInt() > 65535) {
+            throw new AppException("'port' in " + FILE + " must be a number from 1024 to 65535 (the port the app listens on).");
+        }
+        return value.asInt();
+    }
+
+    private static String defaultCommand(AppKind kind, AppFiles files) {
+        return switch (kind) {
+            case PYTHON -> "python3 " + (files.has("app.py") ? "app.py" : "main.py");
+            case STATIC -> "busybox httpd -f -v -p " + DEFAULT_PORT + " -h /app";
+            case JAVA -> "java -cp /app/.classes " + javaMainClass(files);
+        };
+    }
+
+    /** The class with a main method: the one whose file has one, named after the file. */
+    private static String javaMainClass(AppFiles files) {
+        return files.names().stream()
+                .filter(name -> name.endsWith(".java") && JAVA_MAIN.matcher(files.text(name)).find())
+                .sorted((a, b) -> Boolean.compare(!a.endsWith("Main.java"), !b.endsWith("Main.java")))
+                .findFirst()
+                .map(name -> name.substring(0, name.length() - ".java".length()).replace('/', '.'))
+                .orElseThrow(() -> new AppException("None of the app's .java files has a main method; add one,"
+                        + " or a " + FILE + " with the command that starts the app."));
+    }
+
+    /** What the app's image adds to its runtime: the files, and for Java their compiled classes. */
+    String dockerfile() {
+        StringBuilder file = new StringBuilder("FROM " + kind.image() + "\nCOPY app/ /app/\n");
+        if (kind == AppKind.JAVA) {
+            file.append("USER root\nRUN javac -encoding UTF-8 -d /app/.classes $(find /app -name '*.java')\nUSER app\n");
+        }
+        file.append("ENV PORT=").append(port).append('\n');
+        file.append("CMD [\"/bin/sh\", \"-c\", ").append(jsonString("exec " + command)).append("]\n");
+        return file.toString();
+    }
+
+    private static String jsonString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    Map<String, String> labels() {
+        return Map.of("org.learnbox.app.runtime", kind.id(), "org.learnbox.app.port", String.valueOf(port));
+    }
+}

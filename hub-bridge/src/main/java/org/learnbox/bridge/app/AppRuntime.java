@@ -1,0 +1,33 @@
+package org.learnbox.bridge.app;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where live apps run. Docker now; nothing outside this package knows which engine it is.
+ * Every failure is an {@link AppException} in words for the app's owner.
+ */
+public interface AppRuntime {
+    /** Builds the app's image from its runtime image and its files; a failed build says why (the compiler's words). */
+    String build(AppSpec spec, AppManifest manifest, AppFiles files);
+
+    /** Starts the app's container from its image, anew (an old container goes). */
+    AppInstance start(AppSpec spec);
+
+    /** Starts the app's existing container again (waking it). */
+    AppInstance resume(String user, String name);
+
+    /** Stops the app's container; its image and container stay, to wake it fast. */
+    void stop(String user, String name);
+
+    /** Removes the app's container and image. */
+    void remove(String user, String name);
+
+    Optional<AppInstance> find(String user, String name);
+
+    /** Every app of this box, running or not. */
+    List<AppInstance> list();
+
+    /** The app's last lines of output. */
+    String logs(String user, String name, int lines);
+}

@@ -1,0 +1,232 @@
+package org.learnbox.bridge.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.sandbox.SandboxRuntime;
+import org.learnbox.bridge.sandbox.SandboxSpecs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Live apps: publish a folder of a learner's home, wake an app on its first request, put apps
+ * to sleep when nobody asks for them, and keep each within the box's limits. Every refusal
+ * says which limit or what is wrong, and what to do.
+ */
+@Service
+public class AppService {
+    private static final Logger log = LoggerFactory.getLogger(AppService.class);
+    static final int LAST_LINES = 20;
+
+    private final AppRuntime runtime;
+    private final SandboxRuntime sandboxes;
+    private final LearnboxProperties properties;
+    private final LearnboxProperties.Apps settings;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Each app's last request, as the gateway reports it. */
+    private final Map<String, Instant> lastRequests = new ConcurrentHashMap<>();
+
+    AppService(AppRuntime runtime, SandboxRuntime sandboxes, LearnboxProperties properties, Clock clock) {
+        this.runtime = runtime;
+        this.sandboxes = sandboxes;
+        this.properties = properties;
+        this.settings = properties.apps();
+        this.clock = clock;
+    }
+
+    /** Publishes the folder (relative to the learner's home) and answers once the app answers. */
+    public AppView publishFolder(String user, String folder) {
+        String path = folder == null ? "" : folder.strip().replaceAll("/+$", "");
+        if (path.isEmpty() || path.equals(".")) throw new AppException("Name the folder of your home to publish, like 'my-site'.");
+        AppFiles.requireSafe(path);
+        AppFiles files;
+        try (InputStream tar = sandboxes.copyFolder(user, path)) {
+            files = AppFiles.fromFolderTar(tar, path, settings.maxSize().toBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (files.isEmpty()) throw new AppException("The folder '" + path + "' has no files to publish.");
+        String folderName = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return publish(user, AppManifest.of(files, folderName), files);
+    }
+
+    AppView publish(String user, AppManifest manifest, AppFiles files) {
+        boolean isNew = runtime.find(user, manifest.name()).isEmpty();
+        long owned = runtime.list().stream().filter(app -> app.user().equals(user)).count();
+        if (isNew && owned >= settings.maxPerUser()) {
+            throw new AppException("You have " + owned + " apps, the most one person may have on this box ("
+                    + settings.maxPerUser() + "). Unpublish one first, or publish under the name of one you have.");
+        }
+        AppSpec spec = specFor(user, manifest);
+        runtime.build(spec, manifest, files);
+        makeRoomForOneMore(user, manifest.name());
+        AppInstance started = runtime.start(spec);
+        lastRequests.put(key(user, manifest.name()), clock.instant());
+        awaitAnswer(started);
+        return view(runtime.find(user, manifest.name()).orElse(started));
+    }
+
+    /** The gateway's question for a request: where the app of this host answers, waking it first. */
+    public String wake(String host) {
+        AppAddress address = AppAddress.ofHost(host, settings.domain());
+        AppInstance app = address == null ? null : runtime.find(address.user(), address.name()).orElse(null);
+        if (app == null) throw new AppNotFoundException("There is no app at " + host + ".");
+        if (!app.running()) {
+            makeRoomForOneMore(app.user(), app.name());
+            app = runtime.resume(app.user(), app.name());
+            log.info("woke app {} of {}", app.name(), app.user());
+        }
+        lastRequests.put(key(app.user(), app.name()), clock.instant());
+        return app.target();
+    }
+
+    /** The gateway's report of the apps' last requests (host to epoch milliseconds). */
+    public void requested(Map<String, Long> lastByHost) {
+        lastByHost.forEach((host, millis) -> {
+            AppAddress address = AppAddress.ofHost(host, settings.domain());
+            if (address != null) lastRequests.merge(key(address.user(), address.name()), Instant.ofEpochMilli(millis),
+                    (a, b) -> a.isAfter(b) ? a : b);
+        });
+    }
+
+    /** Apps nobody asked for during the idle time go to sleep; the next request wakes them. */
+    @Scheduled(fixedDelayString = "${learnbox.apps.sleep-check-every:20s}")
+    public void sleepIdleApps() {
+        Instant now = clock.instant();
+        for (AppInstance app : runtime.list()) {
+            if (app.running() && lastRequest(app).plus(settings.idleTimeout()).isBefore(now)) {
+                log.info("app {} of {} had no request for {}; it sleeps", app.name(), app.user(), settings.idleTimeout());
+                runtime.stop(app.user(), app.name());
+            }
+        }
+    }
+
+    public List<AppView> appsOf(String user) {
+        return runtime.list().stream().filter(app -> app.user().equals(user))
+                .sorted(Comparator.comparing(AppInstance::name)).map(this::view).toList();
+    }
+
+    public void stop(String user, String name) {
+        requireApp(user, name);
+        runtime.stop(user, name);
+    }
+
+    public void unpublish(String user, String name) {
+        requireApp(user, name);
+        runtime.remove(user, name);
+        lastRequests.remove(key(user, name));
+    }
+
+    private void requireApp(String user, String name) {
+        if (runtime.find(user, name).isEmpty()) throw new AppNotFoundException(user + " has no app named '" + name + "'.");
+    }
+
+    /** The total memory of running apps stays within the box's limit: the app idle longest sleeps first. */
+    private void makeRoomForOneMore(String user, String name) {
+        long each = settings.memory().toBytes();
+        List<AppInstance> others = runtime.list().stream()
+                .filter(app -> app.running() && !(app.user().equals(user) && app.name().equals(name)))
+                .sorted(Comparator.comparing(this::lastRequest))
+                .toList();
+        long free = settings.maxTotalMemory().toBytes() - (others.size() + 1L) * each;
+        for (AppInstance idlest : others) {
+            if (free >= 0) break;
+            log.info("app {} of {} sleeps to make room for {} of {}", idlest.name(), idlest.user(), name, user);
+            runtime.stop(idlest.user(), idlest.name());
+            free += each;
+        }
+        if (free < 0) {
+            throw new AppException("The box's apps may use " + settings.maxTotalMemory().toMegabytes() + " MB together,"
+                    + " and that is taken. Try again later, or ask the teacher to raise learnbox.apps.max-total-memory.");
+        }
+    }
+
+    /** Waits until the gateway reaches the app's port; an app that stops or never answers is explained with its last lines. */
+    private void awaitAnswer(AppInstance started) {
+        Instant deadline = clock.instant().plus(settings.startTimeout());
+        String host = new AppAddress(started.name(), started.user()).host(settings.domain());
+        while (clock.instant().isBefore(deadline)) {
+            if (answers(host)) return;
+            AppInstance now = runtime.find(started.user(), started.name()).orElseThrow();
+            if (!now.running()) {
+                throw new AppException("The app stopped right after it started (exit code " + now.exitCode() + ")."
+                        + lastLines(now) + "\nFix it and publish again.");
+            }
+            sleep(100);
+        }
+        runtime.stop(started.user(), started.name());
+        throw new AppException("The app did not open port " + started.port() + " within " + settings.startTimeout().toSeconds()
+                + " s, so it was stopped. It must listen on 0.0.0.0:" + started.port() + " (the PORT variable says"
+                + " which)." + lastLines(started));
+    }
+
+    private boolean answers(String host) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(settings.gatewayUrlForBridge() + "/.learnbox/ready?host="
+                    + URLEncoder.encode(host, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(3)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            throw new AppException("The app gateway does not answer, so no app can be reached. A teacher can check it"
+                    + " with: ./box status", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AppException("Interrupted while waiting for the app.", e);
+        }
+    }
+
+    private String lastLines(AppInstance app) {
+        String lines = runtime.logs(app.user(), app.name(), LAST_LINES).strip();
+        return lines.isEmpty() ? " It printed nothing." : " Its last lines:\n" + lines;
+    }
+
+    private Instant lastRequest(AppInstance app) {
+        Instant started = app.startedAt() == null ? Instant.EPOCH : app.startedAt();
+        Instant last = lastRequests.getOrDefault(key(app.user(), app.name()), Instant.EPOCH);
+        return last.isAfter(started) ? last : started;
+    }
+
+    AppSpec specFor(String user, AppManifest manifest) {
+        return new AppSpec(user, manifest.name(), "learnbox-app/" + properties.box() + "-" + user + "-" + manifest.name() + ":latest",
+                properties.box() + "-app-" + user + "-" + manifest.name(),
+                Map.of(SandboxSpecs.LABEL_BOX, properties.box(), SandboxSpecs.LABEL_ROLE, "app",
+                        SandboxSpecs.LABEL_USER, user, DockerAppRuntime.LABEL_APP, manifest.name(),
+                        "org.learnbox.app.port", String.valueOf(manifest.port())),
+                settings.cpus(), settings.memory().toBytes(), settings.pids(), settings.network(), manifest.port());
+    }
+
+    private AppView view(AppInstance app) {
+        String state = app.running() ? "running" : List.of(0, 137, 143).contains(app.exitCode()) ? "asleep" : "crashed";
+        return new AppView(app.name(), app.user(), new AppAddress(app.name(), app.user()).url(settings.domain(), settings.gatewayPort()),
+                state, state.equals("crashed") ? lastLines(app) : "");
+    }
+
+    private static String key(String user, String name) {
+        return user + "/" + name;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AppException("Interrupted while waiting for the app.", e);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.learnbox.bridge.app;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.sandbox.Confinement;
+import org.learnbox.bridge.sandbox.DockerErrors;
+import org.learnbox.bridge.sandbox.SandboxSpecs;
+
+/** Live apps as Docker containers, each from an image of its own built on its runtime's image. */
+public class DockerAppRuntime implements AppRuntime {
+    static final String LABEL_APP = "org.learnbox.app";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DockerAppRuntime.class);
+    private static final int BUILD_LINES_KEPT = 25;
+
+    private final DockerClient docker;
+    private final String box;
+    private final LearnboxProperties.Apps settings;
+
+    public DockerAppRuntime(DockerClient docker, LearnboxProperties properties) {
+        this.docker = docker;
+        this.box = properties.box();
+        this.settings = properties.apps();
+    }
+
+    @Override
+    public String build(AppSpec spec, AppManifest manifest, AppFiles files) {
+        return engine(() -> {
+            try {
+                docker.inspectImageCmd(manifest.kind().image()).exec();
+            } catch (NotFoundException missing) {
+                throw new AppException("The runtime image " + manifest.kind().image() + " is missing on this box;"
+                        + " a teacher makes it with: ./box images");
+            }
+            Deque<String> output = new ArrayDeque<>();
+            Map<String, String> labels = new HashMap<>(spec.labels());
+            labels.putAll(manifest.labels());
+            try {
+                return docker.buildImageCmd(new ByteArrayInputStream(files.buildContext(manifest.dockerfile())))
+                        .withTags(Set.of(spec.image()))
+                        .withLabels(labels)
+                        .withPull(false)
+                        .withRemove(true)
+                        .withForcerm(true)
+                        .exec(new BuildImageResultCallback() {
+                            @Override
+                            public void onNext(BuildResponseItem item) {
+                                if (item.getStream() != null) keep(output, item.getStream());
+                                super.onNext(item);
+                            }
+                        })
+                        .awaitImageId(5, TimeUnit.MINUTES);
+            } catch (DockerClientException failed) {
+                throw new AppException("The app could not be built:\n" + String.join("", output).strip(), failed);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void keep(Deque<String> output, String line) {
+        if (line.startsWith("Step ") || line.startsWith(" ---> ")) return;
+        output.addLast(line);
+        while (output.size() > BUILD_LINES_KEPT) output.removeFirst();
+    }
+
+    @Override
+    public AppInstance start(AppSpec spec) {
+        return engine(() -> {
+            ensureNetwork();
+            containerOf(spec.user(), spec.name()).ifPresent(old -> docker.removeContainerCmd(old.getId()).withForce(true).exec());
+            HostConfig host = Confinement.of(spec.cpus(), spec.memoryBytes(), spec.pids(), spec.network())
+                    .withReadonlyRootfs(true)
+                    .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=16m"))
+                    // An app that prints forever fills two small files, not the box's disk.
+                    .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "1m", "max-file", "2")));
+            String id = docker.createContainerCmd(spec.image())
+                    .withName(spec.containerName())
+                    .withLabels(spec.labels())
+                    .withHostConfig(host)
+                    .exec().getId();
+            docker.startContainerCmd(id).exec();
+            return instance(docker.inspectContainerCmd(id).exec());
+        });
+    }
+
+    @Override
+    public AppInstance resume(String user, String name) {
+        return engine(() -> {
+            Container container = containerOf(user, name)
+                    .orElseThrow(() -> new AppException("The app '" + name + "' has no container; publish it again."));
+            if (!"running".equals(container.getState())) docker.startContainerCmd(container.getId()).exec();
+            return instance(docker.inspectContainerCmd(container.getId()).exec());
+        });
+    }
+
+    @Override
+    public void stop(String user, String name) {
+        engine(() -> {
+            containerOf(user, name).filter(c -> "running".equals(c.getState()))
+                    .ifPresent(c -> docker.stopContainerCmd(c.getId()).withTimeout(2).exec());
+            return null;
+        });
+    }
+
+    @Override
+    public void remove(String user, String name) {
+        engine(() -> {
+            containerOf(user, name).ifPresent(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+            docker.listImagesCmd().withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_USER, user,
+                    LABEL_APP, name)).exec().forEach(image -> {
+                try {
+                    docker.removeImageCmd(image.getId()).withForce(true).exec();
+                } catch (NotFoundException alreadyGone) {
+                    log.debug("image {} was already gone", image.getId());
+                }
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<AppInstance> find(String user, String name) {
+        return engine(() -> containerOf(user, name).map(c -> instance(docker.inspectContainerCmd(c.getId()).exec())));
+    }
+
+    @Override
+    public List<AppInstance> list() {
+        return engine(() -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app")).exec().stream()
+                .map(c -> instance(docker.inspectContainerCmd(c.getId()).exec()))
+                .toList());
+    }
+
+    @Override
+    public String logs(String user, String name, int lines) {
+        return engine(() -> {
+            Optional<Container> container = containerOf(user, name);
+            if (container.isEmpty()) return "";
+            StringBuilder text = new StringBuilder();
+            try (var frames = docker.logContainerCmd(container.get().getId()).withStdOut(true).withStdErr(true)
+                    .withTail(lines).exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    })) {
+                frames.awaitCompletion(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return text.toString();
+        });
+    }
+
+    private Optional<Container> containerOf(String user, String name) {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app",
+                        SandboxSpecs.LABEL_USER, user, LABEL_APP, name))
+                .exec().stream().findFirst();
+    }
+
+    private AppInstance instance(InspectContainerResponse info) {
+        Map<String, String> labels = info.getConfig().getLabels();
+        String ip = info.getNetworkSettings().getNetworks().values().stream()
+                .map(ContainerNetwork::getIpAddress).filter(a -> a != null && !a.isBlank()).findFirst().orElse("");
+        var state = info.getState();
+        return new AppInstance(labels.get(SandboxSpecs.LABEL_USER), labels.get(LABEL_APP), info.getId(),
+                Boolean.TRUE.equals(state.getRunning()), ip, Integer.parseInt(labels.getOrDefault("org.learnbox.app.port", "8080")),
+                state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue(),
+                instant(state.getStartedAt()), instant(state.getFinishedAt()));
+    }
+
+    private static Instant instant(String stamp) {
+        return stamp == null || stamp.startsWith("0001-") ? null : Instant.parse(stamp);
+    }
+
+    /** The apps' network: no traffic between apps; ./box up keeps the host's own services out of reach of it. */
+    private void ensureNetwork() {
+        if (!docker.listNetworksCmd().withNameFilter(settings.network()).exec().stream()
+                .anyMatch(n -> n.getName().equals(settings.network()))) {
+            try {
+                docker.createNetworkCmd().withName(settings.network()).withDriver("bridge")
+                        .withOptions(Map.of("com.docker.network.bridge.enable_icc", "false",
+                                "com.docker.network.bridge.name", bridgeInterface()))
+                        .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app-network"))
+                        .exec();
+            } catch (com.github.dockerjava.api.exception.ConflictException madeMeanwhile) {
+                // another start made it
+            }
+        }
+    }
+
+    /** The host's name for the apps' bridge (at most 15 characters), which the box's firewall rule names. */
+    String bridgeInterface() {
+        String name = "lbapp-" + box;
+        return name.length() <= 15 ? name : name.substring(0, 15);
+    }
+
+    private <T> T engine(Supplier<T> call) {
+        return DockerErrors.translate(call, AppException::new, "no app can start");
+    }
+}

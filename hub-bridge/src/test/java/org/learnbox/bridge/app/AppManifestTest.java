@@ -1,0 +1,65 @@
+package org.learnbox.bridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class AppManifestTest {
+    private static AppFiles files(String... pathsAndTexts) {
+        AppFiles files = new AppFiles(1024 * 1024);
+        for (int i = 0; i < pathsAndTexts.length; i += 2) files.add(pathsAndTexts[i], pathsAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    @Test
+    void withoutAManifestTheFilesSayHowTheAppRuns() {
+        assertThat(AppManifest.of(files("app.py", "print(1)"), "my-app"))
+                .isEqualTo(new AppManifest("my-app", AppKind.PYTHON, "python3 app.py", 8080));
+        assertThat(AppManifest.of(files("main.py", "print(1)"), "other").command()).isEqualTo("python3 main.py");
+        assertThat(AppManifest.of(files("index.html", "<h1>hi</h1>"), "site").kind()).isEqualTo(AppKind.STATIC);
+        AppManifest java = AppManifest.of(files("src/web/Server.java", "class Server { public static void main(String[] a) {} }",
+                "src/web/Util.java", "class Util {}"), "web");
+        assertThat(java.kind()).isEqualTo(AppKind.JAVA);
+        assertThat(java.command()).isEqualTo("java -cp /app/.classes src.web.Server");
+        assertThat(java.dockerfile()).contains("FROM learnbox/app-java:latest", "RUN javac", "ENV PORT=8080",
+                "CMD [\"/bin/sh\", \"-c\", \"exec java -cp /app/.classes src.web.Server\"]");
+    }
+
+    @Test
+    void theManifestNamesTheAppItsRuntimeCommandAndPort() {
+        AppManifest manifest = AppManifest.of(files("learnbox.yaml", "name: quiz\nruntime: python\ncommand: python3 -m quiz\nport: 9000\n",
+                "quiz/__main__.py", ""), "folder");
+        assertThat(manifest).isEqualTo(new AppManifest("quiz", AppKind.PYTHON, "python3 -m quiz", 9000));
+        assertThat(manifest.dockerfile()).contains("ENV PORT=9000").doesNotContain("javac");
+    }
+
+    @Test
+    void aManifestThatDoesNotValidateIsRefusedInWords() {
+        assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "runtime: cobol\n", "app.py", ""), "x1"))
+                .hasMessage("'cobol' is not a runtime: use one of java, python, static.");
+        assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "name: Bad Name\n", "app.py", ""), "x1"))
+                .hasMessageContaining("'Bad Name' is not a name for an app");
+        assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "name: a--b\n", "app.py", ""), "x1"))
+                .hasMessageContaining("'a--b' is not a name for an app");
+        assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "port: 80\n", "app.py", ""), "x1"))
+                .hasMessageContaining("must be a number from 1024 to 65535");
+        assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "colour: red\n", "app.py", ""), "x1"))
+                .hasMessage("learnbox.yaml has an unknown key 'colour': use name, runtime, command, port.");
+        assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "name: [unclosed\n", "app.py", ""), "x1"))
+                .hasMessageStartingWith("learnbox.yaml is not valid YAML");
+        assertThatThrownBy(() -> AppManifest.of(files("notes.txt", "hello"), "x1"))
+                .hasMessageContaining("cannot tell how to run this app");
+        assertThatThrownBy(() -> AppManifest.of(files("Util.java", "class Util {}"), "x1"))
+                .hasMessageContaining("None of the app's .java files has a main method");
+    }
+
+    @Test
+    void aCommandCannotBreakOutOfItsLineInTheImage() {
+        AppManifest manifest = AppManifest.of(files("learnbox.yaml", "command: 'echo \"hi\" \\\\ there'\n", "app.py", ""), "quotes");
+        assertThat(manifest.dockerfile()).contains("CMD [\"/bin/sh\", \"-c\", \"exec echo \\\"hi\\\" \\\\\\\\ there\"]");
+        assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "command: \"a\\nRUN evil\"\n", "app.py", ""), "x1"))
+                .hasMessageContaining("one line");
+    }
+}

@@ -1,0 +1,246 @@
+package org.learnbox.bridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Live apps through the real gateway and Docker: a learner publishes folders of their home; each
+ * app answers on its own host name, sleeps when nobody asks, wakes on the next request; broken and
+ * hostile apps are contained and explained.
+ */
+@ExtendWith(RunningBox.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LiveAppsE2EIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String PYTHON_APP = """
+            import http.server, os
+            class Hello(http.server.BaseHTTPRequestHandler):
+                def do_GET(self):
+                    body = ("Hello from Python at " + self.path).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/plain")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+            http.server.ThreadingHTTPServer(("0.0.0.0", int(os.environ["PORT"])), Hello).serve_forever()
+            """;
+    private static final String JAVA_APP = """
+            import com.sun.net.httpserver.HttpServer;
+            import java.net.InetSocketAddress;
+
+            public class Main {
+                public static void main(String[] args) throws Exception {
+                    HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv("PORT"))), 0);
+                    server.createContext("/", exchange -> {
+                        byte[] body = ("Hello from Java at " + exchange.getRequestURI()).getBytes();
+                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
+                    server.start();
+                }
+            }
+            """;
+    /** Tries every way out it can think of and says which worked. */
+    private static final String HOSTILE_APP = """
+            import http.server, json, os, socket, struct, urllib.parse
+            def gateway():
+                for line in open("/proc/net/route").read().splitlines()[1:]:
+                    fields = line.split()
+                    if fields[1] == "00000000":
+                        return socket.inet_ntoa(struct.pack("<L", int(fields[2], 16)))
+            def reaches(host, port):
+                try:
+                    socket.create_connection((host, int(port)), timeout=1.5).close()
+                    return True
+                except OSError:
+                    return False
+            def writes(path):
+                try:
+                    open(path, "w").write("x")
+                    return True
+                except OSError:
+                    return False
+            class Probe(http.server.BaseHTTPRequestHandler):
+                def do_GET(self):
+                    query = dict(urllib.parse.parse_qsl(urllib.parse.urlparse(self.path).query))
+                    found = {name: reaches(*target.split(":")) for name, target in query.items()}
+                    host = gateway()
+                    found.update({"host:" + p: reaches(host, p) for p in os.environ.get("HOST_PORTS", "").split(",") if p})
+                    found["docker socket"] = os.path.exists("/var/run/docker.sock")
+                    found["writes its code"] = writes("/app/app.py")
+                    body = json.dumps(found).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.end_headers()
+                    self.wfile.write(body)
+            http.server.ThreadingHTTPServer(("0.0.0.0", int(os.environ["PORT"])), Probe).serve_forever()
+            """;
+
+    private RunningBox box;
+    private final HttpClient visitor = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private Learner maker;
+    private Learner breaker;
+
+    @BeforeAll
+    void twoLearnersWithFolders() throws Exception {
+        box = RunningBox.get();
+        maker = new Learner(box, "maker");
+        maker.logInToLab(box.addUser("maker"));
+        maker.writeFile("hello-py/app.py", PYTHON_APP);
+        maker.writeFile("hello-java/Main.java", JAVA_APP);
+        maker.writeFile("prober/app.py", HOSTILE_APP);
+        maker.writeFile("prober/learnbox.yaml", "name: prober\nruntime: python\ncommand: env HOST_PORTS="
+                + RunningBox.HUB_API_PORT + "," + box.port + "," + (RunningBox.APPS_PORT) + " python3 app.py\n");
+        maker.writeFile("site/index.html", "<h1>My site</h1>");
+
+        breaker = new Learner(box, "breaker");
+        breaker.logInToLab(box.addUser("breaker"));
+        breaker.writeFile("silent/app.py", "import time\nprint('thinking about it', flush=True)\ntime.sleep(3600)\n");
+        breaker.writeFile("crasher/app.py", "print('about to fail', flush=True)\nraise SystemExit(3)\n");
+        breaker.writeFile("bad-yaml/app.py", "print(1)\n");
+        breaker.writeFile("bad-yaml/learnbox.yaml", "name: Bad Name\nruntime: cobol\n");
+        breaker.writeFile("broken-java/Main.java", "public class Main { public static void main(String[] a) { int x = ; } }\n");
+    }
+
+    @Test
+    @Order(1)
+    void aPythonAndAJavaAppAnswerOnTheirOwnHostNames() throws Exception {
+        JsonNode python = publish(maker, "hello-py");
+        assertThat(python.path("url").asString()).isEqualTo("http://hello-py--maker.apps.localhost:" + RunningBox.APPS_PORT + "/");
+        assertThat(python.path("state").asString()).isEqualTo("running");
+        assertThat(fetch("hello-py--maker", "/greeting?x=1").body()).isEqualTo("Hello from Python at /greeting?x=1");
+
+        publish(maker, "hello-java");
+        assertThat(fetch("hello-java--maker", "/").body()).isEqualTo("Hello from Java at /");
+        assertThat(fetch("nothing--maker", "/").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
+    void anAppNobodyAsksForSleepsAndTheNextRequestWakesIt() throws Exception {
+        String container = box.project + "-app-maker-hello-py";
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (isRunning(container)) {
+            assertThat(Instant.now()).as("the idle app was not put to sleep").isBefore(deadline);
+            Thread.sleep(500);
+        }
+        HttpResponse<String> woken = fetch("hello-py--maker", "/again");
+        assertThat(woken.statusCode()).isEqualTo(200);
+        assertThat(woken.body()).isEqualTo("Hello from Python at /again");
+        assertThat(isRunning(container)).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void aHostileAppReachesNothingButTheInternetsOwnAddresses() throws Exception {
+        publish(maker, "prober");
+        String sandboxIp = ipOf(box.sandboxContainer("maker"));
+        String otherAppIp = ipOf(box.project + "-app-maker-hello-java");
+        JsonNode found = JSON.readTree(fetch("prober--maker", "/?sandbox=" + sandboxIp + ":8888&other%20app=" + otherAppIp
+                + ":8080&bridge=" + ipOf(box.project + "-bridge-1") + ":8080").body());
+        assertThat(found.properties()).isNotEmpty();
+        found.properties().forEach(entry -> assertThat(entry.getValue().asBoolean()).as(entry.getKey()).isFalse());
+        assertThat(found.has("host:" + RunningBox.HUB_API_PORT)).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void brokenAppsAreRefusedWithTheirOwnWordsAndOthersCarryOn() throws Exception {
+        assertThat(publishRefused(breaker, "silent")).contains("did not open port 8080 within 10 s")
+                .contains("thinking about it");
+        assertThat(publishRefused(breaker, "crasher")).contains("stopped right after it started (exit code 3)")
+                .contains("about to fail");
+        assertThat(publishRefused(breaker, "bad-yaml")).contains("'Bad Name' is not a name for an app");
+        assertThat(publishRefused(breaker, "broken-java")).contains("could not be built").contains("Main.java");
+        assertThat(publishRefused(breaker, "../maker")).contains("is not a file name the box takes");
+        assertThat(publishRefused(breaker, "no-such-folder")).contains("There is no folder 'no-such-folder'");
+        assertThat(fetch("hello-java--maker", "/").body()).isEqualTo("Hello from Java at /");
+    }
+
+    @Test
+    @Order(5)
+    void aFourthAppIsRefusedByTheQuotaAndUnpublishingMakesRoom() throws Exception {
+        assertThat(publishRefused(maker, "site")).contains("the most one person may have on this box (3)");
+        HttpResponse<String> gone = maker.http.send(api(maker, "/api/apps/hello-java").DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(gone.statusCode()).isEqualTo(204);
+        assertThat(fetch("hello-java--maker", "/").statusCode()).isEqualTo(404);
+        publish(maker, "site");
+        assertThat(fetch("site--maker", "/").body()).isEqualTo("<h1>My site</h1>");
+    }
+
+    @Test
+    @Order(6)
+    void theGatewayLetsOnlyItsShareOfRequestsThroughToOneApp() throws Exception {
+        int refused = 0;
+        for (int i = 0; i < 640 && refused == 0; i++) {
+            if (fetch("site--maker", "/").statusCode() == 429) refused = i;
+        }
+        assertThat(refused).isGreaterThanOrEqualTo(590);
+        HttpResponse<String> tooMany = fetch("site--maker", "/");
+        assertThat(tooMany.statusCode()).isEqualTo(429);
+        assertThat(tooMany.body()).contains("more than 600 requests in the last minute");
+    }
+
+    private JsonNode publish(Learner learner, String folder) throws Exception {
+        HttpResponse<String> answer = publishAnswer(learner, folder);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return JSON.readTree(answer.body());
+    }
+
+    private String publishRefused(Learner learner, String folder) throws Exception {
+        HttpResponse<String> answer = publishAnswer(learner, folder);
+        assertThat(answer.statusCode()).as(answer.body()).isIn(404, 422, 503);
+        return JSON.readTree(answer.body()).path("message").asString();
+    }
+
+    private HttpResponse<String> publishAnswer(Learner learner, String folder) throws Exception {
+        return learner.http.send(api(learner, "/api/apps").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"folder\":\"" + folder + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder api(Learner learner, String path) throws Exception {
+        Matcher csrf = CSRF.matcher(learner.get("/").body());
+        if (!csrf.find()) throw new AssertionError("no CSRF token on the dashboard");
+        return HttpRequest.newBuilder(URI.create(box.url(path))).header("X-CSRF-TOKEN", csrf.group(1))
+                .header("Accept", "application/json").timeout(Duration.ofMinutes(2));
+    }
+
+    /** A visitor's request to an app, by its host name, through the gateway. */
+    private HttpResponse<String> fetch(String label, String path) throws Exception {
+        return visitor.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RunningBox.APPS_PORT + path))
+                .header("Host", label + ".apps.localhost:" + RunningBox.APPS_PORT)
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private boolean isRunning(String container) {
+        return box.docker("inspect", "-f", "{{.State.Running}}", container).stdout().strip().equals("true");
+    }
+
+    private String ipOf(String container) {
+        return box.docker("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}", container)
+                .requireSuccess().stdout().strip().split(" ")[0];
+    }
+}
