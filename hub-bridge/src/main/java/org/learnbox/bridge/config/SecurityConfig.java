@@ -81,6 +81,9 @@ class SecurityConfig {
             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> keycloakUsers) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/login", "/user/**", "/error", "/css/**", "/favicon.ico").permitAll()
+                        // A public snippet's page, versions and download are for anyone with the link;
+                        // the snippet service answers 404 for every other snippet.
+                        .requestMatchers(HttpMethod.GET, "/s/*", "/s/*/v/*", "/s/*/download", "/webjars/**").permitAll()
                         .requestMatchers("/classes", "/classes/**", "/courses/import").hasAnyRole("TEACHER", "ADMIN")
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated());

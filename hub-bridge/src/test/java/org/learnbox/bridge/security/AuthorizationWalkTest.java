@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,14 @@ import org.learnbox.bridge.hub.JupyterHubClient;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.Role;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
+import org.learnbox.bridge.snippet.Language;
+import org.learnbox.bridge.snippet.SnippetDraft;
+import org.learnbox.bridge.snippet.SnippetFile;
+import org.learnbox.bridge.snippet.SnippetService;
+import org.learnbox.bridge.snippet.Visibility;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -39,11 +47,15 @@ class AuthorizationWalkTest {
     @Autowired MockMvc mvc;
     @Autowired AccountService accounts;
     @Autowired ClassroomService classrooms;
+    @Autowired SnippetService snippets;
     @MockitoBean JupyterHubClient hub;
     @MockitoBean SandboxRuntime sandboxes;
 
-    /** What a person gets: the page (200), on to another page (302, not to the login), sent to log in, or refused. */
-    enum Answer { PAGE, ONWARD, LOG_IN, FORBIDDEN, NO_ACCESS }
+    /**
+     * What a person gets: the page or answer (2xx), on to another page (302, not to the login), sent to log in,
+     * refused, or told there is no such thing (404: a snippet not shared with them looks missing).
+     */
+    enum Answer { PAGE, ONWARD, LOG_IN, FORBIDDEN, NO_ACCESS, MISSING }
 
     // The machine APIs: no session opens them; signed-in people are known there, and refused.
     private static final List<Answer> MACHINE_ONLY = answers("NO_ACCESS FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN");
@@ -72,6 +84,33 @@ class AuthorizationWalkTest {
         String classPage = "/classes/" + math.getId();
         // door -> the answer for: anonymous, student, other class's student, teacher, other teacher, admin
         Map<String, List<Answer>> doors = new LinkedHashMap<>();
+        // Snippets: walk-student's, shown to their class (math); walk-target's, public (walk-target is in no class).
+        // They come first: "POST /join" below puts everyone in the math class.
+        String classSnippet = "/s/" + snippet("walk-student", Visibility.CLASS);
+        String publicSnippet = "/s/" + snippet("walk-target", Visibility.PUBLIC);
+        String apiClassSnippet = "/api/snippets/" + classSnippet.substring(3);
+        doors.put("GET /snippets", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET /snippets/new", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("POST /snippets", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("GET " + classSnippet, answers("MISSING PAGE MISSING PAGE MISSING PAGE"));
+        doors.put("GET " + classSnippet + "/v/1", answers("MISSING PAGE MISSING PAGE MISSING PAGE"));
+        doors.put("GET " + classSnippet + "/download", answers("MISSING PAGE MISSING PAGE MISSING PAGE"));
+        doors.put("GET " + classSnippet + "/login", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("GET " + classSnippet + "/edit", answers("LOG_IN PAGE MISSING FORBIDDEN MISSING FORBIDDEN"));
+        doors.put("POST " + classSnippet + "/edit", answers("LOG_IN ONWARD MISSING FORBIDDEN MISSING FORBIDDEN"));
+        doors.put("POST " + classSnippet + "/fork", answers("LOG_IN ONWARD MISSING ONWARD MISSING ONWARD"));
+        doors.put("GET " + publicSnippet, answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET " + publicSnippet + "/v/1", answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET " + publicSnippet + "/download", answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET " + publicSnippet + "/edit", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN"));
+        doors.put("POST " + publicSnippet + "/delete", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
+        doors.put("GET /api/snippets", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("POST /api/snippets", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET " + apiClassSnippet, answers("LOG_IN PAGE MISSING PAGE MISSING PAGE"));
+        doors.put("PUT " + apiClassSnippet, answers("LOG_IN PAGE MISSING FORBIDDEN MISSING FORBIDDEN"));
+        doors.put("POST " + apiClassSnippet + "/fork", answers("LOG_IN PAGE MISSING PAGE MISSING PAGE"));
+        // Last of walk-student's snippet: its owner deletes it, so everyone after finds nothing.
+        doors.put("DELETE " + apiClassSnippet, answers("LOG_IN PAGE MISSING MISSING MISSING MISSING"));
         doors.put("GET /", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /login", answers("PAGE ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /handoff", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
@@ -110,9 +149,23 @@ class AuthorizationWalkTest {
         assertThat(wrong).isEmpty();
     }
 
+    private String snippet(String owner, Visibility visibility) {
+        return snippets.create(owner, new SnippetDraft("Walk " + visibility, Language.JAVA, visibility,
+                List.of(new SnippetFile("Main.java", "class Main {}\n")))).id();
+    }
+
     private Answer knock(String door, Classroom math, RequestPostProcessor person) throws Exception {
         String[] parts = door.split(" ", 2);
-        MockHttpServletRequestBuilder request = parts[0].equals("GET") ? get(parts[1]) : post(parts[1]).with(csrf());
+        MockHttpServletRequestBuilder request = parts[0].equals("GET") ? get(parts[1])
+                : request(HttpMethod.valueOf(parts[0]), parts[1]).with(csrf());
+        if (parts[1].equals("/snippets") || parts[1].endsWith("/edit")) {
+            request.param("title", "Walked").param("language", "java").param("visibility", "class")
+                    .param("files[0].name", "Main.java").param("files[0].content", "class Main { int n = " + System.nanoTime() + "; }");
+        }
+        if (parts[1].startsWith("/api/snippets") && !parts[1].endsWith("/fork")) {
+            request.contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Walked\",\"language\":\"java\","
+                    + "\"visibility\":\"class\",\"files\":[{\"name\":\"Main.java\",\"content\":\"class Main {}\"}]}");
+        }
         if (parts[1].endsWith("/role")) request.param("role", "student");
         if (parts[1].equals("/admin/accounts")) request.param("name", "walk-made-" + System.nanoTime() % 100000).param("role", "student");
         if (parts[1].equals("/classes")) request.param("name", "Walk class " + System.nanoTime() % 100000);
@@ -125,7 +178,8 @@ class AuthorizationWalkTest {
         if (status == 403) return Answer.FORBIDDEN;
         if (status == 302 && location != null && location.endsWith("/login")) return Answer.LOG_IN;
         if (status == 302) return Answer.ONWARD;
-        if (status == 200) return Answer.PAGE;
+        if (status == 404) return Answer.MISSING;
+        if (status / 100 == 2) return Answer.PAGE;
         throw new AssertionError(door + " answered " + status);
     }
 

@@ -1,0 +1,105 @@
+package org.learnbox.bridge.snippet;
+
+import java.security.Principal;
+import java.util.List;
+import org.learnbox.bridge.snippet.SnippetQuery.Scope;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The snippet pages to find and read snippets: the list and search, a snippet's page (newest or
+ * an older version), and its buttons to copy and delete. Anyone may open a public snippet's
+ * page; for everything else the service decides, and a snippet someone may not see answers
+ * 404 exactly as a missing one does, so its existence is not revealed.
+ */
+@Controller
+class SnippetPagesController {
+    private final SnippetService snippets;
+
+    SnippetPagesController(SnippetService snippets) {
+        this.snippets = snippets;
+    }
+
+    @GetMapping("/snippets")
+    String list(@RequestParam(defaultValue = "mine") String scope, @RequestParam(defaultValue = "") String language,
+            @RequestParam(defaultValue = "") String q, Principal principal, Model model) {
+        model.addAttribute("scope", scope);
+        model.addAttribute("language", language);
+        model.addAttribute("q", q);
+        model.addAttribute("languages", SnippetWords.LANGUAGES);
+        try {
+            model.addAttribute("found", snippets.search(SnippetQuery.of(scopeOf(scope), language, q), principal.getName()));
+        } catch (SnippetException refused) {
+            model.addAttribute("found", List.of());
+            model.addAttribute("error", refused.getMessage());
+        }
+        return "snippet-list";
+    }
+
+    @GetMapping("/s/{id}")
+    String newest(@PathVariable String id, Principal principal, Model model) {
+        return show(snippets.read(id, viewer(principal)), principal, model);
+    }
+
+    @GetMapping("/s/{id}/v/{version}")
+    String version(@PathVariable String id, @PathVariable int version, Principal principal, Model model) {
+        return show(snippets.read(id, version, viewer(principal)), principal, model);
+    }
+
+    /**
+     * The "log in" link of a snippet's page: only logged-in people get here, so the login
+     * form comes first and then brings the person back to the snippet.
+     */
+    @GetMapping("/s/{id}/login")
+    String backAfterLogin(@PathVariable String id) {
+        return "redirect:/s/" + (SnippetIds.isWellFormed(id) ? id : "");
+    }
+
+    @PostMapping("/s/{id}/fork")
+    String fork(@PathVariable String id, @RequestParam(required = false) Integer version, Principal principal,
+            RedirectAttributes flash) {
+        SnippetView copy = version == null ? snippets.fork(id, principal.getName())
+                : snippets.fork(id, version, principal.getName());
+        flash.addFlashAttribute("notice", "This is your own copy of \"" + copy.title() + "\". It is private until you"
+                + " choose otherwise; your changes do not touch the original.");
+        return "redirect:/s/" + copy.id();
+    }
+
+    @PostMapping("/s/{id}/delete")
+    String delete(@PathVariable String id, Principal principal, RedirectAttributes flash) {
+        String title = snippets.read(id, principal.getName()).title();
+        snippets.delete(id, principal.getName());
+        flash.addFlashAttribute("notice", "The snippet \"" + title + "\" is deleted, with all its versions."
+                + " Copies others made of it stay theirs.");
+        return "redirect:/snippets";
+    }
+
+    private String show(SnippetView snippet, Principal principal, Model model) {
+        model.addAttribute("snippet", snippet);
+        model.addAttribute("shown", ShownFile.of(snippet));
+        model.addAttribute("history", snippets.history(snippet.id(), viewer(principal)));
+        model.addAttribute("loggedIn", principal != null);
+        model.addAttribute("languages", SnippetWords.LANGUAGES);
+        model.addAttribute("visibilities", SnippetWords.VISIBILITIES);
+        return "snippet-show";
+    }
+
+    /** The scope as the search form names it. */
+    static Scope scopeOf(String scope) {
+        return switch (scope) {
+            case "classes" -> Scope.MY_CLASSES;
+            case "public" -> Scope.PUBLIC;
+            case "mine" -> Scope.MINE;
+            default -> throw new SnippetException("Say whose snippets to list: mine, classes or public.");
+        };
+    }
+
+    static String viewer(Principal principal) {
+        return principal == null ? null : principal.getName();
+    }
+}

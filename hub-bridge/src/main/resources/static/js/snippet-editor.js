@@ -1,0 +1,19 @@
+// Turns each file's textarea into a CodeMirror editor. Without JavaScript the textareas work as they are;
+// CodeMirror writes its text back into them when the form is sent.
+(function () {
+  // The same table as SnippetModes.java: a renamed file is highlighted by its new extension at once.
+  var modes = { java: 'text/x-java', py: 'text/x-python', html: 'text/html', htm: 'text/html', css: 'text/css',
+                js: 'text/javascript', mjs: 'text/javascript', json: 'application/json', ipynb: 'application/json',
+                txt: 'text/plain', md: 'text/plain', csv: 'text/plain' };
+  document.querySelectorAll('textarea.code-editor').forEach(function (area) {
+    var editor = CodeMirror.fromTextArea(area, {
+      mode: area.dataset.mode, lineNumbers: true, indentUnit: 4, viewportMargin: Infinity,
+      extraKeys: { Tab: function (cm) { cm.execCommand(cm.somethingSelected() ? 'indentMore' : 'insertSoftTab'); } }
+    });
+    var name = document.getElementById(area.id.replace('file-content-', 'file-name-'));
+    if (name) name.addEventListener('input', function () {
+      var mode = modes[name.value.split('.').pop().toLowerCase()];
+      if (mode) editor.setOption('mode', mode);
+    });
+  });
+})();

@@ -1,0 +1,110 @@
+package org.learnbox.bridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Snippets in Debian's Chromium: a learner writes one in the editor, sees it highlighted and
+ * shares its link; a visitor reads it without logging in, then logs in and copies it.
+ * Screenshots 20 onward in target/screenshots.
+ */
+@ExtendWith(RunningBox.class)
+class SnippetBrowserE2EIT {
+    private static final String CODE = "class Hello { public static void main(String[] args) { System.out.println(\"Hello, snippets\"); } }";
+
+    private final RunningBox box = RunningBox.get();
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openChromium() throws Exception {
+        browser = Chromium.open();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeChromium() {
+        if (browser != null) browser.quit();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Chromium.screenshot(browser, name);
+    }
+
+    /** On the login form the box sent the browser to; afterwards the box brings it back where it was going. */
+    private void logIn(String name, String password) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(name);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+    }
+
+    @Test
+    void aLearnerSharesAJavaSnippetAndAnotherCopiesIt() throws Exception {
+        String author = box.addUser("sina");
+        String reader = box.addUser("timo");
+
+        browser.get(box.url("/snippets/new"));
+        logIn("sina", author);
+        wait.until(ExpectedConditions.urlContains("/snippets/new"));
+        browser.findElement(By.id("title")).sendKeys("Hello, snippets");
+        assertThat(new Select(browser.findElement(By.id("language"))).getFirstSelectedOption().getText()).isEqualTo("Java");
+        assertThat(browser.findElement(By.id("file-name-0")).getAttribute("value")).isEqualTo("Main.java");
+        browser.findElement(By.cssSelector("#file-0 .CodeMirror")).click();
+        browser.findElement(By.cssSelector("#file-0 .CodeMirror textarea")).sendKeys(CODE);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#file-0 .CodeMirror .cm-keyword")));
+        screenshot("20-snippet-editor.png");
+
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("snippet-title")));
+        String link = browser.getCurrentUrl();
+        assertThat(link).matches(".*/s/[1-9A-HJ-NP-Za-km-z]{10}");
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("version 1");
+        assertThat(browser.findElement(By.cssSelector("pre.code-view")).getText()).isEqualTo(CODE);
+        assertThat(browser.findElements(By.cssSelector("pre.code-view .cm-keyword"))).as("highlighted").isNotEmpty();
+        assertThat(browser.findElement(By.id("visibility")).getText()).isEqualTo("private");
+        screenshot("21-snippet-page.png");
+
+        browser.findElement(By.id("edit")).click();
+        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("visibility")))).selectByValue("public");
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("visibility"), "public"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+                .isEqualTo("Saved. The files did not change, so this is still version 1.");
+        screenshot("22-snippet-public.png");
+
+        browser.manage().deleteAllCookies();
+        browser.get(link);
+        assertThat(browser.findElement(By.id("owner")).getText()).isEqualTo("sina");
+        assertThat(browser.findElement(By.cssSelector("pre.code-view")).getText()).isEqualTo(CODE);
+        assertThat(browser.findElements(By.id("fork"))).as("a visitor logs in to copy").isEmpty();
+        screenshot("23-snippet-visitor.png");
+
+        browser.findElement(By.id("log-in")).click();
+        logIn("timo", reader);
+        wait.until(ExpectedConditions.urlToBe(link));
+        browser.findElement(By.id("fork")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("forked-from")));
+        assertThat(browser.getCurrentUrl()).isNotEqualTo(link);
+        assertThat(browser.findElement(By.id("owner")).getText()).isEqualTo("timo");
+        assertThat(browser.findElement(By.id("visibility")).getText()).isEqualTo("private");
+        assertThat(browser.findElement(By.cssSelector("#forked-from a")).getAttribute("href")).isEqualTo(link + "/v/1");
+        assertThat(browser.findElement(By.cssSelector("pre.code-view")).getText()).isEqualTo(CODE);
+        screenshot("24-snippet-copied.png");
+
+        browser.findElement(By.linkText("My snippets")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("snippets")));
+        assertThat(browser.findElement(By.id("snippets")).getText()).contains("Hello, snippets", "timo");
+        screenshot("25-snippet-list.png");
+    }
+}
