@@ -104,13 +104,13 @@ class AuthorizationWalkTest {
         doors.put("GET " + publicSnippet + "/download", answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET " + publicSnippet + "/edit", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN"));
         doors.put("POST " + publicSnippet + "/delete", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
-        doors.put("GET /api/snippets", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
-        doors.put("POST /api/snippets", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
-        doors.put("GET " + apiClassSnippet, answers("LOG_IN PAGE MISSING PAGE MISSING PAGE"));
-        doors.put("PUT " + apiClassSnippet, answers("LOG_IN PAGE MISSING FORBIDDEN MISSING FORBIDDEN"));
-        doors.put("POST " + apiClassSnippet + "/fork", answers("LOG_IN PAGE MISSING PAGE MISSING PAGE"));
+        doors.put("GET /api/snippets", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("POST /api/snippets", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET " + apiClassSnippet, answers("NO_ACCESS PAGE MISSING PAGE MISSING PAGE"));
+        doors.put("PUT " + apiClassSnippet, answers("NO_ACCESS PAGE MISSING FORBIDDEN MISSING FORBIDDEN"));
+        doors.put("POST " + apiClassSnippet + "/fork", answers("NO_ACCESS PAGE MISSING PAGE MISSING PAGE"));
         // Last of walk-student's snippet: its owner deletes it, so everyone after finds nothing.
-        doors.put("DELETE " + apiClassSnippet, answers("LOG_IN PAGE MISSING MISSING MISSING MISSING"));
+        doors.put("DELETE " + apiClassSnippet, answers("NO_ACCESS PAGE MISSING MISSING MISSING MISSING"));
         doors.put("GET /", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /login", answers("PAGE ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /handoff", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -111,7 +110,7 @@ class SnippetApiTest {
                 .content(snippet("No token", "private", "x = 1\n")).with(as(ada))).andExpect(status().isForbidden());
         String id = create(ada, "Mine", "private", "x = 1\n");
         mvc.perform(delete("/api/snippets/" + id).with(as(ada))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/snippets")).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/api/snippets")).andExpect(status().isUnauthorized());
     }
 
     @Test
