@@ -3,8 +3,12 @@
   learnbox publish [FOLDER]   publish FOLDER (default: the current one) as a live app
   learnbox apps               your live apps, their state and address
   learnbox unpublish NAME     take one of your apps down
+  learnbox save FILE... [--title TITLE] [--class | --public]
+                              save files as a snippet (private unless you say)
 
 In a notebook: import learnbox; learnbox.publish("my-site")
+               learnbox.save_snippet("My loop", code="for i in range(3): print(i)")
+               %load_ext learnbox, then a cell that starts with: %%snippet My loop
 It calls the box's API with your own JupyterHub token, which your sandbox has.
 """
 import json
@@ -64,6 +68,61 @@ def unpublish(name):
     _call("DELETE", "/api/apps/" + urllib.parse.quote(name, safe=""))
 
 
+LANGUAGES = {".java": "java", ".py": "python", ".ipynb": "notebook", ".html": "web", ".css": "web", ".js": "web"}
+
+
+def save_snippet(title, code=None, files=None, language=None, visibility="private"):
+    """Saves code (one file) or files (paths) as a snippet; returns it (id, title, ...)."""
+    contents = []
+    if code is not None:
+        language = language or "python"
+        name = {"java": "Main.java", "python": "main.py", "web": "index.html", "notebook": "snippet.ipynb"}[language]
+        contents.append({"name": name, "content": code})
+    for path in files or []:
+        with open(path, encoding="utf-8") as file:
+            contents.append({"name": os.path.basename(path), "content": file.read()})
+    if not contents:
+        raise Refused("Give the code, or the files, to save as a snippet.")
+    if language is None:
+        found = {LANGUAGES.get(os.path.splitext(c["name"])[1]) for c in contents} - {None}
+        if len(found) != 1:
+            raise Refused("Say the snippet's language (java, python, web or notebook) with --language.")
+        language = found.pop()
+    return _call("POST", "/api/snippets", {"title": title, "language": language, "visibility": visibility,
+                                           "files": contents})
+
+
+def load_ipython_extension(ipython):
+    """%%snippet TITLE [--class|--public]: saves the cell's code as a Python snippet."""
+    def snippet(line, cell):
+        words = line.split()
+        visibility = "public" if "--public" in words else "class" if "--class" in words else "private"
+        title = " ".join(w for w in words if not w.startswith("--")) or "A cell"
+        try:
+            saved = save_snippet(title, code=cell, language="python", visibility=visibility)
+            print(f"saved as snippet {saved['id']}: open /s/{saved['id']} on the box")
+        except Refused as refused:
+            print(f"learnbox: {refused}")
+    ipython.register_magic_function(snippet, magic_kind="cell")
+
+
+def _save_command(rest):
+    files, title, visibility, language = [], None, "private", None
+    words = iter(rest)
+    for word in words:
+        if word == "--title":
+            title = next(words, None)
+        elif word == "--language":
+            language = next(words, None)
+        elif word in ("--class", "--public"):
+            visibility = word[2:]
+        else:
+            files.append(word)
+    saved = save_snippet(title or (os.path.basename(files[0]) if files else ""), files=files, language=language,
+                         visibility=visibility)
+    print(f"saved as snippet {saved['id']} ({saved['visibility']}): open /s/{saved['id']} on the box")
+
+
 def main(argv):
     command, rest = (argv[0], argv[1:]) if argv else ("help", [])
     try:
@@ -74,6 +133,8 @@ def main(argv):
         elif command == "apps" and not rest:
             for app in apps():
                 print(f"{app['name']:<24} {app['state']:<9} {app['url']}")
+        elif command == "save" and rest:
+            _save_command(rest)
         elif command == "unpublish" and len(rest) == 1:
             unpublish(rest[0])
             print(f"{rest[0]} is unpublished")

@@ -221,6 +221,28 @@ class LiveAppsE2EIT {
         assertThat(forged.stderr()).contains("This token is not a learner's JupyterHub token");
     }
 
+    @Test
+    @Order(8)
+    void aSnippetIsSavedFromTheTerminalAndFromANotebookCell() throws Exception {
+        breaker.writeFile("loops/count.py", "for i in range(3):\n    print(i)\n");
+        Shell.Result saved = box.inSandbox("breaker", "cd ~/loops && learnbox save count.py --title 'Counting' --public");
+        assertThat(saved.exitCode()).as(saved.stderr()).isZero();
+        Matcher id = Pattern.compile("saved as snippet (\\w+) \\(public\\): open /s/(\\w+) on the box").matcher(saved.stdout());
+        assertThat(id.find()).as(saved.stdout()).isTrue();
+        JsonNode snippet = JSON.readTree(breaker.http.send(api(breaker, "/api/snippets/" + id.group(1)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(snippet.path("title").asString()).isEqualTo("Counting");
+        assertThat(snippet.path("language").asString()).isEqualTo("python");
+        assertThat(snippet.path("files").get(0).path("content").asString()).isEqualTo("for i in range(3):\n    print(i)\n");
+
+        try (KernelSession kernel = breaker.startKernel("python3")) {
+            KernelSession.Outcome outcome = kernel.execute("%load_ext learnbox", Duration.ofSeconds(60));
+            assertThat(outcome.error()).isNull();
+            outcome = kernel.execute("%%snippet Squares --class\nprint([n * n for n in range(4)])", Duration.ofSeconds(60));
+            assertThat(outcome.stdout()).containsPattern("saved as snippet \\w+: open /s/\\w+ on the box");
+        }
+    }
+
     private JsonNode publish(Learner learner, String folder) throws Exception {
         HttpResponse<String> answer = publishAnswer(learner, folder);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
