@@ -11,6 +11,7 @@ import http.client
 import json
 import re
 import statistics
+import subprocess
 import time
 import urllib.parse
 import urllib.request
@@ -21,6 +22,7 @@ APPS_PORT = int(ENV["LEARNBOX_APPS_PORT"])
 PYTHON_APP = """import http.server, os
 class Hello(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     def do_GET(self):
         body = b"hello"
         self.send_response(200)
@@ -89,14 +91,20 @@ def first_answer(host):
 
 
 def latencies(address, port, host, count):
-    connection = http.client.HTTPConnection(address, port, timeout=10)
-    figures = []
+    return side_by_side([(address, port)], host, count)[0]
+
+
+def side_by_side(addresses, host, count):
+    """Milliseconds per keep-alive GET to each address in turn; the gateway's requests keep the app awake."""
+    connections = [http.client.HTTPConnection(address, port, timeout=10) for address, port in addresses]
+    figures = [[] for _ in addresses]
     for _ in range(count):
-        start = time.perf_counter()
-        connection.request("GET", "/", headers={"Host": host})
-        response = connection.getresponse()
-        response.read()
-        figures.append((time.perf_counter() - start) * 1000)
+        for connection, times in zip(connections, figures):
+            start = time.perf_counter()
+            connection.request("GET", "/", headers={"Host": host})
+            response = connection.getresponse()
+            response.read()
+            times.append((time.perf_counter() - start) * 1000)
     return figures
 
 
@@ -123,18 +131,17 @@ def main():
         python_publish = publish(browser, "hello-py")
         java_publish = publish(browser, "hello-java")
 
+        first_answer("hello-java--solo.apps.localhost")
+        running_memory = {name: sh("docker", "stats", "--no-stream", "--format", "{{.MemUsage}}", container(name)).split("/")[0].strip()
+                          for name in ("hello-py", "hello-java")}
         host = "hello-py--solo.apps.localhost"
         ip = sh("docker", "inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}",
                 container("hello-py")).strip()
-        latencies("127.0.0.1", APPS_PORT, host, 200)  # warm both paths
-        latencies(ip, 8080, host, 200)
-        direct = latencies(ip, 8080, host, args.requests)
-        through = latencies("127.0.0.1", APPS_PORT, host, args.requests)
+        side_by_side([(ip, 8080), ("127.0.0.1", APPS_PORT)], host, 200)  # warm both paths
+        direct, through = side_by_side([(ip, 8080), ("127.0.0.1", APPS_PORT)], host, args.requests)
         started = time.monotonic()
         count = len(latencies("127.0.0.1", APPS_PORT, host, 500))
         per_second = count / (time.monotonic() - started)
-        running_memory = {name: sh("docker", "stats", "--no-stream", "--format", "{{.MemUsage}}", container(name)).split("/")[0].strip()
-                          for name in ("hello-py", "hello-java")}
 
         wakes = []
         for name in ("hello-py", "hello-java"):
@@ -144,6 +151,10 @@ def main():
             first_answer(f"{name}--solo.apps.localhost")
             wakes.append(time.monotonic() - start)
 
+        logs = subprocess.run(["docker", "logs", f"{PROJECT}-bridge-1"], capture_output=True, text=True).stdout
+        for line in logs.splitlines():
+            if "published " in line or "read in" in line:
+                print("| (bridge's log) " + line.split(" : ", 1)[-1] + " | | |")
         print(f"| publish to first answer, Python app | {python_publish:.2f} s | aim 2 s |")
         print(f"| publish to first answer, Java app (compiled in its image build) | {java_publish:.2f} s | aim 3 s |")
         print(f"| wake from sleep to first answer, Python / Java | {wakes[0]:.2f} s / {wakes[1]:.2f} s | aim 1.5 s |")

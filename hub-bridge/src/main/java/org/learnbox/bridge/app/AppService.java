@@ -53,6 +53,7 @@ public class AppService {
 
     /** Publishes the folder (relative to the learner's home) and answers once the app answers. */
     public AppView publishFolder(String user, String folder) {
+        long started = System.nanoTime();
         String path = folder == null ? "" : folder.strip().replaceAll("/+$", "");
         if (path.isEmpty() || path.equals(".")) throw new AppException("Name the folder of your home to publish, like 'my-site'.");
         AppFiles.requireSafe(path);
@@ -64,6 +65,7 @@ public class AppService {
         }
         if (files.isEmpty()) throw new AppException("The folder '" + path + "' has no files to publish.");
         String folderName = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        log.info("{}'s folder {} read in {} ms", user, path, (System.nanoTime() - started) / 1_000_000);
         return publish(user, AppManifest.of(files, folderName), files);
     }
 
@@ -75,11 +77,16 @@ public class AppService {
                     + settings.maxPerUser() + "). Unpublish one first, or publish under the name of one you have.");
         }
         AppSpec spec = specFor(user, manifest);
+        long t0 = System.nanoTime();
         runtime.build(spec, manifest, files);
+        long t1 = System.nanoTime();
         makeRoomForOneMore(user, manifest.name());
         AppInstance started = runtime.start(spec);
+        long t2 = System.nanoTime();
         lastRequests.put(key(user, manifest.name()), clock.instant());
         awaitAnswer(started);
+        log.info("published {} of {}: built in {} ms, started in {} ms, answered after {} ms", manifest.name(), user,
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return view(runtime.find(user, manifest.name()).orElse(started));
     }
 
@@ -121,6 +128,14 @@ public class AppService {
     public List<AppView> appsOf(String user) {
         return runtime.list().stream().filter(app -> app.user().equals(user))
                 .sorted(Comparator.comparing(AppInstance::name)).map(this::view).toList();
+    }
+
+    /** One app with its last lines, whatever its state, for its owner's page. */
+    public AppView details(String user, String name) {
+        AppInstance app = runtime.find(user, name)
+                .orElseThrow(() -> new AppNotFoundException(user + " has no app named '" + name + "'."));
+        AppView view = view(app);
+        return new AppView(view.name(), view.user(), view.url(), view.state(), runtime.logs(user, name, 100).strip());
     }
 
     public void stop(String user, String name) {

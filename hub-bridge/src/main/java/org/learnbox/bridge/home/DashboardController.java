@@ -1,6 +1,7 @@
 package org.learnbox.bridge.home;
 
 import java.security.Principal;
+import org.learnbox.bridge.app.AppService;
 import org.learnbox.bridge.course.CourseDelivery;
 import org.learnbox.bridge.classroom.ClassroomService;
 import org.springframework.stereotype.Controller;
@@ -14,10 +15,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DashboardController {
     private final CourseDelivery delivery;
     private final ClassroomService classrooms;
+    private final AppService apps;
 
-    DashboardController(CourseDelivery delivery, ClassroomService classrooms) {
+    DashboardController(CourseDelivery delivery, ClassroomService classrooms, AppService apps) {
         this.delivery = delivery;
         this.classrooms = classrooms;
+        this.apps = apps;
     }
 
     @GetMapping("/")
@@ -26,6 +29,7 @@ class DashboardController {
         model.addAttribute("name", principal.getName());
         model.addAttribute("courses", delivery.coursesOf(principal.getName()));
         model.addAttribute("classes", classrooms.joinedBy(principal.getName()));
+        model.addAttribute("apps", apps.appsOf(principal.getName()));
         model.addAttribute("teaches", request.isUserInRole("TEACHER") || request.isUserInRole("ADMIN"));
         model.addAttribute("admin", request.isUserInRole("ADMIN"));
         return "dashboard";

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -100,13 +104,15 @@ class LiveAppsE2EIT {
     private final HttpClient visitor = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private Learner maker;
+    private String makerPassword;
     private Learner breaker;
 
     @BeforeAll
     void twoLearnersWithFolders() throws Exception {
         box = RunningBox.get();
         maker = new Learner(box, "maker");
-        maker.logInToLab(box.addUser("maker"));
+        makerPassword = box.addUser("maker");
+        maker.logInToLab(makerPassword);
         maker.writeFile("hello-py/app.py", PYTHON_APP);
         maker.writeFile("hello-java/Main.java", JAVA_APP);
         maker.writeFile("prober/app.py", HOSTILE_APP);
@@ -240,6 +246,43 @@ class LiveAppsE2EIT {
             assertThat(outcome.error()).isNull();
             outcome = kernel.execute("%%snippet Squares --class\nprint([n * n for n in range(4)])", Duration.ofSeconds(60));
             assertThat(outcome.stdout()).containsPattern("saved as snippet \\w+: open /s/\\w+ on the box");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void inChromiumTheOwnerSeesTheirAppsAndTheAppOnItsOwnAddress() throws Exception {
+        WebDriver browser = Chromium.open();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
+            browser.get(box.url("/login"));
+            browser.findElement(By.id("username")).sendKeys("maker");
+            browser.findElement(By.id("password")).sendKeys(makerPassword);
+            browser.findElement(By.id("login")).click();
+            wait.until(ExpectedConditions.urlContains("/user/maker/lab"));
+            browser.get(box.url("/"));
+            assertThat(browser.findElement(By.id("apps")).getText()).contains("site", "hello-py", "prober");
+            Chromium.screenshot(browser, "30-dashboard-apps.png");
+
+            browser.get(box.url("/apps/site"));
+            assertThat(browser.findElement(By.id("app-url")).getText())
+                    .isEqualTo("http://site--maker.apps.localhost:" + RunningBox.APPS_PORT + "/");
+            Chromium.screenshot(browser, "31-app-page.png");
+            browser.findElement(By.id("app-url")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My site");
+            Chromium.screenshot(browser, "32-live-app.png");
+
+            fetch("hello-py--maker", "/"); // awake, whatever the idle time did meanwhile
+            browser.get(box.url("/apps/hello-py"));
+            browser.findElement(By.id("stop-app")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#apps .notice")));
+            assertThat(browser.findElement(By.cssSelector("#apps .notice")).getText()).contains("'hello-py' is asleep now");
+            assertThat(isRunning(box.project + "-app-maker-hello-py")).isFalse();
+            browser.get("http://hello-py--maker.apps.localhost:" + RunningBox.APPS_PORT + "/woken");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Hello from Python at /woken"));
+        } finally {
+            browser.quit();
         }
     }
 

@@ -129,6 +129,9 @@ class AuthorizationWalkTest {
         doors.put("POST /admin/accounts/walk-target/role", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
         doors.put("POST /admin/accounts/walk-target/password", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
         doors.put("GET /api/apps", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET /apps/nothing", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("POST /apps/nothing/stop", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("POST /apps/nothing/unpublish", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /admin-api/users", MACHINE_ONLY);
         doors.put("POST /hub-api/apps/wake", MACHINE_ONLY);
         doors.put("POST /hub-api/apps/activity", MACHINE_ONLY);
