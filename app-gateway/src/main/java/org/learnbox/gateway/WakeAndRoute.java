@@ -1,5 +1,6 @@
 package org.learnbox.gateway;
 
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ALREADY_ROUTED_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
@@ -82,7 +83,9 @@ class WakeAndRoute implements GlobalFilter, Ordered {
                     return chain.filter(exchange).onErrorResume(ConnectException.class, gone -> {
                         known.remove(host);
                         if (!firstTry || exchange.getResponse().isCommitted()) return Mono.error(gone);
-                        return route(exchange, chain, host, false); // it went to sleep meanwhile: wake it
+                        // It went to sleep meanwhile: wake it, and let the routing filter send the request again.
+                        exchange.getAttributes().remove(GATEWAY_ALREADY_ROUTED_ATTR);
+                        return route(exchange, chain, host, false);
                     });
                 })
                 .onErrorResume(TimeoutException.class, slow -> browserWaiting(exchange.getRequest())

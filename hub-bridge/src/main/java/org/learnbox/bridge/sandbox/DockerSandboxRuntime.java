@@ -101,6 +101,17 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     @Override
+    public void copyInto(String user, String pathInHome, java.util.Map<String, String> files) {
+        DockerErrors.translate(() -> {
+            Sandbox sandbox = find(user).filter(Sandbox::running)
+                    .orElseThrow(() -> new SandboxException("The sandbox of " + user + " is not running."));
+            docker.copyArchiveToContainerCmd(sandbox.id()).withRemotePath(SandboxSpecs.HOME)
+                    .withTarInputStream(new java.io.ByteArrayInputStream(LearnerTar.of(pathInHome, files))).exec();
+            return null;
+        });
+    }
+
+    @Override
     public CommandResult run(String user, List<String> command, Duration timeout) {
         return DockerErrors.translate(() -> {
             Sandbox sandbox = find(user).filter(Sandbox::running)

@@ -34,6 +34,12 @@ public interface SandboxRuntime {
      */
     java.io.InputStream copyFolder(String user, String pathInHome);
 
+    /**
+     * Writes text files into a folder of the learner's home (made if missing), owned by the
+     * learner, in their running sandbox. A sandbox that is not running is a {@link SandboxException}.
+     */
+    void copyInto(String user, String pathInHome, java.util.Map<String, String> files);
+
     /** Stops and removes the user's sandbox; the home volume stays. */
     void remove(String user);
 }

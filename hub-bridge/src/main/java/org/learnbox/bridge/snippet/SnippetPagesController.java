@@ -1,6 +1,7 @@
 package org.learnbox.bridge.snippet;
 
 import java.security.Principal;
+import org.learnbox.bridge.sandbox.SandboxException;
 import java.util.List;
 import org.learnbox.bridge.snippet.SnippetQuery.Scope;
 import org.springframework.stereotype.Controller;
@@ -20,9 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SnippetPagesController {
     private final SnippetService snippets;
+    private final SnippetRunner runner;
 
-    SnippetPagesController(SnippetService snippets) {
+    SnippetPagesController(SnippetService snippets, SnippetRunner runner) {
         this.snippets = snippets;
+        this.runner = runner;
     }
 
     @GetMapping("/snippets")
@@ -68,6 +71,20 @@ class SnippetPagesController {
         flash.addFlashAttribute("notice", "This is your own copy of \"" + copy.title() + "\". It is private until you"
                 + " choose otherwise; your changes do not touch the original.");
         return "redirect:/s/" + copy.id();
+    }
+
+    /** Runs the snippet (the version shown) in the visitor's own sandbox; the page shows what it printed. */
+    @PostMapping("/s/{id}/run")
+    String run(@PathVariable String id, @RequestParam(required = false) Integer version, Principal principal,
+            RedirectAttributes flash) {
+        SnippetView snippet = version == null ? snippets.read(id, principal.getName())
+                : snippets.read(id, version, principal.getName());
+        try {
+            flash.addFlashAttribute("run", runner.run(snippet, principal.getName()));
+        } catch (SnippetException | SandboxException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/s/" + id + (version == null ? "" : "/v/" + version);
     }
 
     @PostMapping("/s/{id}/delete")

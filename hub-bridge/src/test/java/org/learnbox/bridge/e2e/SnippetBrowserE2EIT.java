@@ -49,6 +49,32 @@ class SnippetBrowserE2EIT {
         browser.findElement(By.id("login")).click();
     }
 
+    /**
+     * Opens the page until its scripts have run. Chromium runs on the machine whose Docker starts
+     * sandboxes as people log in; each new network interface makes it drop the requests under way
+     * (ERR_NETWORK_CHANGED), which a person's browser, elsewhere, never sees.
+     */
+    private void openUntil(String url, By ready) {
+        for (int attempt = 1; ; attempt++) {
+            browser.get(url);
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(ready));
+                return;
+            } catch (org.openqa.selenium.TimeoutException dropped) {
+                if (attempt == 3) throw dropped;
+            }
+        }
+    }
+
+    private void awaitSandbox(String name) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (box.docker("ps", "-q", "--filter", "name=" + box.sandboxContainer(name)).stdout().isBlank()) {
+            assertThat(java.time.Instant.now()).as(name + "'s sandbox did not start").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        Thread.sleep(1000);
+    }
+
     @Test
     void aLearnerSharesAJavaSnippetAndAnotherCopiesIt() throws Exception {
         String author = box.addUser("sina");
@@ -57,10 +83,13 @@ class SnippetBrowserE2EIT {
         browser.get(box.url("/snippets/new"));
         logIn("sina", author);
         wait.until(ExpectedConditions.urlContains("/snippets/new"));
+        awaitSandbox("sina");
+        openUntil(box.url("/snippets/new"), By.cssSelector("#file-0 .CodeMirror"));
         browser.findElement(By.id("title")).sendKeys("Hello, snippets");
         assertThat(new Select(browser.findElement(By.id("language"))).getFirstSelectedOption().getText()).isEqualTo("Java");
         assertThat(browser.findElement(By.id("file-name-0")).getAttribute("value")).isEqualTo("Main.java");
-        browser.findElement(By.cssSelector("#file-0 .CodeMirror")).click();
+        // The editor's script turns the textarea into CodeMirror once the page has loaded.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#file-0 .CodeMirror"))).click();
         browser.findElement(By.cssSelector("#file-0 .CodeMirror textarea")).sendKeys(CODE);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#file-0 .CodeMirror .cm-keyword")));
         screenshot("20-snippet-editor.png");
@@ -93,6 +122,22 @@ class SnippetBrowserE2EIT {
         browser.findElement(By.id("log-in")).click();
         logIn("timo", reader);
         wait.until(ExpectedConditions.urlToBe(link));
+        // The login started timo's sandbox; the snippet runs there, not in its author's.
+        awaitSandbox("timo");
+        openUntil(link, By.cssSelector("pre.code-view .cm-keyword"));
+        browser.findElement(By.id("run")).click();
+        wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("run-printed")),
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error"))));
+        if (!browser.findElements(By.cssSelector(".error")).isEmpty()) {
+            Shell.Result logs = box.shell.run("bash", "-c", "docker logs " + box.project + "-bridge-1 2>&1 | grep -m 6 -A 3 'ERROR\\|Exception:\\|Caused by'");
+            throw new AssertionError(browser.findElement(By.tagName("main")).getText() + "\n" + logs.stdout() + logs.stderr());
+        }
+        assertThat(browser.findElement(By.id("run-printed")).getText()).isEqualTo("Hello, snippets");
+        assertThat(browser.findElement(By.id("run-output")).getText()).contains("exit code 0");
+        screenshot("26-snippet-run.png");
+        String id = link.substring(link.lastIndexOf('/') + 1);
+        assertThat(box.inSandbox("timo", "cat ~/snippets/" + id + "/Main.java").stdout()).isEqualTo(CODE);
+        assertThat(box.inSandbox("sina", "ls -A ~/snippets 2>/dev/null").stdout()).as("nothing lands in the author's home").isBlank();
         browser.findElement(By.id("fork")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("forked-from")));
         assertThat(browser.getCurrentUrl()).isNotEqualTo(link);

@@ -103,6 +103,7 @@ class AuthorizationWalkTest {
         doors.put("GET " + publicSnippet + "/v/1", answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET " + publicSnippet + "/download", answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET " + publicSnippet + "/edit", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN"));
+        doors.put("POST " + publicSnippet + "/run", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("POST " + publicSnippet + "/delete", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
         doors.put("GET /api/snippets", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
         doors.put("POST /api/snippets", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));

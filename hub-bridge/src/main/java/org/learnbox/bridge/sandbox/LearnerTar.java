@@ -1,0 +1,49 @@
+package org.learnbox.bridge.sandbox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/** A tar of text files under a folder, every entry the learner's own (uid and gid 1000). */
+final class LearnerTar {
+    private static final int LEARNER = 1000;
+
+    private LearnerTar() {}
+
+    static byte[] of(String folder, Map<String, String> files) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            StringBuilder path = new StringBuilder();
+            for (String part : folder.split("/")) {
+                path.append(part).append('/');
+                TarArchiveEntry dir = new TarArchiveEntry(path.toString());
+                own(dir, 040755);
+                tar.putArchiveEntry(dir);
+                tar.closeArchiveEntry();
+            }
+            for (var file : files.entrySet()) {
+                byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry entry = new TarArchiveEntry(path + file.getKey());
+                own(entry, 0100644);
+                entry.setSize(content.length);
+                tar.putArchiveEntry(entry);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void own(TarArchiveEntry entry, int mode) {
+        entry.setMode(mode);
+        entry.setUserId(LEARNER);
+        entry.setGroupId(LEARNER);
+    }
+}
