@@ -70,10 +70,10 @@ public class AppService {
     }
 
     AppView publish(String user, AppManifest manifest, AppFiles files) {
-        boolean isNew = runtime.find(user, manifest.name()).isEmpty();
-        long owned = runtime.list().stream().filter(app -> app.user().equals(user)).count();
-        if (isNew && owned >= settings.maxPerUser()) {
-            throw new AppException("You have " + owned + " apps, the most one person may have on this box ("
+        List<AppInstance> owned = runtime.list().stream().filter(app -> app.user().equals(user)).toList();
+        boolean isNew = owned.stream().noneMatch(app -> app.name().equals(manifest.name()));
+        if (isNew && owned.size() >= settings.maxPerUser()) {
+            throw new AppException("You have " + owned.size() + " apps, the most one person may have on this box ("
                     + settings.maxPerUser() + "). Unpublish one first, or publish under the name of one you have.");
         }
         AppSpec spec = specFor(user, manifest);

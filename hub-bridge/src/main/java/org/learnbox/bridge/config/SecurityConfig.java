@@ -47,7 +47,7 @@ class SecurityConfig {
      * JupyterHub token from code in their sandbox (no cookie, so no CSRF to guard against).
      */
     @Bean
-    @Order(1)
+    @Order(2)
     SecurityFilterChain peopleApi(HttpSecurity http, JupyterHubClient hub, AccountService accounts, Clock clock) throws Exception {
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.ignoringRequestMatchers(HubTokenFilter::carriesToken))
@@ -75,7 +75,7 @@ class SecurityConfig {
      * here to end the bridge's, and then Keycloak's.
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle,
             ObjectProvider<ClientRegistrationRepository> keycloak,
             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> keycloakUsers) throws Exception {

@@ -75,6 +75,7 @@ public class HubTokenFilter extends OncePerRequestFilter {
     private Optional<String> ownerOf(String token) {
         Owner known = owners.get(token);
         if (known != null && known.until().isAfter(clock.instant())) return Optional.of(known.name());
+        owners.values().removeIf(owner -> owner.until().isBefore(clock.instant())); // tokens not seen again
         Optional<String> name = hub.ownerOf(token);
         name.ifPresentOrElse(n -> owners.put(token, new Owner(n, clock.instant().plus(REMEMBERED))), () -> owners.remove(token));
         return name;
