@@ -69,7 +69,7 @@ class BrowserE2EIT {
         assertThat(browser.findElement(By.cssSelector(".jp-Launcher")).getText()).contains("Python 3", "Java");
         screenshot("04-jupyterlab.png");
 
-        browser.get(box.url("/"));
+        Chromium.openUntil(browser, box.url("/"), By.cssSelector(".lead"));
         assertThat(browser.findElement(By.cssSelector(".lead")).getText()).isEqualTo("Hello, clara.");
         screenshot("05-dashboard.png");
         browser.findElement(By.id("open-lab")).click();
@@ -83,7 +83,7 @@ class BrowserE2EIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
 
         logInToLab("ms-rao", teacherPassword, wait);
-        browser.get(box.url("/"));
+        Chromium.openUntil(browser, box.url("/"), By.id("my-classes"));
         browser.findElement(By.id("my-classes")).click();
         browser.findElement(By.id("class-name")).sendKeys("Year 9 Java");
         browser.findElement(By.id("create-class")).click();
@@ -93,7 +93,7 @@ class BrowserE2EIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "java-from-zero"));
         String joinLink = browser.findElement(By.id("join-link")).getText();
         screenshot("08-teacher-class.png");
-        browser.get(box.url("/classes"));
+        Chromium.openUntil(browser, box.url("/classes"), By.tagName("main"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Year 9 Java");
         screenshot("09-teacher-classes.png");
         browser.get(box.url("/"));
@@ -102,7 +102,7 @@ class BrowserE2EIT {
         browser.get(box.url("/login"));
         logIn("mira", studentPassword);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jp-Launcher")));
-        browser.get(joinLink);
+        Chromium.openUntil(browser, joinLink, By.cssSelector(".lead"));
         assertThat(browser.findElement(By.cssSelector(".lead")).getText()).contains("Year 9 Java", "ms-rao");
         screenshot("10-join.png");
         browser.findElement(By.id("join")).click();
@@ -127,7 +127,7 @@ class BrowserE2EIT {
         String password = box.addUser("head-admin", "admin");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
         logInToLab("head-admin", password, wait);
-        browser.get(box.url("/"));
+        Chromium.openUntil(browser, box.url("/"), By.id("accounts"));
         browser.findElement(By.id("accounts")).click();
         browser.findElement(By.id("new-name")).sendKeys("new-pupil");
         browser.findElement(By.id("add-account")).click();

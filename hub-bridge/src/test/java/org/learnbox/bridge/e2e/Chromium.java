@@ -3,12 +3,17 @@ package org.learnbox.bridge.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's Chromium, headless, with a profile of its own; screenshots go to target/screenshots. */
 final class Chromium {
@@ -26,6 +31,23 @@ final class Chromium {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Opens the page until what shows it is ready is there. Chromium runs on the machine whose Docker
+     * starts sandboxes as people log in; each new network interface makes it drop the requests under
+     * way (ERR_NETWORK_CHANGED), which a person's browser, elsewhere, never sees.
+     */
+    static void openUntil(WebDriver browser, String url, By ready) {
+        for (int attempt = 1; ; attempt++) {
+            browser.get(url);
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(ready));
+                return;
+            } catch (TimeoutException dropped) {
+                if (attempt == 3) throw dropped;
+            }
+        }
     }
 
     static void screenshot(WebDriver browser, String name) throws Exception {

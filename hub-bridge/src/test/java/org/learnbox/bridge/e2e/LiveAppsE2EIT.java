@@ -260,11 +260,11 @@ class LiveAppsE2EIT {
             browser.findElement(By.id("password")).sendKeys(makerPassword);
             browser.findElement(By.id("login")).click();
             wait.until(ExpectedConditions.urlContains("/user/maker/lab"));
-            browser.get(box.url("/"));
+            Chromium.openUntil(browser, box.url("/"), By.id("apps"));
             assertThat(browser.findElement(By.id("apps")).getText()).contains("site", "hello-py", "prober");
             Chromium.screenshot(browser, "30-dashboard-apps.png");
 
-            browser.get(box.url("/apps/site"));
+            Chromium.openUntil(browser, box.url("/apps/site"), By.id("app-url"));
             assertThat(browser.findElement(By.id("app-url")).getText())
                     .isEqualTo("http://site--maker.apps.localhost:" + RunningBox.APPS_PORT + "/");
             Chromium.screenshot(browser, "31-app-page.png");
@@ -274,7 +274,7 @@ class LiveAppsE2EIT {
             Chromium.screenshot(browser, "32-live-app.png");
 
             fetch("hello-py--maker", "/"); // awake, whatever the idle time did meanwhile
-            browser.get(box.url("/apps/hello-py"));
+            Chromium.openUntil(browser, box.url("/apps/hello-py"), By.id("stop-app"));
             browser.findElement(By.id("stop-app")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#apps .notice")));
             assertThat(browser.findElement(By.cssSelector("#apps .notice")).getText()).contains("'hello-py' is asleep now");

@@ -49,21 +49,8 @@ class SnippetBrowserE2EIT {
         browser.findElement(By.id("login")).click();
     }
 
-    /**
-     * Opens the page until its scripts have run. Chromium runs on the machine whose Docker starts
-     * sandboxes as people log in; each new network interface makes it drop the requests under way
-     * (ERR_NETWORK_CHANGED), which a person's browser, elsewhere, never sees.
-     */
     private void openUntil(String url, By ready) {
-        for (int attempt = 1; ; attempt++) {
-            browser.get(url);
-            try {
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(ready));
-                return;
-            } catch (org.openqa.selenium.TimeoutException dropped) {
-                if (attempt == 3) throw dropped;
-            }
-        }
+        Chromium.openUntil(browser, url, ready);
     }
 
     private void awaitSandbox(String name) throws InterruptedException {

@@ -179,7 +179,7 @@ class SsoE2EIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jp-Launcher")));
             Chromium.screenshot(browser, "15-sso-lab.png");
 
-            browser.get(box.url("/"));
+            Chromium.openUntil(browser, box.url("/"), By.id("logout"));
             browser.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
             assertThat(browser.findElement(By.cssSelector(".notice")).getText())
