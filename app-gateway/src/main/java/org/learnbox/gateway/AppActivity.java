@@ -9,11 +9,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Each app's last request, reported to the bridge, which puts the idle ones to sleep. */
+/**
+ * Each app's requests since the last report, and the last one's time: the bridge puts idle apps to
+ * sleep by it, and shows owners how much their app is asked for.
+ */
 @Component
 class AppActivity {
+    /** What the bridge hears of one app: its last request (epoch milliseconds) and how many came. */
+    record Requests(long last, long count) {
+        Requests and(Requests more) {
+            return new Requests(Math.max(last, more.last), count + more.count);
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(AppActivity.class);
-    private final Map<String, Long> lastRequests = new ConcurrentHashMap<>();
+    private final Map<String, Requests> requests = new ConcurrentHashMap<>();
     private final BridgeClient bridge;
 
     AppActivity(BridgeClient bridge) {
@@ -21,19 +31,22 @@ class AppActivity {
     }
 
     void requested(String host) {
-        lastRequests.put(host, Instant.now().toEpochMilli());
+        requests.merge(host, new Requests(Instant.now().toEpochMilli(), 1), Requests::and);
     }
 
     @Scheduled(fixedDelayString = "${learnbox.gateway.report-every:10s}")
     void report() {
-        if (lastRequests.isEmpty()) return;
-        Map<String, Long> batch = new HashMap<>(lastRequests);
-        batch.forEach(lastRequests::remove);
+        if (requests.isEmpty()) return;
+        Map<String, Requests> batch = new HashMap<>();
+        requests.keySet().forEach(host -> {
+            Requests taken = requests.remove(host);
+            if (taken != null) batch.put(host, taken);
+        });
         try {
             bridge.reportActivity(batch).block(java.time.Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             log.warn("could not report the apps' activity to the bridge: {}", e.getMessage());
-            batch.forEach((host, last) -> lastRequests.merge(host, last, Math::max));
+            batch.forEach((host, taken) -> requests.merge(host, taken, Requests::and));
         }
     }
 }

@@ -39,8 +39,8 @@ class BridgeClient {
                         ? new NoSuchApp(messageOf(e)) : e);
     }
 
-    Mono<Void> reportActivity(Map<String, Long> lastRequests) {
-        return bridge.post().uri("/hub-api/apps/activity").bodyValue(lastRequests).retrieve().bodyToMono(Void.class);
+    Mono<Void> reportActivity(Map<String, AppActivity.Requests> requests) {
+        return bridge.post().uri("/hub-api/apps/activity").bodyValue(requests).retrieve().bodyToMono(Void.class);
     }
 
     /** The bridge's refusal in its own words. */

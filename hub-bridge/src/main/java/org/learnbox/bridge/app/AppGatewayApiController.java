@@ -29,7 +29,7 @@ class AppGatewayApiController {
 
     @PostMapping("/activity")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void activity(@RequestBody Map<String, Long> lastRequests) {
-        apps.requested(lastRequests);
+    void activity(@RequestBody Map<String, AppRequests> requests) {
+        apps.requested(requests);
     }
 }

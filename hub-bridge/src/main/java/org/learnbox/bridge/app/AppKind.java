@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 public enum AppKind {
     JAVA("learnbox/app-java:latest"),
     PYTHON("learnbox/app-python:latest"),
-    STATIC("learnbox/app-static:latest");
+    STATIC("learnbox/app-static:latest"),
+    NOTEBOOK("learnbox/app-notebook:latest");
 
     private final String image;
 
@@ -34,11 +35,17 @@ public enum AppKind {
                         + Arrays.stream(values()).map(AppKind::id).collect(Collectors.joining(", ")) + "."));
     }
 
-    /** The runtime the files ask for: Java sources, a Python app or main, a static site. */
+    /** The runtime the files ask for: Java sources, a Python app or main, a static site, a single notebook. */
     static Optional<AppKind> detect(AppFiles files) {
         if (files.names().stream().anyMatch(name -> name.endsWith(".java"))) return Optional.of(JAVA);
         if (files.has("app.py") || files.has("main.py")) return Optional.of(PYTHON);
         if (files.has("index.html")) return Optional.of(STATIC);
+        if (topNotebooks(files).size() == 1) return Optional.of(NOTEBOOK);
         return Optional.empty();
+    }
+
+    /** The notebooks at the top of the app's folder. */
+    static java.util.List<String> topNotebooks(AppFiles files) {
+        return files.names().stream().filter(name -> name.endsWith(".ipynb") && !name.contains("/")).toList();
     }
 }

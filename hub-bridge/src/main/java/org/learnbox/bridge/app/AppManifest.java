@@ -10,13 +10,14 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * How an app runs: {@code learnbox.yaml} in its folder (keys name, runtime, command, port), or
- * what its files say when there is none. The command runs in /app as the app's own user.
+ * How an app runs: {@code learnbox.yaml} in its folder (keys name, runtime, command, port, and
+ * notebook for a notebook app), or what its files say when there is none. The command runs in
+ * /app as the app's own user.
  */
 public record AppManifest(String name, AppKind kind, String command, int port) {
     static final String FILE = "learnbox.yaml";
     static final int DEFAULT_PORT = 8080;
-    private static final Set<String> KEYS = Set.of("name", "runtime", "command", "port");
+    private static final Set<String> KEYS = Set.of("name", "runtime", "command", "port", "notebook");
     private static final Pattern JAVA_MAIN = Pattern.compile("static\\s+void\\s+main\\s*\\(");
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
@@ -29,10 +30,11 @@ public record AppManifest(String name, AppKind kind, String command, int port) {
         AppKind kind = text(root, "runtime").map(AppKind::parse)
                 .or(() -> AppKind.detect(files))
                 .orElseThrow(() -> new AppException("The box cannot tell how to run this app: it has no " + FILE
-                        + " and none of a .java file, app.py, main.py or index.html. Add a " + FILE
+                        + " and none of a .java file, app.py, main.py, index.html or a single notebook. Add a " + FILE
                         + " with runtime and command."));
         int port = root == null || !root.has("port") ? DEFAULT_PORT : port(root.get("port"));
-        String command = text(root, "command").orElseGet(() -> defaultCommand(kind, files));
+        Optional<String> notebook = text(root, "notebook");
+        String command = text(root, "command").orElseGet(() -> defaultCommand(kind, files, notebook));
         if (command.length() > 500 || command.contains("\n")) {
             throw new AppException("The command in " + FILE + " must be one line of at most 500 characters.");
         }
@@ -57,7 +59,7 @@ public record AppManifest(String name, AppKind kind, String command, int port) {
         if (root == null || !root.isObject()) throw new AppException(FILE + " must be a mapping of keys to values.");
         for (String key : root.propertyNames()) {
             if (!KEYS.contains(key)) {
-                throw new AppException(FILE + " has an unknown key '" + key + "': use name, runtime, command, port.");
+                throw new AppException(FILE + " has an unknown key '" + key + "': use name, runtime, command, port, notebook.");
             }
         }
         return root;
@@ -79,12 +81,36 @@ public record AppManifest(String name, AppKind kind, String command, int port) {
         return value.asInt();
     }
 
-    private static String defaultCommand(AppKind kind, AppFiles files) {
+    private static String defaultCommand(AppKind kind, AppFiles files, Optional<String> notebook) {
         return switch (kind) {
             case PYTHON -> "python3 " + (files.has("app.py") ? "app.py" : "main.py");
             case STATIC -> "busybox httpd -f -v -p " + DEFAULT_PORT + " -h /app";
             case JAVA -> "java -cp /app/.classes " + javaMainClass(files);
+            case NOTEBOOK -> "learnbox-run-notebook " + shellQuoted(notebook.map(name -> requireNotebook(files, name))
+                    .orElseGet(() -> onlyNotebook(files)));
         };
+    }
+
+    private static String requireNotebook(AppFiles files, String name) {
+        if (!name.endsWith(".ipynb") || !files.has(name)) {
+            throw new AppException("'notebook' in " + FILE + " names '" + name + "', which is not a notebook of the app.");
+        }
+        return name;
+    }
+
+    /** The one notebook at the top of the folder: with two or more, the manifest says which. */
+    private static String onlyNotebook(AppFiles files) {
+        var notebooks = AppKind.topNotebooks(files);
+        if (notebooks.size() != 1) {
+            throw new AppException((notebooks.isEmpty() ? "There is no notebook at the top of the app's folder"
+                    : "The app's folder has " + notebooks.size() + " notebooks at its top") + "; name the one to run"
+                    + " in " + FILE + ", like: notebook: server.ipynb");
+        }
+        return notebooks.getFirst();
+    }
+
+    private static String shellQuoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The class with a main method: the one whose file has one, named after the file. */

@@ -28,6 +28,11 @@ class AppPagesController {
         }
     }
 
+    @PostMapping("/apps/{name}/restart")
+    String restart(@PathVariable String name, Principal principal, RedirectAttributes flash) {
+        return change(flash, () -> apps.restart(principal.getName(), name), "'" + name + "' started again and answers.");
+    }
+
     @PostMapping("/apps/{name}/stop")
     String stop(@PathVariable String name, Principal principal, RedirectAttributes flash) {
         return change(flash, () -> apps.stop(principal.getName(), name),

@@ -14,6 +14,12 @@ public interface AppRuntime {
     /** Starts the app's container from its image, anew (an old container goes). */
     AppInstance start(AppSpec spec);
 
+    /**
+     * From now on a crash of the app starts it again, a few times, waiting longer each time. An app
+     * gets this once it answered: one that fails at its first start is its owner's to fix.
+     */
+    void restartWhenCrashed(String user, String name);
+
     /** Starts the app's existing container again (waking it). */
     AppInstance resume(String user, String name);
 
@@ -30,4 +36,14 @@ public interface AppRuntime {
 
     /** The app's last lines of output. */
     String logs(String user, String name, int lines);
+
+    /**
+     * Hands each new chunk of the app's output to {@code out}, starting with its last lines, until
+     * closed or the app stops, when {@code ended} runs.
+     */
+    java.io.Closeable followLogs(String user, String name, int lastLines, java.util.function.Consumer<String> out,
+            Runnable ended);
+
+    /** The memory the app's container uses now, in bytes; 0 when it does not run. */
+    long memoryUsed(String user, String name);
 }

@@ -36,15 +36,18 @@ public class AppService {
 
     private final AppRuntime runtime;
     private final SandboxRuntime sandboxes;
+    private final AppTakedownRepository takedowns;
     private final LearnboxProperties properties;
     private final LearnboxProperties.Apps settings;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** Each app's last request, as the gateway reports it. */
-    private final Map<String, Instant> lastRequests = new ConcurrentHashMap<>();
+    /** Each app's requests since the bridge started, as the gateway reports them. */
+    private final Map<String, AppRequests> requests = new ConcurrentHashMap<>();
 
-    AppService(AppRuntime runtime, SandboxRuntime sandboxes, LearnboxProperties properties, Clock clock) {
+    AppService(AppRuntime runtime, SandboxRuntime sandboxes, AppTakedownRepository takedowns, LearnboxProperties properties,
+            Clock clock) {
         this.runtime = runtime;
+        this.takedowns = takedowns;
         this.sandboxes = sandboxes;
         this.properties = properties;
         this.settings = properties.apps();
@@ -69,6 +72,14 @@ public class AppService {
         return publish(user, AppManifest.of(files, folderName), files);
     }
 
+    /** Publishes these files (path to text, as a snippet has them); {@code fallbackName} names it when no manifest does. */
+    public AppView publishFiles(String user, Map<String, String> texts, String fallbackName) {
+        AppFiles files = new AppFiles(settings.maxSize().toBytes());
+        texts.forEach((path, text) -> files.add(path, text.getBytes(StandardCharsets.UTF_8)));
+        if (files.isEmpty()) throw new AppException("There are no files to publish.");
+        return publish(user, AppManifest.of(files, fallbackName), files);
+    }
+
     AppView publish(String user, AppManifest manifest, AppFiles files) {
         List<AppInstance> owned = runtime.list().stream().filter(app -> app.user().equals(user)).toList();
         boolean isNew = owned.stream().noneMatch(app -> app.name().equals(manifest.name()));
@@ -77,14 +88,16 @@ public class AppService {
                     + settings.maxPerUser() + "). Unpublish one first, or publish under the name of one you have.");
         }
         AppSpec spec = specFor(user, manifest);
+        takedowns.deleteById(new AppTakedown.Key(user, manifest.name()));
         long t0 = System.nanoTime();
         runtime.build(spec, manifest, files);
         long t1 = System.nanoTime();
         makeRoomForOneMore(user, manifest.name());
         AppInstance started = runtime.start(spec);
         long t2 = System.nanoTime();
-        lastRequests.put(key(user, manifest.name()), clock.instant());
+        noteRequest(user, manifest.name());
         awaitAnswer(started);
+        runtime.restartWhenCrashed(user, manifest.name());
         log.info("published {} of {}: built in {} ms, started in {} ms, answered after {} ms", manifest.name(), user,
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return view(runtime.find(user, manifest.name()).orElse(started));
@@ -100,17 +113,35 @@ public class AppService {
             app = runtime.resume(app.user(), app.name());
             log.info("woke app {} of {}", app.name(), app.user());
         }
-        lastRequests.put(key(app.user(), app.name()), clock.instant());
+        app = betweenCrashes(app);
+        noteRequest(app.user(), app.name());
         return app.target();
     }
 
-    /** The gateway's report of the apps' last requests (host to epoch milliseconds). */
-    public void requested(Map<String, Long> lastByHost) {
-        lastByHost.forEach((host, millis) -> {
+    /** An app Docker is starting again after a crash gets a few seconds before its visitor is told to come back. */
+    private AppInstance betweenCrashes(AppInstance app) {
+        Instant deadline = clock.instant().plusSeconds(3);
+        while (app.restarting() && clock.instant().isBefore(deadline)) {
+            sleep(200);
+            app = runtime.find(app.user(), app.name()).orElse(app);
+        }
+        if (app.restarting()) {
+            throw new AppException("This app crashed and the box is starting it again. Try again in a moment.");
+        }
+        return app;
+    }
+
+    /** The gateway's report of the apps' requests since its last report, by host. */
+    public void requested(Map<String, AppRequests> byHost) {
+        byHost.forEach((host, more) -> {
             AppAddress address = AppAddress.ofHost(host, settings.domain());
-            if (address != null) lastRequests.merge(key(address.user(), address.name()), Instant.ofEpochMilli(millis),
-                    (a, b) -> a.isAfter(b) ? a : b);
+            if (address != null) requests.merge(key(address.user(), address.name()), more, AppRequests::and);
         });
+    }
+
+    /** A request the bridge itself saw (a publish or a wake): it counts as activity, not as a visit. */
+    private void noteRequest(String user, String name) {
+        requests.merge(key(user, name), new AppRequests(clock.millis(), 0), AppRequests::and);
     }
 
     /** Apps nobody asked for during the idle time go to sleep; the next request wakes them. */
@@ -125,6 +156,11 @@ public class AppService {
         }
     }
 
+    /** Every app of the box, for the teachers' moderation page. */
+    public List<AppView> allApps() {
+        return runtime.list().stream().map(this::view).toList();
+    }
+
     public List<AppView> appsOf(String user) {
         return runtime.list().stream().filter(app -> app.user().equals(user))
                 .sorted(Comparator.comparing(AppInstance::name)).map(this::view).toList();
@@ -135,7 +171,34 @@ public class AppService {
         AppInstance app = runtime.find(user, name)
                 .orElseThrow(() -> new AppNotFoundException(user + " has no app named '" + name + "'."));
         AppView view = view(app);
-        return new AppView(view.name(), view.user(), view.url(), view.state(), runtime.logs(user, name, 100).strip());
+        return new AppView(view.name(), view.user(), view.url(), view.state(), view.why(), runtime.logs(user, name, 100).strip());
+    }
+
+    /** The app's state, its requests since the bridge started, and the memory it uses now. */
+    public AppStatus status(String user, String name) {
+        AppInstance app = runtime.find(user, name)
+                .orElseThrow(() -> new AppNotFoundException(user + " has no app named '" + name + "'."));
+        AppState state = AppState.of(app);
+        AppRequests counted = requests.getOrDefault(key(user, name), new AppRequests(0, 0));
+        return new AppStatus(state.word(), state.why(app, settings.memory().toMegabytes()), counted.count(),
+                counted.last() == 0 ? null : Instant.ofEpochMilli(counted.last()),
+                app.running() ? runtime.memoryUsed(user, name) / (1024 * 1024) : 0, settings.memory().toMegabytes());
+    }
+
+    /** Follows the app's output live, beginning with its last lines; close the answer to stop. */
+    public java.io.Closeable followLogs(String user, String name, java.util.function.Consumer<String> out, Runnable ended) {
+        requireApp(user, name);
+        return runtime.followLogs(user, name, 100, out, ended);
+    }
+
+    /** Stops the app and starts it again, answering once it answers. */
+    public void restart(String user, String name) {
+        requireApp(user, name);
+        runtime.stop(user, name);
+        makeRoomForOneMore(user, name);
+        AppInstance started = runtime.resume(user, name);
+        noteRequest(user, name);
+        awaitAnswer(started);
     }
 
     public void stop(String user, String name) {
@@ -146,10 +209,10 @@ public class AppService {
     public void unpublish(String user, String name) {
         requireApp(user, name);
         runtime.remove(user, name);
-        lastRequests.remove(key(user, name));
+        requests.remove(key(user, name));
     }
 
-    private void requireApp(String user, String name) {
+    void requireApp(String user, String name) {
         if (runtime.find(user, name).isEmpty()) throw new AppNotFoundException(user + " has no app named '" + name + "'.");
     }
 
@@ -213,7 +276,7 @@ public class AppService {
 
     private Instant lastRequest(AppInstance app) {
         Instant started = app.startedAt() == null ? Instant.EPOCH : app.startedAt();
-        Instant last = lastRequests.getOrDefault(key(app.user(), app.name()), Instant.EPOCH);
+        Instant last = Instant.ofEpochMilli(requests.getOrDefault(key(app.user(), app.name()), new AppRequests(0, 0)).last());
         return last.isAfter(started) ? last : started;
     }
 
@@ -227,9 +290,10 @@ public class AppService {
     }
 
     private AppView view(AppInstance app) {
-        String state = app.running() ? "running" : List.of(0, 137, 143).contains(app.exitCode()) ? "asleep" : "crashed";
+        AppState state = AppState.of(app);
         return new AppView(app.name(), app.user(), new AppAddress(app.name(), app.user()).url(settings.domain(), settings.gatewayPort()),
-                state, state.equals("crashed") ? lastLines(app) : "");
+                state.word(), state.why(app, settings.memory().toMegabytes()),
+                state.showsLastLines() ? runtime.logs(app.user(), app.name(), LAST_LINES).strip() : "");
     }
 
     private static String key(String user, String name) {

@@ -12,7 +12,11 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.MemoryStatsConfig;
+import com.github.dockerjava.api.model.Statistics;
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.sandbox.Confinement;
@@ -36,6 +42,8 @@ public class DockerAppRuntime implements AppRuntime {
     static final String LABEL_APP = "org.learnbox.app";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DockerAppRuntime.class);
     private static final int BUILD_LINES_KEPT = 25;
+    /** Docker starts a crashed app again this many times, waiting 0.1 s, 0.2 s, 0.4 s ... between. */
+    static final int RESTARTS = 5;
 
     private final DockerClient docker;
     private final String box;
@@ -105,6 +113,15 @@ public class DockerAppRuntime implements AppRuntime {
                     .exec().getId();
             docker.startContainerCmd(id).exec();
             return instance(docker.inspectContainerCmd(id).exec());
+        });
+    }
+
+    @Override
+    public void restartWhenCrashed(String user, String name) {
+        engine(() -> {
+            containerOf(user, name).ifPresent(c -> docker.updateContainerCmd(c.getId())
+                    .withRestartPolicy(RestartPolicy.onFailureRestart(RESTARTS)).exec());
+            return null;
         });
     }
 
@@ -179,6 +196,56 @@ public class DockerAppRuntime implements AppRuntime {
         });
     }
 
+    @Override
+    public Closeable followLogs(String user, String name, int lastLines, Consumer<String> out, Runnable ended) {
+        return engine(() -> {
+            Container container = containerOf(user, name)
+                    .orElseThrow(() -> new AppNotFoundException(user + " has no app named '" + name + "'."));
+            return docker.logContainerCmd(container.getId()).withStdOut(true).withStdErr(true).withFollowStream(true)
+                    .withTail(lastLines).exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            out.accept(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+
+                        @Override
+                        public void onComplete() {
+                            super.onComplete();
+                            ended.run();
+                        }
+                    });
+        });
+    }
+
+    @Override
+    public long memoryUsed(String user, String name) {
+        return engine(() -> {
+            Optional<Container> container = containerOf(user, name).filter(c -> "running".equals(c.getState()));
+            if (container.isEmpty()) return 0L;
+            AtomicLong used = new AtomicLong();
+            try (var stats = docker.statsCmd(container.get().getId()).withNoStream(true)
+                    .exec(new ResultCallback.Adapter<Statistics>() {
+                        @Override
+                        public void onNext(Statistics sample) {
+                            MemoryStatsConfig memory = sample.getMemoryStats();
+                            if (memory != null && memory.getUsage() != null) {
+                                // As `docker stats` counts it: without the page cache the kernel may drop.
+                                long cache = memory.getStats() == null || memory.getStats().getInactiveFile() == null
+                                        ? 0 : memory.getStats().getInactiveFile();
+                                used.set(memory.getUsage() - cache);
+                            }
+                        }
+                    })) {
+                stats.awaitCompletion(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return used.get();
+        });
+    }
+
     private Optional<Container> containerOf(String user, String name) {
         return docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app",
@@ -192,7 +259,8 @@ public class DockerAppRuntime implements AppRuntime {
                 .map(ContainerNetwork::getIpAddress).filter(a -> a != null && !a.isBlank()).findFirst().orElse("");
         var state = info.getState();
         return new AppInstance(labels.get(SandboxSpecs.LABEL_USER), labels.get(LABEL_APP), info.getId(),
-                Boolean.TRUE.equals(state.getRunning()), ip, Integer.parseInt(labels.getOrDefault("org.learnbox.app.port", "8080")),
+                Boolean.TRUE.equals(state.getRunning()), Boolean.TRUE.equals(state.getRestarting()),
+                info.getRestartCount() == null ? 0 : info.getRestartCount(), Boolean.TRUE.equals(state.getOOMKilled()), ip, Integer.parseInt(labels.getOrDefault("org.learnbox.app.port", "8080")),
                 state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue(),
                 instant(state.getStartedAt()), instant(state.getFinishedAt()));
     }

@@ -84,7 +84,9 @@ class SecurityConfig {
                         // A public snippet's page, versions and download are for anyone with the link;
                         // the snippet service answers 404 for every other snippet.
                         .requestMatchers(HttpMethod.GET, "/s/*", "/s/*/v/*", "/s/*/download", "/webjars/**").permitAll()
-                        .requestMatchers("/classes", "/classes/**", "/courses/import").hasAnyRole("TEACHER", "ADMIN")
+                        .requestMatchers("/report").permitAll()
+                        .requestMatchers("/classes", "/classes/**", "/courses/import", "/apps/moderation", "/apps/moderation/**")
+                        .hasAnyRole("TEACHER", "ADMIN")
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
         LogoutSuccessHandler afterLogout;

@@ -1,6 +1,7 @@
 package org.learnbox.bridge.home;
 
 import java.security.Principal;
+import org.learnbox.bridge.app.AppModeration;
 import org.learnbox.bridge.app.AppService;
 import org.learnbox.bridge.course.CourseDelivery;
 import org.learnbox.bridge.classroom.ClassroomService;
@@ -16,8 +17,10 @@ class DashboardController {
     private final CourseDelivery delivery;
     private final ClassroomService classrooms;
     private final AppService apps;
+    private final AppModeration moderation;
 
-    DashboardController(CourseDelivery delivery, ClassroomService classrooms, AppService apps) {
+    DashboardController(CourseDelivery delivery, ClassroomService classrooms, AppService apps, AppModeration moderation) {
+        this.moderation = moderation;
         this.delivery = delivery;
         this.classrooms = classrooms;
         this.apps = apps;
@@ -30,6 +33,7 @@ class DashboardController {
         model.addAttribute("courses", delivery.coursesOf(principal.getName()));
         model.addAttribute("classes", classrooms.joinedBy(principal.getName()));
         model.addAttribute("apps", apps.appsOf(principal.getName()));
+        model.addAttribute("takedowns", moderation.takedownsOf(principal.getName()));
         model.addAttribute("teaches", request.isUserInRole("TEACHER") || request.isUserInRole("ADMIN"));
         model.addAttribute("admin", request.isUserInRole("ADMIN"));
         return "dashboard";

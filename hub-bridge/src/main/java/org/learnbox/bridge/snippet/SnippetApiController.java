@@ -18,21 +18,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.learnbox.bridge.app.AppView;
 
 /**
- * Snippets as JSON, for scripts and (later) the sandbox helper. Callers are the logged-in
- * person of a browser session for now; as with every session-authenticated request, changes
- * (POST, PUT, DELETE) carry the CSRF token (header X-CSRF-TOKEN), Spring Security's default,
- * so another site cannot make a logged-in browser change snippets. Sandboxes will get tokens
- * of their own later. Refusals are {"message": ...} (config.ApiErrors).
+ * Snippets as JSON, for scripts and the sandbox's helpers. Callers are the logged-in person of a
+ * browser session, whose changes (POST, PUT, DELETE) carry the CSRF token (header X-CSRF-TOKEN),
+ * or a sandbox with its owner's JupyterHub token ({@code Authorization: token ...}).
+ * Refusals are {"message": ...} (config.ApiErrors).
  */
 @RestController
 @RequestMapping("/api/snippets")
 class SnippetApiController {
     private final SnippetService snippets;
+    private final SnippetPublisher publisher;
 
-    SnippetApiController(SnippetService snippets) {
+    SnippetApiController(SnippetService snippets, SnippetPublisher publisher) {
         this.snippets = snippets;
+        this.publisher = publisher;
     }
 
     /** scope: mine (default), classes or public; language: any when left out; q: words that must all appear. */
@@ -76,6 +78,13 @@ class SnippetApiController {
         SnippetView copy = version == null ? snippets.fork(id, principal.getName())
                 : snippets.fork(id, version, principal.getName());
         return ResponseEntity.created(URI.create("/api/snippets/" + copy.id())).body(SnippetJson.Details.of(copy));
+    }
+
+    /** The newest version as a live app of its owner, answered once the app answers. */
+    @PostMapping("/{id}/publish")
+    @ResponseStatus(HttpStatus.CREATED)
+    AppView publish(@PathVariable String id, Principal principal) {
+        return publisher.publish(id, principal.getName());
     }
 
     @DeleteMapping("/{id}")

@@ -4,6 +4,8 @@ import java.security.Principal;
 import org.learnbox.bridge.sandbox.SandboxException;
 import java.util.List;
 import org.learnbox.bridge.snippet.SnippetQuery.Scope;
+import org.learnbox.bridge.app.AppException;
+import org.learnbox.bridge.app.AppView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +24,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SnippetPagesController {
     private final SnippetService snippets;
     private final SnippetRunner runner;
+    private final SnippetPublisher publisher;
 
-    SnippetPagesController(SnippetService snippets, SnippetRunner runner) {
+    SnippetPagesController(SnippetService snippets, SnippetRunner runner, SnippetPublisher publisher) {
         this.snippets = snippets;
         this.runner = runner;
+        this.publisher = publisher;
     }
 
     @GetMapping("/snippets")
@@ -85,6 +89,18 @@ class SnippetPagesController {
             flash.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/s/" + id + (version == null ? "" : "/v/" + version);
+    }
+
+    /** Publishes the newest version as the owner's live app; the page then shows its address. */
+    @PostMapping("/s/{id}/publish")
+    String publish(@PathVariable String id, Principal principal, RedirectAttributes flash) {
+        try {
+            AppView app = publisher.publish(id, principal.getName());
+            flash.addFlashAttribute("published", app);
+        } catch (AppException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/s/" + id;
     }
 
     @PostMapping("/s/{id}/delete")

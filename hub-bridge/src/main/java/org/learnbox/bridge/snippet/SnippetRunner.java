@@ -49,8 +49,8 @@ class SnippetRunner {
             case JAVA -> "java " + quoted(mainFile(snippet, ".java", null, JAVA_MAIN));
             case WEB -> throw new SnippetException("A web snippet is a page, not a program: publish it as a live app"
                     + " to open it in a browser.");
-            case NOTEBOOK -> throw new SnippetException("A notebook runs in JupyterLab: copy it into your snippets"
-                    + " and download it, or open it there.");
+            // Top to bottom by its kernel's language, as a notebook app runs (sandbox-images/app-notebook).
+            case NOTEBOOK -> "learnbox-run-notebook " + quoted(mainFile(snippet, ".ipynb", null, null));
         };
     }
 

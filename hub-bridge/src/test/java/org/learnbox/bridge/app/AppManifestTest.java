@@ -38,7 +38,7 @@ class AppManifestTest {
     @Test
     void aManifestThatDoesNotValidateIsRefusedInWords() {
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "runtime: cobol\n", "app.py", ""), "x1"))
-                .hasMessage("'cobol' is not a runtime: use one of java, python, static.");
+                .hasMessage("'cobol' is not a runtime: use one of java, python, static, notebook.");
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "name: Bad Name\n", "app.py", ""), "x1"))
                 .hasMessageContaining("'Bad Name' is not a name for an app");
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "name: a--b\n", "app.py", ""), "x1"))
@@ -46,13 +46,30 @@ class AppManifestTest {
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "port: 80\n", "app.py", ""), "x1"))
                 .hasMessageContaining("must be a number from 1024 to 65535");
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "colour: red\n", "app.py", ""), "x1"))
-                .hasMessage("learnbox.yaml has an unknown key 'colour': use name, runtime, command, port.");
+                .hasMessage("learnbox.yaml has an unknown key 'colour': use name, runtime, command, port, notebook.");
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "name: [unclosed\n", "app.py", ""), "x1"))
                 .hasMessageStartingWith("learnbox.yaml is not valid YAML");
         assertThatThrownBy(() -> AppManifest.of(files("notes.txt", "hello"), "x1"))
                 .hasMessageContaining("cannot tell how to run this app");
         assertThatThrownBy(() -> AppManifest.of(files("Util.java", "class Util {}"), "x1"))
                 .hasMessageContaining("None of the app's .java files has a main method");
+    }
+
+    @Test
+    void aFolderWithOneNotebookIsANotebookAppAndTheManifestPicksOneOfSeveral() {
+        AppManifest alone = AppManifest.of(files("server.ipynb", "{}", "data/notes.ipynb", "{}"), "nb");
+        assertThat(alone).isEqualTo(new AppManifest("nb", AppKind.NOTEBOOK, "learnbox-run-notebook 'server.ipynb'", 8080));
+        assertThat(alone.dockerfile()).contains("FROM learnbox/app-notebook:latest", "exec learnbox-run-notebook 'server.ipynb'");
+        assertThat(AppManifest.of(files("learnbox.yaml", "runtime: notebook\nnotebook: b.ipynb\nport: 5000\n",
+                "a.ipynb", "{}", "b.ipynb", "{}"), "nb").command()).isEqualTo("learnbox-run-notebook 'b.ipynb'");
+
+        assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "runtime: notebook\n", "a.ipynb", "{}", "b.ipynb", "{}"), "nb"))
+                .hasMessage("The app's folder has 2 notebooks at its top; name the one to run in learnbox.yaml, like:"
+                        + " notebook: server.ipynb");
+        assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "runtime: notebook\nnotebook: c.ipynb\n", "a.ipynb", "{}"), "nb"))
+                .hasMessage("'notebook' in learnbox.yaml names 'c.ipynb', which is not a notebook of the app.");
+        assertThatThrownBy(() -> AppManifest.of(files("a.ipynb", "{}", "b.ipynb", "{}"), "nb"))
+                .hasMessageContaining("cannot tell how to run this app");
     }
 
     @Test

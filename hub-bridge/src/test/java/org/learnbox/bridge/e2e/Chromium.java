@@ -50,6 +50,15 @@ final class Chromium {
         }
     }
 
+    /** Logs in on the box's form and waits for the person's JupyterLab, where a login leads. */
+    static void logInToLab(WebDriver browser, RunningBox box, String name, String password) {
+        openUntil(browser, box.url("/login"), By.id("username"));
+        browser.findElement(By.id("username")).sendKeys(name);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+        new WebDriverWait(browser, Duration.ofMinutes(2)).until(ExpectedConditions.urlContains("/user/" + name + "/lab"));
+    }
+
     static void screenshot(WebDriver browser, String name) throws Exception {
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);

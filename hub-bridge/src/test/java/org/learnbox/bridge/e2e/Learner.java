@@ -46,7 +46,9 @@ final class Learner {
                 .cookieHandler(cookieJar())
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(5))
+                // Not shorter than a long answer (a snippet's run takes 20 s): the JDK's client can
+                // count a slow first answer on a new connection against the connect timeout.
+                .connectTimeout(Duration.ofSeconds(60))
                 .build();
     }
 

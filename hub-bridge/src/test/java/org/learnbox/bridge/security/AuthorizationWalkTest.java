@@ -89,6 +89,7 @@ class AuthorizationWalkTest {
         String classSnippet = "/s/" + snippet("walk-student", Visibility.CLASS);
         String publicSnippet = "/s/" + snippet("walk-target", Visibility.PUBLIC);
         String apiClassSnippet = "/api/snippets/" + classSnippet.substring(3);
+        String apiPublicSnippet = "/api/snippets/" + publicSnippet.substring(3);
         doors.put("GET /snippets", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /snippets/new", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("POST /snippets", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
@@ -104,6 +105,8 @@ class AuthorizationWalkTest {
         doors.put("GET " + publicSnippet + "/download", answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET " + publicSnippet + "/edit", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN"));
         doors.put("POST " + publicSnippet + "/run", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("POST " + publicSnippet + "/publish", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN"));
+        doors.put("POST " + apiPublicSnippet + "/publish", answers("NO_ACCESS FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN"));
         doors.put("POST " + publicSnippet + "/delete", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
         doors.put("GET /api/snippets", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
         doors.put("POST /api/snippets", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
@@ -133,6 +136,15 @@ class AuthorizationWalkTest {
         doors.put("GET /apps/nothing", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("POST /apps/nothing/stop", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("POST /apps/nothing/unpublish", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("POST /apps/nothing/restart", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("GET /apps/nothing/status", answers("LOG_IN MISSING MISSING MISSING MISSING MISSING"));
+        doors.put("GET /apps/nothing/logs", answers("LOG_IN MISSING MISSING MISSING MISSING MISSING"));
+        doors.put("GET /report", answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("POST /report", answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET /apps/moderation", answers("LOG_IN FORBIDDEN FORBIDDEN PAGE PAGE PAGE"));
+        doors.put("POST /apps/moderation/take-down", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD ONWARD ONWARD"));
+        doors.put("POST /apps/moderation/reports/999/dismiss", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD ONWARD ONWARD"));
+        doors.put("POST /apps/takedowns/nothing/noted", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /admin-api/users", MACHINE_ONLY);
         doors.put("POST /hub-api/apps/wake", MACHINE_ONLY);
         doors.put("POST /hub-api/apps/activity", MACHINE_ONLY);
@@ -171,6 +183,9 @@ class AuthorizationWalkTest {
                     + "\"visibility\":\"class\",\"files\":[{\"name\":\"Main.java\",\"content\":\"class Main {}\"}]}");
         }
         if (parts[1].endsWith("/role")) request.param("role", "student");
+        if (parts[1].equals("/report") || parts[1].endsWith("/take-down")) {
+            request.param("address", "http://nothing--walk-target.apps.localhost:8001/").param("reason", "It walks.");
+        }
         if (parts[1].equals("/admin/accounts")) request.param("name", "walk-made-" + System.nanoTime() % 100000).param("role", "student");
         if (parts[1].equals("/classes")) request.param("name", "Walk class " + System.nanoTime() % 100000);
         if (parts[1].endsWith("/courses")) request.param("course", "java-from-zero");

@@ -22,6 +22,8 @@ class SnippetRunnerTest {
                 .isEqualTo("java 'App.java'");
         assertThat(SnippetRunner.program(snippet(Language.PYTHON, new SnippetFile("it's.py", ""))))
                 .isEqualTo("python3 'it'\\''s.py'");
+        assertThat(SnippetRunner.program(snippet(Language.NOTEBOOK, new SnippetFile("server.ipynb", "{}"))))
+                .isEqualTo("learnbox-run-notebook 'server.ipynb'");
     }
 
     @Test

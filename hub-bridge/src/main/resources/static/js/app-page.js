@@ -1,0 +1,37 @@
+// An app's page stays current: its numbers every few seconds, its output as it comes.
+(() => {
+  const page = document.querySelector("main[data-status]");
+  const logs = document.getElementById("app-logs");
+  const text = (id, value) => { document.getElementById(id).textContent = value; };
+  const KEEP = 200_000; // characters of output the page holds
+
+  async function refresh() {
+    try {
+      const answer = await fetch(page.dataset.status, { headers: { Accept: "application/json" } });
+      if (!answer.ok) return;
+      const app = await answer.json();
+      const state = document.getElementById("app-state");
+      state.textContent = app.state;
+      state.className = "state " + app.state;
+      text("app-why", app.why);
+      text("app-requests", String(app.requests));
+      text("app-last-request", app.lastRequest ? new Date(app.lastRequest).toLocaleTimeString() : "none yet");
+      text("app-memory", app.state === "running" ? `${app.memoryMegabytes} MB of ${app.memoryLimitMegabytes} MB` : "none (not running)");
+    } catch (offline) {
+      text("app-why", "The box does not answer; the figures are from before.");
+    }
+  }
+
+  let first = true;
+  const stream = new EventSource(page.dataset.logs);
+  stream.addEventListener("lines", (event) => {
+    if (first) { logs.textContent = ""; first = false; } // the stream starts with the last lines again
+    logs.textContent = (logs.textContent + event.data + "\n").slice(-KEEP);
+    logs.scrollTop = logs.scrollHeight;
+  });
+  stream.onerror = () => { first = true; text("logs-live", "(reconnecting)"); };
+  stream.onopen = () => text("logs-live", "(live)");
+
+  refresh();
+  setInterval(refresh, 3000);
+})();
