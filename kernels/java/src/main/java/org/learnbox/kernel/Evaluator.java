@@ -159,6 +159,11 @@ final class Evaluator implements AutoCloseable {
         shell.addToClasspath(path);
     }
 
+    /** Threads that cells started and that still run (a server, a timer), daemon threads included. */
+    List<Thread> threadsLeftByCells() {
+        return provider.control().threadsLeftByCells();
+    }
+
     @Override
     public void close() {
         shell.close();

@@ -8,6 +8,7 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager.ResultFlag;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
@@ -43,11 +44,13 @@ public final class JavaKernel extends BaseKernel {
     private final CompletableFuture<Engine> engine;
     private final SessionHistory history;
     private final NotebookStdin stdin;
+    private final boolean headless;
 
-    private JavaKernel(JupyterIO io, SessionHistory history) {
+    private JavaKernel(JupyterIO io, SessionHistory history, boolean headless) {
         super(KERNEL_NAME, KERNEL_VERSION, languageInfo(), List.of(), history, io, new CommManager(),
                 new Renderer(), null, new MagicsRegistry(), false, new StringStyler.Builder().build());
         this.history = history;
+        this.headless = headless;
         this.stdin = new NotebookStdin(io.in);
         this.engine = new CompletableFuture<>();
         Thread.ofPlatform().name("jshell-start").daemon().start(() -> {
@@ -72,7 +75,19 @@ public final class JavaKernel extends BaseKernel {
 
     /** A kernel ready to answer; it becomes the notebook kernel that {@link Display} talks to. */
     public static JavaKernel start() {
-        JavaKernel kernel = new JavaKernel(new JupyterIO(StandardCharsets.UTF_8), new SessionHistory());
+        return start(false);
+    }
+
+    /**
+     * A kernel without Jupyter, for the {@link NotebookRunner}: cells write to this process's own stdout and stderr,
+     * and what they display is printed there as text.
+     */
+    static JavaKernel startHeadless() {
+        return start(true);
+    }
+
+    private static JavaKernel start(boolean headless) {
+        JavaKernel kernel = new JavaKernel(new JupyterIO(StandardCharsets.UTF_8), new SessionHistory(), headless);
         kernel.onStartup();
         return kernel;
     }
@@ -96,8 +111,35 @@ public final class JavaKernel extends BaseKernel {
                 .orElse(null));
     }
 
+    /**
+     * Runs a cell outside Jupyter (the {@link NotebookRunner}), as the notebook's cell {@code [cellNumber]}; its
+     * output goes wherever System.out and System.err go. Returns its value, or null; throws as {@link #eval} does.
+     */
+    DisplayData evalCell(int cellNumber, String code) {
+        executionCount.set(cellNumber + 1); // as BaseKernel leaves it while it runs a cell
+        return eval(code);
+    }
+
+    /** Threads that cells started and that still run, daemon threads included. */
+    List<Thread> threadsLeftByCells() {
+        return engine().evaluator().threadsLeftByCells();
+    }
+
     Magics magics() {
         return engine().magics();
+    }
+
+    /** Without a notebook to show it, what a cell displays is printed as its text. */
+    @Override
+    public void display(DisplayData data) {
+        if (!headless) {
+            super.display(data);
+            return;
+        }
+        Object text = data.getData(MIMEType.TEXT_PLAIN);
+        if (text != null) {
+            System.out.println(text);
+        }
     }
 
     /** Display data for a value: its richest rendering, with JShell's way of showing it as the plain text. */

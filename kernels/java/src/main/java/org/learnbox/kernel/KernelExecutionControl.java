@@ -5,7 +5,12 @@ import jdk.jshell.execution.LocalExecutionControl;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Runs snippets inside the kernel's own JVM, so that cells can hand real objects (images, display data) to the
@@ -16,6 +21,11 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
     // JShell only passes values around as display strings; the kernel wants the object itself.
     private volatile Object lastReadValue;
+
+    // The thread groups cells ran in (JShell makes one for each snippet): threads a cell starts are in its group.
+    // Held weakly, as a live thread holds its group: a group is forgotten once no thread of it is left.
+    private final Set<ThreadGroup> cellGroups =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     @Override
     public String varValue(String className, String varName)
@@ -45,7 +55,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
      */
     @Override
     protected String invoke(Method doit) throws Exception {
-        PENDING.set(new PendingCell(doit, Thread.currentThread()));
+        PENDING.set(new PendingCell(doit, Thread.currentThread(), this));
         try {
             return super.invoke(RUN_WHEN_JOINED);
         } finally {
@@ -53,7 +63,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
         }
     }
 
-    private record PendingCell(Method doit, Thread invoker) {}
+    private record PendingCell(Method doit, Thread invoker, KernelExecutionControl control) {}
 
     // Handed from the invoking thread to the cell's thread, which the library starts.
     private static final InheritableThreadLocal<PendingCell> PENDING = new InheritableThreadLocal<>();
@@ -73,6 +83,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
     private static Object runWhenJoined() throws Throwable {
         PendingCell cell = PENDING.get();
         PENDING.remove(); // threads the cell starts must not inherit it
+        cell.control().cellGroups.add(Thread.currentThread().getThreadGroup());
         long deadline = System.nanoTime() + MAX_WAIT_FOR_JOIN_NANOS;
         while (cell.invoker().getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(20_000);
@@ -89,6 +100,25 @@ final class KernelExecutionControl extends LocalExecutionControl {
         return Arrays.stream(classes)
                 .map(c -> new ClassBytecodes(c.name(), ExitRewriter.rewrite(c.bytecodes())))
                 .toArray(ClassBytecodes[]::new);
+    }
+
+    /** Threads that cells started and that still run, daemon threads included. */
+    List<Thread> threadsLeftByCells() {
+        List<ThreadGroup> groups;
+        synchronized (cellGroups) {
+            groups = List.copyOf(cellGroups);
+        }
+        List<Thread> running = new ArrayList<>();
+        for (ThreadGroup group : groups) {
+            Thread[] threads;
+            int count;
+            do { // activeCount is an estimate; a full array may have left some out
+                threads = new Thread[group.activeCount() * 2 + 16];
+                count = group.enumerate(threads, true);
+            } while (count == threads.length);
+            running.addAll(Arrays.asList(threads).subList(0, count));
+        }
+        return running;
     }
 
     /** The object behind the last {@code JShell.varValue} call. */

@@ -7,18 +7,29 @@ import sun.misc.Signal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code java -jar learnbox-java-kernel.jar CONNECTION_FILE}, as Jupyter starts kernels. */
+/**
+ * {@code java -jar learnbox-java-kernel.jar CONNECTION_FILE}, as Jupyter starts kernels; and
+ * {@code java -jar learnbox-java-kernel.jar run NOTEBOOK.ipynb}, which runs a notebook without Jupyter.
+ */
 public final class KernelMain {
+
+    static final String USAGE = """
+            usage: java -jar learnbox-java-kernel.jar CONNECTION_FILE     (the kernel, as Jupyter starts it)
+                   java -jar learnbox-java-kernel.jar run NOTEBOOK.ipynb  (runs a Java notebook without Jupyter)""";
 
     private KernelMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: java -jar learnbox-java-kernel.jar CONNECTION_FILE");
+        System.setProperty("java.awt.headless", "true");
+        if (args.length == 2 && args[0].equals("run")) {
+            // Ends the JVM whatever threads are left: the kernel's own, and after a failed cell those cells started.
+            System.exit(NotebookRunner.runFile(Path.of(args[1])));
+        }
+        if (args.length != 1 || args[0].equals("run") || args[0].startsWith("-")) {
+            System.err.println(USAGE);
             System.exit(2);
         }
-        System.setProperty("java.awt.headless", "true");
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
 
         JavaKernel kernel = JavaKernel.start();

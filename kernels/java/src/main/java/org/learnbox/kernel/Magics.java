@@ -39,6 +39,7 @@ final class Magics {
     private final MagicsRegistry registry = new MagicsRegistry();
     private final Set<String> added = new LinkedHashSet<>();
     private volatile MavenResolver resolver = MavenResolver.forUser();
+    private volatile BoxApi box = BoxApi.fromEnvironment();
     private Java javaRunner;
 
     Magics(JavaKernel kernel, Evaluator evaluator) {
@@ -52,11 +53,17 @@ final class Magics {
         registry.registerCellMagic("time", (k, args, body) -> time(body));
         registry.registerCellMagic("html", (k, args, body) -> display(body, "html"));
         registry.registerCellMagic("markdown", (k, args, body) -> display(body, "markdown"));
+        registry.registerCellMagic("snippet", (k, args, body) -> snippet(args, body));
     }
 
     /** Where %maven looks; tests point it at a repository of their own. */
     void useResolver(MavenResolver resolver) {
         this.resolver = resolver;
+    }
+
+    /** The box %%snippet saves to; tests point it at a server of their own. */
+    void useBox(BoxApi box) {
+        this.box = box;
     }
 
     Set<String> lineMagicNames() {
@@ -201,6 +208,12 @@ final class Magics {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Saves the cell's code as a snippet on the box; the code is not run. */
+    private Object snippet(List<String> args, String body) {
+        System.out.println(SnippetMagic.save(box, args, body));
+        return null;
     }
 
     private static Object display(String body, String kind) {

@@ -21,7 +21,7 @@ class MagicsTest {
 
         assertThat(run.status()).isEqualTo("ok");
         assertThat(run.stdout()).contains("%classpath", "%jars", "%load", "%lsmagic", "%maven")
-                .contains("%%html", "%%markdown", "%%time");
+                .contains("%%html", "%%markdown", "%%snippet", "%%time");
     }
 
     @Test
