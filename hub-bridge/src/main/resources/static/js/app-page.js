@@ -26,7 +26,8 @@
   const stream = new EventSource(page.dataset.logs);
   stream.addEventListener("lines", (event) => {
     if (first) { logs.textContent = ""; first = false; } // the stream starts with the last lines again
-    logs.textContent = (logs.textContent + event.data + "\n").slice(-KEEP);
+    // A chunk is whole lines, each ending in a newline (an event's data keeps them).
+    logs.textContent = (logs.textContent + event.data).slice(-KEEP);
     logs.scrollTop = logs.scrollHeight;
   });
   stream.onerror = () => { first = true; text("logs-live", "(reconnecting)"); };

@@ -38,7 +38,9 @@ enum AppState {
                 ? "It used more than its " + memoryMegabytes + " MB of memory and was stopped"
                 : "It ended with exit code " + app.exitCode();
         return switch (this) {
-            case RUNNING -> app.restarts() == 0 ? "" : "It crashed and was started again (" + times(app.restarts()) + ").";
+            case RUNNING -> app.restarts() == 0 ? ""
+                    : (app.outOfMemory() ? "It used more than its " + memoryMegabytes + " MB of memory, was stopped,"
+                            : "It crashed") + " and was started again (" + times(app.restarts()) + ").";
             case ASLEEP -> "Its next visitor wakes it.";
             case RESTARTING -> cause + "; the box starts it again, waiting a little longer each time (start "
                     + (app.restarts() + 1) + " of " + (DockerAppRuntime.RESTARTS + 1) + ").";

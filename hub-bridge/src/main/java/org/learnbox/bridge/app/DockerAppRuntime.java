@@ -48,11 +48,13 @@ public class DockerAppRuntime implements AppRuntime {
     private final DockerClient docker;
     private final String box;
     private final LearnboxProperties.Apps settings;
+    private final AppEnds ends;
 
     public DockerAppRuntime(DockerClient docker, LearnboxProperties properties) {
         this.docker = docker;
         this.box = properties.box();
         this.settings = properties.apps();
+        this.ends = new AppEnds(docker, box);
     }
 
     @Override
@@ -260,7 +262,8 @@ public class DockerAppRuntime implements AppRuntime {
         var state = info.getState();
         return new AppInstance(labels.get(SandboxSpecs.LABEL_USER), labels.get(LABEL_APP), info.getId(),
                 Boolean.TRUE.equals(state.getRunning()), Boolean.TRUE.equals(state.getRestarting()),
-                info.getRestartCount() == null ? 0 : info.getRestartCount(), Boolean.TRUE.equals(state.getOOMKilled()), ip, Integer.parseInt(labels.getOrDefault("org.learnbox.app.port", "8080")),
+                info.getRestartCount() == null ? 0 : info.getRestartCount(),
+                Boolean.TRUE.equals(state.getOOMKilled()) || ends.outOfMemory(info.getId()), ip, Integer.parseInt(labels.getOrDefault("org.learnbox.app.port", "8080")),
                 state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue(),
                 instant(state.getStartedAt()), instant(state.getFinishedAt()));
     }

@@ -20,6 +20,10 @@ class AppStateTest {
         AppInstance recovered = app(true, false, 2, false, 0);
         assertThat(AppState.RUNNING.why(recovered, 256)).isEqualTo("It crashed and was started again (2 times).");
 
+        AppInstance toldWhy = app(true, false, 1, true, 0);
+        assertThat(AppState.RUNNING.why(toldWhy, 256))
+                .isEqualTo("It used more than its 256 MB of memory, was stopped, and was started again (once).");
+
         AppInstance between = app(true, true, 1, false, 3);
         assertThat(AppState.of(between)).isEqualTo(AppState.RESTARTING);
         assertThat(AppState.RESTARTING.why(between, 256)).isEqualTo("It ended with exit code 3; the box starts it again,"

@@ -74,10 +74,29 @@ class AppCareE2EIT {
             http.server.ThreadingHTTPServer(("0.0.0.0", int(os.environ.get("PORT", "8080"))), Hello).serve_forever()
             """;
 
+    /** A small server whose /go starts the mischief given, in a thread, and answers "started". */
+    private static String mischief(String body) {
+        return """
+                import http.server, os, subprocess, threading
+                def mischief():
+                %s
+                class Go(http.server.BaseHTTPRequestHandler):
+                    def do_GET(self):
+                        if self.path == "/go":
+                            threading.Thread(target=mischief, daemon=True).start()
+                        self.send_response(200)
+                        self.send_header("Content-Length", "7")
+                        self.end_headers()
+                        self.wfile.write(b"started")
+                http.server.ThreadingHTTPServer(("0.0.0.0", int(os.environ["PORT"])), Go).serve_forever()
+                """.formatted(body.indent(4).stripTrailing());
+    }
+
     private RunningBox box;
     private AppClient apps;
     private Learner keeper;
     private Learner noter;
+    private Learner wrecker;
     private String teacherPassword;
     private String keeperPassword;
     private String noterPassword;
@@ -115,6 +134,13 @@ class AppCareE2EIT {
                         + "    exchange.close();\\n"
                         + "});\\nserver.start();\\nSystem.out.println(\\\"serving\\\");"));
         teacherPassword = box.addUser("ms-care", "teacher");
+
+        wrecker = new Learner(box, "wrecker");
+        wrecker.logInToLab(box.addUser("wrecker"));
+        wrecker.writeFile("printer/app.py", mischief("line = 'x' * 1000\nwhile True:\n    print(line, flush=True)"));
+        wrecker.writeFile("forker/app.py", mischief("subprocess.Popen(['python3', '-c', 'import os\\nwhile True:\\n"
+                + "    try:\\n        os.fork()\\n    except OSError:\\n        pass'])"));
+        wrecker.writeFile("hog/app.py", mischief("kept = []\nwhile True:\n    kept.append(bytearray(16 * 1024 * 1024))"));
     }
 
     @Test
@@ -182,13 +208,57 @@ class AppCareE2EIT {
         assertThat(apps.fetch("java-notebook--noter", "/").body()).isEqualTo("Hello from a Java notebook");
     }
 
+    @Test
+    @Order(5)
+    void appsThatPrintForkOrAllocateWithoutEndHurtOnlyThemselves() throws Exception {
+        apps.publish(wrecker, "printer");
+        apps.publish(wrecker, "forker");
+        apps.publish(wrecker, "hog");
+        String printer = box.project + "-app-wrecker-printer";
+        String forker = box.project + "-app-wrecker-forker";
+        assertThat(apps.fetch("printer--wrecker", "/go").body()).isEqualTo("started");
+        assertThat(apps.fetch("forker--wrecker", "/go").body()).isEqualTo("started");
+        apps.fetch("hog--wrecker", "/go");
+        Thread.sleep(8000);
+
+        // Printing forever fills two log files of 1 MB, then the oldest lines go.
+        String logPath = box.docker("inspect", "-f", "{{.LogPath}}", printer).requireSuccess().stdout().strip();
+        long logBytes = java.nio.file.Files.size(java.nio.file.Path.of(logPath));
+        java.nio.file.Path rotated = java.nio.file.Path.of(logPath + ".1");
+        assertThat(java.nio.file.Files.exists(rotated)).as("the log was rotated").isTrue();
+        logBytes += java.nio.file.Files.size(rotated);
+        assertThat(logBytes).isLessThanOrEqualTo(2L * 1024 * 1024 + 64 * 1024);
+        assertThat(apps.fetch("printer--wrecker", "/still").body()).isEqualTo("started");
+
+        // Forking without end meets the process limit.
+        String pids = box.docker("stats", "--no-stream", "--format", "{{.PIDs}}", forker).requireSuccess().stdout().strip();
+        assertThat(Integer.parseInt(pids)).isBetween(100, 128);
+
+        // Allocating without end ends in Docker's memory limit; the owner reads that, and the app is back.
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode hog = status(wrecker, "hog");
+        while (!hog.path("why").asString().contains("used more than its 256 MB of memory")) {
+            assertThat(Instant.now()).as("the hog's memory was not reported: " + hog).isBefore(deadline);
+            Thread.sleep(1000);
+            hog = status(wrecker, "hog");
+        }
+        assertThat(awaitAnswer("hog--wrecker", "/").body()).isEqualTo("started");
+
+        // Meanwhile others' apps answer as ever.
+        assertThat(apps.fetch("fragile--keeper", "/others").body()).isEqualTo("fine at /others");
+        for (String app : new String[] {"printer", "forker", "hog"}) {
+            assertThat(wrecker.http.send(apps.api(wrecker, "/api/apps/" + app).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        }
+    }
+
     /**
      * The story of the snippet space: a learner saves a cell of a notebook as a snippet; a second
      * learner opens its link, runs it in their own sandbox and copies it; the first publishes it, and
      * the second fetches the live app.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void aSnippetFromANotebookIsRunAndCopiedByAnotherAndPublishedByItsAuthor() throws Exception {
         String id;
         try (KernelSession kernel = noter.startKernel("python3")) {
@@ -219,7 +289,20 @@ class AppCareE2EIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
+    void aJavaNotebookCellIsSavedAsASnippetWithTheLearnersOwnToken() throws Exception {
+        try (KernelSession kernel = noter.startKernel("java")) {
+            KernelSession.Outcome saved = kernel.execute("%%snippet Greeting in Java --class\n"
+                    + "System.out.println(\"Hello from a Java cell\");", Duration.ofSeconds(90));
+            Matcher link = Pattern.compile("saved as snippet (\\w+) \\(class\\): open /s/\\w+ on the box").matcher(saved.stdout());
+            assertThat(link.find()).as(saved.stdout() + saved.error()).isTrue();
+            HttpResponse<String> page = noter.get("/s/" + link.group(1));
+            assertThat(page.body()).contains("Greeting in Java", "Hello from a Java cell");
+        }
+    }
+
+    @Test
+    @Order(8)
     void aReportedAppIsTakenDownByTheTeacherAndItsOwnerReadsWhy() throws Exception {
         Learner teacher = new Learner(box, "ms-care");
         Classes.join(noter, Classes.make(box, teacher, teacherPassword, "Web club"));
@@ -245,7 +328,7 @@ class AppCareE2EIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void inChromiumTheOwnerWatchesTheAppAVisitorReportsOneAndTheTeacherSeesIt() throws Exception {
         inChromium("keeper", keeperPassword, (browser, wait) -> {
             Chromium.openUntil(browser, box.url("/apps/fragile"), By.id("app-logs"));
