@@ -18,7 +18,8 @@ public record LearnboxProperties(
         @DefaultValue Login login,
         @DefaultValue Sso sso,
         @DefaultValue Snippets snippets,
-        @DefaultValue Apps apps) {
+        @DefaultValue Apps apps,
+        @DefaultValue Git git) {
 
     public record Sandbox(
             /** Image every learner's server runs. */
@@ -107,4 +108,10 @@ public record LearnboxProperties(
             @DefaultValue("30s") Duration startTimeout,
             /** Requests per minute the gateway lets through to one app. */
             @DefaultValue("600") int requestsPerMinute) {}
+
+    public record Git(
+            /** Where the learners' bare git repositories live (on the box's data volume): a folder per person. */
+            @DefaultValue("data/git") String repositories,
+            /** Most that one push may bring to the box; a bigger push is refused, in words, and changes nothing. */
+            @DefaultValue("50MB") DataSize maxPushSize) {}
 }

@@ -1,6 +1,7 @@
 package org.learnbox.bridge.config;
 
 import java.time.Clock;
+import org.learnbox.bridge.devops.GitLogin;
 import org.learnbox.bridge.hub.JupyterHubClient;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.HubTokenFilter;
@@ -69,13 +70,36 @@ class SecurityConfig {
     }
 
     /**
+     * The learners' git repositories (after the course chain, which keeps /git/courses/): git clients
+     * keep no session, so HTTP Basic on every request, with a password, a token made on the dashboard
+     * or the learner's JupyterHub token; no CSRF, as no cookie is used. Everyone passes this chain:
+     * who may clone or push which repository is the git server's decision, in words git prints.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain learnerGit(HttpSecurity http, GitLogin login, JupyterHubClient hub, AccountService accounts,
+            Clock clock) throws Exception {
+        return http.securityMatcher("/git/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authenticationManager(login.authenticationManager())
+                .addFilterBefore(login.throttleFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new HubTokenFilter(hub, accounts, clock), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(login.wrongCredentials()))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(login.wrongCredentials()))
+                .build();
+    }
+
+    /**
      * The people side: pages, with a login session and CSRF protection. People log in on the
      * box's form, or on Keycloak's when single sign-on is on. Logging out starts at the hub
      * (/hub/logout, also JupyterLab's menu), which ends its own session and sends the browser
      * here to end the bridge's, and then Keycloak's.
      */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle,
             ObjectProvider<ClientRegistrationRepository> keycloak,
             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> keycloakUsers) throws Exception {

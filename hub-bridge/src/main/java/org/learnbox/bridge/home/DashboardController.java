@@ -5,22 +5,27 @@ import org.learnbox.bridge.app.AppModeration;
 import org.learnbox.bridge.app.AppService;
 import org.learnbox.bridge.course.CourseDelivery;
 import org.learnbox.bridge.classroom.ClassroomService;
+import org.learnbox.bridge.devops.RepoService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The box's front page: the person's dashboard with their classes and courses (or the way to log in). */
+/** The box's front page: the person's dashboard with their classes, courses, apps and repositories (or the way to log in). */
 @Controller
 class DashboardController {
     private final CourseDelivery delivery;
     private final ClassroomService classrooms;
     private final AppService apps;
     private final AppModeration moderation;
+    private final RepoService repos;
 
-    DashboardController(CourseDelivery delivery, ClassroomService classrooms, AppService apps, AppModeration moderation) {
+    DashboardController(CourseDelivery delivery, ClassroomService classrooms, AppService apps, AppModeration moderation,
+            RepoService repos) {
         this.moderation = moderation;
+        this.repos = repos;
         this.delivery = delivery;
         this.classrooms = classrooms;
         this.apps = apps;
@@ -34,6 +39,9 @@ class DashboardController {
         model.addAttribute("classes", classrooms.joinedBy(principal.getName()));
         model.addAttribute("apps", apps.appsOf(principal.getName()));
         model.addAttribute("takedowns", moderation.takedownsOf(principal.getName()));
+        model.addAttribute("repos", repos.reposOf(principal.getName()));
+        // Clone addresses are the box's own as the browser reached it (the proxy keeps the Host header).
+        model.addAttribute("boxUrl", ServletUriComponentsBuilder.fromContextPath(request).toUriString());
         model.addAttribute("teaches", request.isUserInRole("TEACHER") || request.isUserInRole("ADMIN"));
         model.addAttribute("admin", request.isUserInRole("ADMIN"));
         return "dashboard";

@@ -21,7 +21,7 @@ public final class TestProperties {
 
     public static LearnboxProperties of(String box, LearnboxProperties.Sandbox sandbox, LearnboxProperties.Hub hub,
             LearnboxProperties.Courses courses) {
-        return new LearnboxProperties("test-secret", box, sandbox, hub, courses, login(), noSso(), snippets("/nonexistent"), apps());
+        return new LearnboxProperties("test-secret", box, sandbox, hub, courses, login(), noSso(), snippets("/nonexistent"), apps(), git("/nonexistent"));
     }
 
     public static LearnboxProperties.Login login() {
@@ -39,5 +39,9 @@ public final class TestProperties {
     public static LearnboxProperties.Apps apps() {
         return new LearnboxProperties.Apps("apps.localhost", 8001, "http://127.0.0.1:8001", "learnbox-test-apps", 0.5, DataSize.ofMegabytes(256),
                 128, 3, DataSize.ofMegabytes(10), DataSize.ofGigabytes(2), Duration.ofMinutes(15), Duration.ofSeconds(30), 600);
+    }
+
+    public static LearnboxProperties.Git git(String repositories) {
+        return new LearnboxProperties.Git(repositories, DataSize.ofMegabytes(50));
     }
 }

@@ -14,6 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.learnbox.bridge.classroom.Classroom;
 import org.learnbox.bridge.classroom.ClassroomService;
+import org.learnbox.bridge.devops.GitTokenService;
+import org.learnbox.bridge.devops.RepoService;
+import org.learnbox.bridge.devops.RepoVisibility;
 import org.learnbox.bridge.hub.JupyterHubClient;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.Role;
@@ -48,6 +51,8 @@ class AuthorizationWalkTest {
     @Autowired AccountService accounts;
     @Autowired ClassroomService classrooms;
     @Autowired SnippetService snippets;
+    @Autowired RepoService repos;
+    @Autowired GitTokenService tokens;
     @MockitoBean JupyterHubClient hub;
     @MockitoBean SandboxRuntime sandboxes;
 
@@ -145,6 +150,18 @@ class AuthorizationWalkTest {
         doors.put("POST /apps/moderation/take-down", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD ONWARD ONWARD"));
         doors.put("POST /apps/moderation/reports/999/dismiss", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD ONWARD ONWARD"));
         doors.put("POST /apps/takedowns/nothing/noted", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        // Git repositories and tokens: each person acts on their own; another's token or repository is refused
+        // as a missing one, in words on the page. walk-admin's token is revoked last, by walk-admin.
+        // (The git doors themselves, /git/OWNER/PROJECT.git, are walked with the real git client in GitAccessTest.)
+        repos.create("walk-student", "walk-repo", RepoVisibility.PRIVATE);
+        tokens.make("walk-admin", "walk laptop");
+        String adminsToken = "/tokens/" + tokens.list("walk-admin").getFirst().id() + "/revoke";
+        doors.put("GET /repositories", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("POST /repositories", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("POST /repositories/walk-repo/visibility", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("GET /tokens", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("POST /tokens", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("POST " + adminsToken, answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /admin-api/users", MACHINE_ONLY);
         doors.put("POST /hub-api/apps/wake", MACHINE_ONLY);
         doors.put("POST /hub-api/apps/activity", MACHINE_ONLY);
@@ -163,6 +180,9 @@ class AuthorizationWalkTest {
             }
         }
         assertThat(wrong).isEmpty();
+        assertThat(repos.reposOf("walk-student")).filteredOn(r -> r.name().equals("walk-repo"))
+                .singleElement().satisfies(r -> assertThat(r.isPublic()).as("walk-repo made public by its owner alone").isTrue());
+        assertThat(tokens.list("walk-admin")).extracting(GitTokenService.TokenView::name).containsOnly("walk");
     }
 
     private String snippet(String owner, Visibility visibility) {
@@ -190,6 +210,9 @@ class AuthorizationWalkTest {
         if (parts[1].equals("/classes")) request.param("name", "Walk class " + System.nanoTime() % 100000);
         if (parts[1].endsWith("/courses")) request.param("course", "java-from-zero");
         if (parts[1].equals("/join")) request.param("code", math.getJoinCode());
+        if (parts[1].equals("/repositories")) request.param("name", "walk-made-" + System.nanoTime() % 100000);
+        if (parts[1].endsWith("/visibility")) request.param("visibility", "public");
+        if (parts[1].equals("/tokens")) request.param("name", "walk");
         MockHttpServletResponse response = mvc.perform(request.with(person)).andReturn().getResponse();
         int status = response.getStatus();
         String location = response.getRedirectedUrl();

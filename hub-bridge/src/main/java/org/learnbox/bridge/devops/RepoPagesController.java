@@ -1,0 +1,57 @@
+package org.learnbox.bridge.devops;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A person's own repositories: their addresses and newest commits, a new one, who may clone each. */
+@Controller
+class RepoPagesController {
+    private final RepoService repos;
+
+    RepoPagesController(RepoService repos) {
+        this.repos = repos;
+    }
+
+    @GetMapping("/repositories")
+    String list(Principal principal, Model model, HttpServletRequest request) {
+        model.addAttribute("name", principal.getName());
+        model.addAttribute("repos", repos.reposOf(principal.getName()));
+        model.addAttribute("boxUrl", GitAnswers.boxUrl(request));
+        return "repositories";
+    }
+
+    @PostMapping("/repositories")
+    String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "private") String visibility,
+            Principal principal, RedirectAttributes flash, HttpServletRequest request) {
+        try {
+            RepoView made = repos.create(principal.getName(), name, RepoVisibility.parse(visibility));
+            flash.addFlashAttribute("notice", "Your repository '" + made.name() + "' is ready. Push to "
+                    + GitAnswers.boxUrl(request) + made.path() + " to fill it.");
+        } catch (RepoException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("typedName", name);
+        }
+        return "redirect:/repositories";
+    }
+
+    @PostMapping("/repositories/{name}/visibility")
+    String changeVisibility(@PathVariable String name, @RequestParam(defaultValue = "") String visibility,
+            Principal principal, RedirectAttributes flash) {
+        try {
+            RepoView changed = repos.changeVisibility(principal.getName(), name, RepoVisibility.parse(visibility));
+            flash.addFlashAttribute("notice", changed.isPublic()
+                    ? "'" + changed.name() + "' is public now: anyone with its address may clone it. Only you may push."
+                    : "'" + changed.name() + "' is private now: only you, your teachers and the admins may clone it.");
+        } catch (RepoException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/repositories";
+    }
+}
