@@ -24,7 +24,8 @@ public final class AppFiles {
     private final long maxBytes;
     private long bytes;
 
-    AppFiles(long maxBytes) {
+    /** Files of an app, at most {@code maxBytes} together; {@link #add} refuses more in words. */
+    public AppFiles(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
@@ -47,7 +48,7 @@ public final class AppFiles {
         return files;
     }
 
-    void add(String path, byte[] content) {
+    public void add(String path, byte[] content) {
         requireSafe(path);
         if (files.size() >= MAX_FILES) {
             throw new AppException("An app may have at most " + MAX_FILES + " files; this one has more. Remove what it does not need.");
@@ -72,20 +73,20 @@ public final class AppFiles {
         }
     }
 
-    boolean has(String path) {
+    public boolean has(String path) {
         return files.containsKey(path);
     }
 
-    Set<String> names() {
+    public Set<String> names() {
         return Collections.unmodifiableSet(files.keySet());
     }
 
-    String text(String path) {
+    public String text(String path) {
         byte[] content = files.get(path);
         return content == null ? null : new String(content, StandardCharsets.UTF_8);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return files.isEmpty();
     }
 

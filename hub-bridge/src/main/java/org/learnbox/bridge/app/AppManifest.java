@@ -10,19 +10,28 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * How an app runs: {@code learnbox.yaml} in its folder (keys name, runtime, command, port, and
- * notebook for a notebook app), or what its files say when there is none. The command runs in
- * /app as the app's own user.
+ * How an app runs: {@code learnbox.yaml} in its folder (keys name, runtime, command, port,
+ * notebook for a notebook app, and for a pushed project build and env), or what its files say
+ * when there is none. The command runs in /app as the app's own user.
+ *
+ * @param build a shell command that builds a pushed project in the builder, or null
+ * @param env variables the app runs with
  */
-public record AppManifest(String name, AppKind kind, String command, int port) {
+public record AppManifest(String name, AppKind kind, String command, int port, String build, Map<String, String> env) {
+    public AppManifest(String name, AppKind kind, String command, int port) {
+        this(name, kind, command, port, null, Map.of());
+    }
+
     static final String FILE = "learnbox.yaml";
     static final int DEFAULT_PORT = 8080;
-    private static final Set<String> KEYS = Set.of("name", "runtime", "command", "port", "notebook");
+    private static final Set<String> KEYS = Set.of("name", "runtime", "command", "port", "notebook", "build", "env");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
+    private static final int MAX_ENV = 50;
     private static final Pattern JAVA_MAIN = Pattern.compile("static\\s+void\\s+main\\s*\\(");
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
     /** The manifest of these files; {@code fallbackName} names an app whose manifest does not. */
-    static AppManifest of(AppFiles files, String fallbackName) {
+    public static AppManifest of(AppFiles files, String fallbackName) {
         String yaml = files.text(FILE);
         JsonNode root = yaml == null ? null : parse(yaml);
         String name = text(root, "name").orElse(fallbackName);
@@ -38,7 +47,37 @@ public record AppManifest(String name, AppKind kind, String command, int port) {
         if (command.length() > 500 || command.contains("\n")) {
             throw new AppException("The command in " + FILE + " must be one line of at most 500 characters.");
         }
-        return new AppManifest(name, kind, command, port);
+        String build = text(root, "build").orElse(null);
+        if (build != null && (build.length() > 500 || build.contains("\n"))) {
+            throw new AppException("The build in " + FILE + " must be one line of at most 500 characters.");
+        }
+        return new AppManifest(name, kind, command, port, build, env(root));
+    }
+
+    /** The same app, run by another command on other files (a built project's). */
+    public AppManifest runningAs(AppKind newKind, String newCommand) {
+        return new AppManifest(name, newKind, newCommand, port, build, env);
+    }
+
+    private static Map<String, String> env(JsonNode root) {
+        if (root == null || !root.has("env")) return Map.of();
+        JsonNode env = root.get("env");
+        if (!env.isObject() || env.size() > MAX_ENV) {
+            throw new AppException("'env' in " + FILE + " must be a mapping of at most " + MAX_ENV + " names to values.");
+        }
+        Map<String, String> variables = new java.util.TreeMap<>();
+        for (String key : env.propertyNames()) {
+            JsonNode value = env.get(key);
+            if (!ENV_NAME.matcher(key).matches() || key.equals("PORT")) {
+                throw new AppException("'" + key + "' in env of " + FILE + " is not a variable the box sets: use capital"
+                        + " letters, digits and '_' (PORT is the box's own).");
+            }
+            if (!value.isValueNode() || value.asString().length() > 1000) {
+                throw new AppException("The value of " + key + " in " + FILE + " must be a text of at most 1000 characters.");
+            }
+            variables.put(key, value.asString());
+        }
+        return variables;
     }
 
     /** App names become host names (APP--USER.apps...): the account names' rule, and no "--". */
@@ -59,7 +98,8 @@ public record AppManifest(String name, AppKind kind, String command, int port) {
         if (root == null || !root.isObject()) throw new AppException(FILE + " must be a mapping of keys to values.");
         for (String key : root.propertyNames()) {
             if (!KEYS.contains(key)) {
-                throw new AppException(FILE + " has an unknown key '" + key + "': use name, runtime, command, port, notebook.");
+                throw new AppException(FILE + " has an unknown key '" + key + "': use name, runtime, command, port,"
+                        + " notebook, build, env.");
             }
         }
         return root;
@@ -128,9 +168,12 @@ public record AppManifest(String name, AppKind kind, String command, int port) {
     String dockerfile() {
         StringBuilder file = new StringBuilder("FROM " + kind.image() + "\nCOPY app/ /app/\n");
         if (kind == AppKind.JAVA) {
-            file.append("USER root\nRUN javac -encoding UTF-8 -d /app/.classes $(find /app -name '*.java')\nUSER app\n");
+            // A built project brings its jar and no sources: then there is nothing to compile.
+            file.append("USER root\nRUN sources=$(find /app -name '*.java'); if [ -n \"$sources\" ];"
+                    + " then javac -encoding UTF-8 -d /app/.classes $sources; fi\nUSER app\n");
         }
         file.append("ENV PORT=").append(port).append('\n');
+        env.forEach((key, value) -> file.append("ENV ").append(key).append('=').append(jsonString(value)).append('\n'));
         file.append("CMD [\"/bin/sh\", \"-c\", ").append(jsonString("exec " + command)).append("]\n");
         return file.toString();
     }

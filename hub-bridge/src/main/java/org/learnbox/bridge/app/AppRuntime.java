@@ -20,6 +20,30 @@ public interface AppRuntime {
      */
     void restartWhenCrashed(String user, String name);
 
+    /**
+     * Starts a new release of the app beside the one visitors reach now, which goes on serving
+     * until {@link #promoteNext}.
+     */
+    AppInstance startNext(AppSpec spec);
+
+    /**
+     * The new release takes the app's place: visitors reach it from now on. Answers the container
+     * it replaced, still running for the requests under way, for {@link #discard} a moment later.
+     */
+    Optional<String> promoteNext(String user, String name);
+
+    /** Removes a container the app no longer uses: a replaced release, or a new one that failed. */
+    void discard(String containerId);
+
+    /** Removes one image of the app's releases (an old release no longer kept). */
+    void removeImage(String image);
+
+    /** Whether this image is on the box still (a release to roll back to). */
+    boolean hasImage(String image);
+
+    /** Makes the apps' network, where apps and builds run, if it is not there yet. */
+    void prepareNetwork();
+
     /** Starts the app's existing container again (waking it). */
     AppInstance resume(String user, String name);
 
@@ -36,6 +60,12 @@ public interface AppRuntime {
 
     /** The app's last lines of output. */
     String logs(String user, String name, int lines);
+
+    /** The last lines of one container of an app (a release starting beside the running one, too). */
+    String containerLogs(String containerId, int lines);
+
+    /** One container of an app as Docker has it now. */
+    Optional<AppInstance> inspect(String containerId);
 
     /**
      * Hands each new chunk of the app's output to {@code out}, starting with its last lines, until

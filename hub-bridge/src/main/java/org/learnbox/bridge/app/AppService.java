@@ -15,6 +15,10 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
@@ -33,6 +37,8 @@ import org.springframework.stereotype.Service;
 public class AppService {
     private static final Logger log = LoggerFactory.getLogger(AppService.class);
     static final int LAST_LINES = 20;
+    /** A replaced release stops after the gateway forgot its address (2 s) and its last requests ended. */
+    private static final Executor RETIRE = CompletableFuture.delayedExecutor(4, TimeUnit.SECONDS);
 
     private final AppRuntime runtime;
     private final SandboxRuntime sandboxes;
@@ -81,12 +87,7 @@ public class AppService {
     }
 
     AppView publish(String user, AppManifest manifest, AppFiles files) {
-        List<AppInstance> owned = runtime.list().stream().filter(app -> app.user().equals(user)).toList();
-        boolean isNew = owned.stream().noneMatch(app -> app.name().equals(manifest.name()));
-        if (isNew && owned.size() >= settings.maxPerUser()) {
-            throw new AppException("You have " + owned.size() + " apps, the most one person may have on this box ("
-                    + settings.maxPerUser() + "). Unpublish one first, or publish under the name of one you have.");
-        }
+        requireRoomFor(user, manifest.name());
         AppSpec spec = specFor(user, manifest);
         takedowns.deleteById(new AppTakedown.Key(user, manifest.name()));
         long t0 = System.nanoTime();
@@ -101,6 +102,69 @@ public class AppService {
         log.info("published {} of {}: built in {} ms, started in {} ms, answered after {} ms", manifest.name(), user,
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return view(runtime.find(user, manifest.name()).orElse(started));
+    }
+
+    /**
+     * A release of an app, made from a push: its image is built and started beside the running
+     * release, which serves until the new one answers; then visitors reach the new one, and the old
+     * one stops a moment later (after the gateway's short memory of the address and the requests
+     * under way). A release that fails leaves the running one as it was.
+     */
+    public AppView deployRelease(String user, AppManifest manifest, AppFiles files, String tag,
+            java.util.function.Consumer<String> progress) {
+        requireRoomFor(user, manifest.name());
+        AppSpec spec = releaseSpec(user, manifest.name(), manifest.port(), tag);
+        progress.accept("building the app's image on " + manifest.kind().image());
+        runtime.build(spec, manifest, files);
+        return switchTo(spec, progress);
+    }
+
+    /** Starts an earlier release's image as the app again, in the same way as a new release. */
+    public AppView rollBack(String user, String name, int port, String tag, java.util.function.Consumer<String> progress) {
+        AppSpec spec = releaseSpec(user, name, port, tag);
+        if (!runtime.hasImage(spec.image())) {
+            throw new AppException("The image of that release is gone from this box; only the last ones are kept.");
+        }
+        return switchTo(spec, progress);
+    }
+
+    /** Builds run on the apps' network: it must be there before the first app starts. */
+    public void prepareNetwork() {
+        runtime.prepareNetwork();
+    }
+
+    /** The image a release of the app has. */
+    public String releaseImage(String user, String name, String tag) {
+        return "learnbox-app/" + properties.box() + "-" + user + "-" + name + ":" + tag;
+    }
+
+    public void removeImage(String image) {
+        runtime.removeImage(image);
+    }
+
+    private AppView switchTo(AppSpec spec, java.util.function.Consumer<String> progress) {
+        makeRoomForOneMore(spec.user(), spec.name());
+        progress.accept("starting it beside the running release");
+        AppInstance next = runtime.startNext(spec);
+        try {
+            awaitTarget(next);
+        } catch (RuntimeException failed) {
+            runtime.discard(next.containerId());
+            throw failed;
+        }
+        Optional<String> replaced = runtime.promoteNext(spec.user(), spec.name());
+        runtime.restartWhenCrashed(spec.user(), spec.name());
+        takedowns.deleteById(new AppTakedown.Key(spec.user(), spec.name()));
+        noteRequest(spec.user(), spec.name());
+        replaced.ifPresent(old -> RETIRE.execute(() -> runtime.discard(old)));
+        progress.accept("it answers; visitors reach it now");
+        return view(runtime.find(spec.user(), spec.name()).orElseThrow());
+    }
+
+    private AppSpec releaseSpec(String user, String name, int port, String tag) {
+        AppSpec latest = specFor(user, new AppManifest(name, AppKind.STATIC, "", port));
+        return new AppSpec(user, name, releaseImage(user, name, tag), latest.containerName(), latest.labels(), latest.cpus(),
+                latest.memoryBytes(), latest.pids(), latest.network(), port);
     }
 
     /** The gateway's question for a request: where the app of this host answers, waking it first. */
@@ -216,6 +280,16 @@ public class AppService {
         if (runtime.find(user, name).isEmpty()) throw new AppNotFoundException(user + " has no app named '" + name + "'.");
     }
 
+    /** One list of Docker's apps: the person's count, and whether this name is one of them. */
+    private void requireRoomFor(String user, String name) {
+        List<AppInstance> owned = runtime.list().stream().filter(app -> app.user().equals(user)).toList();
+        boolean isNew = owned.stream().noneMatch(app -> app.name().equals(name));
+        if (isNew && owned.size() >= settings.maxPerUser()) {
+            throw new AppException("You have " + owned.size() + " apps, the most one person may have on this box ("
+                    + settings.maxPerUser() + "). Unpublish one first, or publish under the name of one you have.");
+        }
+    }
+
     /** The total memory of running apps stays within the box's limit: the app idle longest sleeps first. */
     private void makeRoomForOneMore(String user, String name) {
         long each = settings.memory().toBytes();
@@ -255,10 +329,33 @@ public class AppService {
                 + " which)." + lastLines(started));
     }
 
+    /** Waits until a release started beside the running one opens its port; the gateway looks, as the bridge cannot. */
+    private void awaitTarget(AppInstance next) {
+        Instant deadline = clock.instant().plus(settings.startTimeout());
+        String query = "target=" + URLEncoder.encode(next.target(), StandardCharsets.UTF_8);
+        while (clock.instant().isBefore(deadline)) {
+            if (gatewaySays(query)) return;
+            AppInstance now = runtime.inspect(next.containerId()).orElse(next);
+            if (!now.running()) {
+                throw new AppException("The new release stopped right after it started (exit code " + now.exitCode()
+                        + "), so the running one stays." + lastLinesOf(now.containerId()));
+            }
+            sleep(100);
+        }
+        throw new AppException("The new release did not open port " + next.port() + " within "
+                + settings.startTimeout().toSeconds() + " s, so the running one stays. It must listen on 0.0.0.0:"
+                + next.port() + " (the PORT variable says which)." + lastLinesOf(next.containerId()));
+    }
+
     private boolean answers(String host) {
+        return gatewaySays("host=" + URLEncoder.encode(host, StandardCharsets.UTF_8));
+    }
+
+    private boolean gatewaySays(String query) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(settings.gatewayUrlForBridge() + "/.learnbox/ready?host="
-                    + URLEncoder.encode(host, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(3)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(settings.gatewayUrlForBridge() + "/.learnbox/ready?" + query))
+                    .header("Authorization", "Bearer " + properties.sharedSecret())
+                    .timeout(Duration.ofSeconds(3)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             throw new AppException("The app gateway does not answer, so no app can be reached. A teacher can check it"
@@ -270,7 +367,11 @@ public class AppService {
     }
 
     private String lastLines(AppInstance app) {
-        String lines = runtime.logs(app.user(), app.name(), LAST_LINES).strip();
+        return lastLinesOf(app.containerId());
+    }
+
+    private String lastLinesOf(String containerId) {
+        String lines = runtime.containerLogs(containerId, LAST_LINES).strip();
         return lines.isEmpty() ? " It printed nothing." : " Its last lines:\n" + lines;
     }
 
@@ -282,7 +383,7 @@ public class AppService {
 
     AppSpec specFor(String user, AppManifest manifest) {
         return new AppSpec(user, manifest.name(), "learnbox-app/" + properties.box() + "-" + user + "-" + manifest.name() + ":latest",
-                properties.box() + "-app-" + user + "-" + manifest.name(),
+                properties.box() + "-app-" + user + "-" + manifest.name(), // DockerAppRuntime.containerName
                 Map.of(SandboxSpecs.LABEL_BOX, properties.box(), SandboxSpecs.LABEL_ROLE, "app",
                         SandboxSpecs.LABEL_USER, user, DockerAppRuntime.LABEL_APP, manifest.name(),
                         "org.learnbox.app.port", String.valueOf(manifest.port())),

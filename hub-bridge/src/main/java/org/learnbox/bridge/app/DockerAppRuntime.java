@@ -44,6 +44,8 @@ public class DockerAppRuntime implements AppRuntime {
     private static final int BUILD_LINES_KEPT = 25;
     /** Docker starts a crashed app again this many times, waiting 0.1 s, 0.2 s, 0.4 s ... between. */
     static final int RESTARTS = 5;
+    private static final String NEXT = "-next";
+    private static final String OLD = "-old";
 
     private final DockerClient docker;
     private final String box;
@@ -101,21 +103,83 @@ public class DockerAppRuntime implements AppRuntime {
     @Override
     public AppInstance start(AppSpec spec) {
         return engine(() -> {
-            ensureNetwork();
             containerOf(spec.user(), spec.name()).ifPresent(old -> docker.removeContainerCmd(old.getId()).withForce(true).exec());
-            HostConfig host = Confinement.of(spec.cpus(), spec.memoryBytes(), spec.pids(), spec.network())
-                    .withReadonlyRootfs(true)
-                    .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=16m"))
-                    // An app that prints forever fills two small files, not the box's disk.
-                    .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "1m", "max-file", "2")));
-            String id = docker.createContainerCmd(spec.image())
-                    .withName(spec.containerName())
-                    .withLabels(spec.labels())
-                    .withHostConfig(host)
-                    .exec().getId();
-            docker.startContainerCmd(id).exec();
-            return instance(docker.inspectContainerCmd(id).exec());
+            return run(spec, spec.containerName());
         });
+    }
+
+    @Override
+    public AppInstance startNext(AppSpec spec) {
+        return engine(() -> {
+            named(spec.containerName() + NEXT).ifPresent(stale -> docker.removeContainerCmd(stale.getId()).withForce(true).exec());
+            return run(spec, spec.containerName() + NEXT);
+        });
+    }
+
+    @Override
+    public Optional<String> promoteNext(String user, String name) {
+        return engine(() -> {
+            String current = containerName(user, name);
+            Container next = named(current + NEXT)
+                    .orElseThrow(() -> new AppException("The new release of '" + name + "' is gone; push again."));
+            named(current + OLD).ifPresent(stale -> docker.removeContainerCmd(stale.getId()).withForce(true).exec());
+            Optional<Container> replaced = named(current);
+            replaced.ifPresent(old -> docker.renameContainerCmd(old.getId()).withName(current + OLD).exec());
+            docker.renameContainerCmd(next.getId()).withName(current).exec();
+            return replaced.map(Container::getId);
+        });
+    }
+
+    @Override
+    public void discard(String containerId) {
+        engine(() -> {
+            try {
+                docker.removeContainerCmd(containerId).withForce(true).exec();
+            } catch (NotFoundException alreadyGone) {
+                log.debug("container {} was already gone", containerId);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void removeImage(String image) {
+        engine(() -> {
+            try {
+                docker.removeImageCmd(image).withForce(true).exec();
+            } catch (NotFoundException alreadyGone) {
+                log.debug("image {} was already gone", image);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean hasImage(String image) {
+        return engine(() -> {
+            try {
+                docker.inspectImageCmd(image).exec();
+                return true;
+            } catch (NotFoundException missing) {
+                return false;
+            }
+        });
+    }
+
+    private AppInstance run(AppSpec spec, String containerName) {
+        ensureNetwork();
+        HostConfig host = Confinement.of(spec.cpus(), spec.memoryBytes(), spec.pids(), spec.network())
+                .withReadonlyRootfs(true)
+                .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=16m"))
+                // An app that prints forever fills two small files, not the box's disk.
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "1m", "max-file", "2")));
+        String id = docker.createContainerCmd(spec.image())
+                .withName(containerName)
+                .withLabels(spec.labels())
+                .withHostConfig(host)
+                .exec().getId();
+        docker.startContainerCmd(id).exec();
+        return instance(docker.inspectContainerCmd(id).exec());
     }
 
     @Override
@@ -171,17 +235,32 @@ public class DockerAppRuntime implements AppRuntime {
     public List<AppInstance> list() {
         return engine(() -> docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app")).exec().stream()
+                .filter(c -> hasName(c, containerName(c.getLabels().get(SandboxSpecs.LABEL_USER), c.getLabels().get(LABEL_APP))))
                 .map(c -> instance(docker.inspectContainerCmd(c.getId()).exec()))
                 .toList());
     }
 
     @Override
     public String logs(String user, String name, int lines) {
+        return engine(() -> containerOf(user, name).map(c -> containerLogs(c.getId(), lines)).orElse(""));
+    }
+
+    @Override
+    public Optional<AppInstance> inspect(String containerId) {
         return engine(() -> {
-            Optional<Container> container = containerOf(user, name);
-            if (container.isEmpty()) return "";
+            try {
+                return Optional.of(instance(docker.inspectContainerCmd(containerId).exec()));
+            } catch (NotFoundException gone) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public String containerLogs(String containerId, int lines) {
+        return engine(() -> {
             StringBuilder text = new StringBuilder();
-            try (var frames = docker.logContainerCmd(container.get().getId()).withStdOut(true).withStdErr(true)
+            try (var frames = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
                     .withTail(lines).exec(new ResultCallback.Adapter<Frame>() {
                         @Override
                         public void onNext(Frame frame) {
@@ -248,11 +327,25 @@ public class DockerAppRuntime implements AppRuntime {
         });
     }
 
+    /** The container visitors reach: the app's own name (a release starting beside it is named "-next"). */
     private Optional<Container> containerOf(String user, String name) {
+        return named(containerName(user, name));
+    }
+
+    private Optional<Container> named(String containerName) {
         return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app",
-                        SandboxSpecs.LABEL_USER, user, LABEL_APP, name))
-                .exec().stream().findFirst();
+                .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app"))
+                .withNameFilter(List.of(containerName))
+                .exec().stream().filter(c -> hasName(c, containerName)).findFirst();
+    }
+
+    private static boolean hasName(Container container, String name) {
+        return container.getNames() != null && java.util.Arrays.asList(container.getNames()).contains("/" + name);
+    }
+
+    /** The app's container as visitors reach it, BOX-app-USER-NAME. */
+    String containerName(String user, String name) {
+        return box + "-app-" + user + "-" + name;
     }
 
     private AppInstance instance(InspectContainerResponse info) {
@@ -270,6 +363,14 @@ public class DockerAppRuntime implements AppRuntime {
 
     private static Instant instant(String stamp) {
         return stamp == null || stamp.startsWith("0001-") ? null : Instant.parse(stamp);
+    }
+
+    @Override
+    public void prepareNetwork() {
+        engine(() -> {
+            ensureNetwork();
+            return null;
+        });
     }
 
     /** The apps' network: no traffic between apps; ./box up keeps the host's own services out of reach of it. */

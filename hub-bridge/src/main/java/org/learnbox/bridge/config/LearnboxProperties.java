@@ -113,5 +113,17 @@ public record LearnboxProperties(
             /** Where the learners' bare git repositories live (on the box's data volume): a folder per person. */
             @DefaultValue("data/git") String repositories,
             /** Most that one push may bring to the box; a bigger push is refused, in words, and changes nothing. */
-            @DefaultValue("50MB") DataSize maxPushSize) {}
+            @DefaultValue("50MB") DataSize maxPushSize,
+            /** A push to this branch builds the project and deploys it. */
+            @DefaultValue("main") String deployBranch,
+            /** The longest one build may run. */
+            @DefaultValue("10m") Duration buildTimeLimit,
+            /** CPUs, memory and processes of one build. */
+            @DefaultValue("1.0") double buildCpus,
+            @DefaultValue("1GB") DataSize buildMemory,
+            @DefaultValue("256") long buildPids,
+            /** The most one build may write (its files, what it makes). */
+            @DefaultValue("2GB") DataSize buildDiskLimit,
+            /** Good releases whose images are kept for rollback. */
+            @DefaultValue("5") int releasesKept) {}
 }

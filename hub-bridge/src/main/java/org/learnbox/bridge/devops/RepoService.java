@@ -26,8 +26,11 @@ public class RepoService {
     private final GitPushRepository pushes;
     private final GitStorage storage;
     private final RepoAccess access;
+    private final ReleaseRepository releases;
 
-    RepoService(GitRepoRepository repos, GitPushRepository pushes, GitStorage storage, RepoAccess access) {
+    RepoService(GitRepoRepository repos, GitPushRepository pushes, GitStorage storage, RepoAccess access,
+            ReleaseRepository releases) {
+        this.releases = releases;
         this.repos = repos;
         this.pushes = pushes;
         this.storage = storage;
@@ -146,7 +149,21 @@ public class RepoService {
         GitStorage.Summary summary = storage.summary(repo.getOwner(), repo.getName());
         return new RepoView(repo.getOwner(), repo.getName(), repo.getVisibility().id(),
                 GitServerPaths.repository(repo.getOwner(), repo.getName()), summary.defaultBranch(), summary.lastCommit(),
-                RepoView.NOT_DEPLOYED, repo.getCreatedAt(), repo.getPushedAt());
+                deployState(repo.getOwner(), repo.getName()), repo.getCreatedAt(), repo.getPushedAt());
+    }
+
+    /** The newest release in words: live, building, failed (and what serves instead), or not deployed. */
+    private String deployState(String owner, String project) {
+        List<Release> history = releases.findByOwnerAndProjectOrderByNumberDesc(owner, project);
+        if (history.isEmpty()) return RepoView.NOT_DEPLOYED;
+        Release newest = history.getFirst();
+        String live = history.stream().filter(r -> r.getState() == Release.State.LIVE).findFirst()
+                .map(r -> "release " + r.getNumber() + " live").orElse(null);
+        return switch (newest.getState()) {
+            case BUILDING -> "release " + newest.getNumber() + " building" + (live == null ? "" : "; " + live);
+            case FAILED -> "release " + newest.getNumber() + " failed" + (live == null ? "" : "; " + live);
+            default -> live == null ? RepoView.NOT_DEPLOYED : live;
+        };
     }
 
     static String branchOf(String refName) {

@@ -9,7 +9,7 @@ import java.time.Instant;
 public record RepoView(String owner, String name, String visibility, String path, String defaultBranch,
         LastCommit lastCommit, String deployState, Instant createdAt, Instant pushedAt) {
 
-    /** What push-to-deploy will report; nothing deploys yet. */
+    /** A repository no push has deployed (yet). */
     static final String NOT_DEPLOYED = "not deployed";
 
     public boolean isPublic() {

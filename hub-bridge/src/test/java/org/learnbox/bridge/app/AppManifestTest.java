@@ -23,7 +23,7 @@ class AppManifestTest {
                 "src/web/Util.java", "class Util {}"), "web");
         assertThat(java.kind()).isEqualTo(AppKind.JAVA);
         assertThat(java.command()).isEqualTo("java -cp /app/.classes src.web.Server");
-        assertThat(java.dockerfile()).contains("FROM learnbox/app-java:latest", "RUN javac", "ENV PORT=8080",
+        assertThat(java.dockerfile()).contains("FROM learnbox/app-java:latest", "then javac -encoding UTF-8", "ENV PORT=8080",
                 "CMD [\"/bin/sh\", \"-c\", \"exec java -cp /app/.classes src.web.Server\"]");
     }
 
@@ -46,7 +46,7 @@ class AppManifestTest {
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "port: 80\n", "app.py", ""), "x1"))
                 .hasMessageContaining("must be a number from 1024 to 65535");
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "colour: red\n", "app.py", ""), "x1"))
-                .hasMessage("learnbox.yaml has an unknown key 'colour': use name, runtime, command, port, notebook.");
+                .hasMessage("learnbox.yaml has an unknown key 'colour': use name, runtime, command, port, notebook, build, env.");
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "name: [unclosed\n", "app.py", ""), "x1"))
                 .hasMessageStartingWith("learnbox.yaml is not valid YAML");
         assertThatThrownBy(() -> AppManifest.of(files("notes.txt", "hello"), "x1"))
@@ -70,6 +70,22 @@ class AppManifestTest {
                 .hasMessage("'notebook' in learnbox.yaml names 'c.ipynb', which is not a notebook of the app.");
         assertThatThrownBy(() -> AppManifest.of(files("a.ipynb", "{}", "b.ipynb", "{}"), "nb"))
                 .hasMessageContaining("cannot tell how to run this app");
+    }
+
+    @Test
+    void aPushedProjectsManifestSaysHowToBuildItAndWhatItsEnvironmentIs() {
+        AppManifest manifest = AppManifest.of(files("learnbox.yaml", "runtime: python\nbuild: python3 make_site.py\n"
+                + "env:\n  GREETING: \"Hello \\\"you\\\"\"\n  LEVEL: 3\n", "app.py", ""), "site");
+        assertThat(manifest.build()).isEqualTo("python3 make_site.py");
+        assertThat(manifest.env()).containsEntry("GREETING", "Hello \"you\"").containsEntry("LEVEL", "3");
+        assertThat(manifest.dockerfile()).contains("ENV GREETING=\"Hello \\\"you\\\"\"", "ENV LEVEL=\"3\"");
+
+        assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "env:\n  PORT: 1\n", "app.py", ""), "x1"))
+                .hasMessageContaining("'PORT' in env of learnbox.yaml is not a variable the box sets");
+        assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "env:\n  lower: 1\n", "app.py", ""), "x1"))
+                .hasMessageContaining("'lower' in env of learnbox.yaml");
+        assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "env: [1, 2]\n", "app.py", ""), "x1"))
+                .hasMessage("'env' in learnbox.yaml must be a mapping of at most 50 names to values.");
     }
 
     @Test

@@ -160,9 +160,12 @@ class AuthorizationWalkTest {
         doors.put("POST /repositories", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("POST /repositories/walk-repo/visibility", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /tokens", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET /repositories/walk-repo/releases", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("POST /repositories/walk-repo/releases/1/rollback", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("POST /tokens", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("POST " + adminsToken, answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /admin-api/users", MACHINE_ONLY);
+        doors.put("POST /admin-api/apps/walk-student/walk-repo/rollback", MACHINE_ONLY);
         doors.put("POST /hub-api/apps/wake", MACHINE_ONLY);
         doors.put("POST /hub-api/apps/activity", MACHINE_ONLY);
         doors.put("GET /admin-api/courses", MACHINE_ONLY);

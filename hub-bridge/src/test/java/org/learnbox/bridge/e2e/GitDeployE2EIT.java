@@ -1,0 +1,262 @@
+package org.learnbox.bridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * git push to deploy, with the real git client, the bridge's git server, the builder and the
+ * gateway: each kind of project is live after its push, with the build in the push's output; a
+ * second push switches without a failed request; a broken push leaves the last good release
+ * serving; rollback; and a learner pushes from their own sandbox's terminal.
+ */
+@ExtendWith(RunningBox.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GitDeployE2EIT {
+    private static final String PYTHON_APP = """
+            import http.server, os
+            class Hello(http.server.BaseHTTPRequestHandler):
+                def do_GET(self):
+                    body = b"Python VERSION"
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                def log_message(self, *args):
+                    pass
+            http.server.ThreadingHTTPServer(("0.0.0.0", int(os.environ["PORT"])), Hello).serve_forever()
+            """;
+    private static final String POM = """
+            <project xmlns="http://maven.apache.org/POM/4.0.0">
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>demo</groupId>
+              <artifactId>web</artifactId>
+              <version>1</version>
+              <properties>
+                <maven.compiler.release>21</maven.compiler.release>
+                <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+              </properties>
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-jar-plugin</artifactId>
+                    <version>3.4.2</version>
+                    <configuration><archive><manifest><mainClass>web.Main</mainClass></manifest></archive></configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+    private static final String MAVEN_MAIN = """
+            package web;
+
+            import com.sun.net.httpserver.HttpServer;
+            import java.net.InetSocketAddress;
+
+            public class Main {
+                public static void main(String[] args) throws Exception {
+                    HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv("PORT"))), 0);
+                    server.createContext("/", exchange -> {
+                        byte[] body = "Hello from Maven".getBytes();
+                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
+                    server.start();
+                }
+            }
+            """;
+
+    private RunningBox box;
+    private AppClient apps;
+    private Path work;
+    private String deployerPassword;
+    private String otherPassword;
+
+    @BeforeAll
+    void learners() throws Exception {
+        box = RunningBox.get();
+        apps = new AppClient(box);
+        work = Files.createTempDirectory("git-deploy");
+        deployerPassword = box.addUser("deployer");
+        otherPassword = box.addUser("deployer-two");
+    }
+
+    @Test
+    @Order(1)
+    void aPythonAppAStaticSiteAndAMavenAppAreLiveAfterTheirPushes() throws Exception {
+        Path python = project("py-app", Map.of("app.py", PYTHON_APP.replace("VERSION", "v1")));
+        String pushed = push(python, "deployer", deployerPassword, "py-app");
+        assertThat(pushed).contains("remote: release 1 of py-app, commit", "remote: building the app's image on learnbox/app-python",
+                "remote: py-app is live at http://py-app--deployer.apps.localhost:" + RunningBox.APPS_PORT + "/");
+        assertThat(apps.fetch("py-app--deployer", "/").body()).isEqualTo("Python v1");
+
+        Path site = project("site", Map.of("index.html", "<h1>Pushed site</h1>"));
+        assertThat(push(site, "deployer", deployerPassword, "site")).contains("remote: site is live at");
+        assertThat(apps.fetch("site--deployer", "/").body()).isEqualTo("<h1>Pushed site</h1>");
+
+        Path maven = project("maven-app", Map.of("pom.xml", POM, "src/main/java/web/Main.java", MAVEN_MAIN));
+        String built = push(maven, "deployer", deployerPassword, "maven-app");
+        assertThat(built).contains("remote: building: mvn -B -q package", "remote: the build ended well",
+                "remote: maven-app is live at");
+        assertThat(apps.fetch("maven-app--deployer", "/").body()).isEqualTo("Hello from Maven");
+    }
+
+    @Test
+    @Order(2)
+    void aSecondPushSwitchesWithoutAFailedRequest() throws Exception {
+        AtomicBoolean polling = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        List<String> failed = new ArrayList<>();
+        Thread poller = Thread.ofVirtual().start(() -> {
+            while (polling.get()) {
+                try {
+                    HttpResponse<String> answer = apps.fetch("py-app--deployer", "/");
+                    if (answer.statusCode() == 200 && answer.body().startsWith("Python v")) answered.incrementAndGet();
+                    else failed.add(answer.statusCode() + " " + answer.body());
+                } catch (Exception e) {
+                    failed.add(e.toString());
+                }
+            }
+        });
+        Path python = work.resolve("py-app");
+        Files.writeString(python.resolve("app.py"), PYTHON_APP.replace("VERSION", "v2"));
+        assertThat(commitAndPush(python, "deployer", deployerPassword, "py-app", "Version 2")).contains("remote: py-app is live at");
+        Thread.sleep(6000); // the old release goes some seconds after the switch: keep asking through it
+        polling.set(false);
+        poller.join();
+        assertThat(failed).isEmpty();
+        assertThat(answered.get()).isGreaterThan(10);
+        assertThat(apps.fetch("py-app--deployer", "/").body()).isEqualTo("Python v2");
+    }
+
+    @Test
+    @Order(3)
+    void aBrokenPushLeavesTheLastGoodReleaseServing() throws Exception {
+        Path python = work.resolve("py-app");
+        Files.writeString(python.resolve("app.py"), "this is not python\n");
+        String pushed = commitAndPush(python, "deployer", deployerPassword, "py-app", "Broken");
+        assertThat(pushed).contains("remote: release 3 failed: The new release stopped right after it started",
+                "remote: release 2 goes on serving");
+        assertThat(apps.fetch("py-app--deployer", "/").body()).isEqualTo("Python v2");
+        assertThat(git(work, "clone", "-q", remote("deployer", deployerPassword, "py-app"), "fsck-me").exitCode()).isZero();
+        assertThat(git(work.resolve("fsck-me"), "fsck", "--strict").exitCode()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void rollbackReturnsToAnEarlierReleaseFromThePageAndFromTheBoxScript() throws Exception {
+        Learner deployer = new Learner(box, "deployer");
+        deployer.logIn(deployerPassword);
+        HttpResponse<String> page = Classes.submit(deployer, "/repositories/py-app/releases",
+                "/repositories/py-app/releases/1/rollback", "");
+        assertThat(page.body()).contains("Release 1 is live again.");
+        assertThat(apps.fetch("py-app--deployer", "/").body()).isEqualTo("Python v1");
+
+        Shell.Result script = box.box(null, "app", "rollback", "deployer/py-app", "2");
+        assertThat(script.exitCode()).as(script.stderr()).isZero();
+        assertThat(script.stdout()).contains("deployer/py-app: release 2", "is live again");
+        assertThat(apps.fetch("py-app--deployer", "/").body()).isEqualTo("Python v2");
+        Shell.Result refused = box.box(null, "app", "rollback", "deployer/py-app", "3");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("Release 3 of py-app cannot come back: it failed.");
+    }
+
+    @Test
+    @Order(5)
+    void aJavaNotebookIsLiveAfterItsPushAndProjectsTheBoxCannotRunAreRefusedInWords() throws Exception {
+        Path notebook = project("nb-app", Map.of("server.ipynb", Notebooks.of("java", "java",
+                "import com.sun.net.httpserver.HttpServer;\\nimport java.net.InetSocketAddress;",
+                "var server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv(\\\"PORT\\\"))), 0);\\n"
+                        + "server.createContext(\\\"/\\\", exchange -> {\\n"
+                        + "    byte[] body = \\\"Hello from a pushed notebook\\\".getBytes();\\n"
+                        + "    exchange.sendResponseHeaders(200, body.length);\\n"
+                        + "    exchange.getResponseBody().write(body);\\n"
+                        + "    exchange.close();\\n"
+                        + "});\\nserver.start();")));
+        assertThat(push(notebook, "deployer-two", otherPassword, "nb-app")).contains("remote: nb-app is live at");
+        assertThat(apps.fetch("nb-app--deployer-two", "/").body()).isEqualTo("Hello from a pushed notebook");
+
+        Path notes = project("just-notes", Map.of("notes.txt", "nothing to run"));
+        assertThat(push(notes, "deployer-two", otherPassword, "just-notes"))
+                .contains("remote: release 1 failed: The box cannot tell how to run this app", "remote: nothing else changed");
+        Path cobol = project("cobol-app", Map.of("learnbox.yaml", "runtime: cobol\n", "app.py", "print(1)\n"));
+        assertThat(push(cobol, "deployer-two", otherPassword, "cobol-app"))
+                .contains("remote: release 1 failed: 'cobol' is not a runtime");
+        Path failing = project("failing-build", Map.of("learnbox.yaml", "runtime: static\nbuild: echo compiling; exit 7\n",
+                "index.html", "<p>never</p>"));
+        assertThat(push(failing, "deployer-two", otherPassword, "failing-build"))
+                .contains("remote: compiling", "remote: release 1 failed: The build failed (exit code 7)");
+        assertThat(apps.fetch("failing-build--deployer-two", "/").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(6)
+    void aLearnerPushesFromTheTerminalOfTheirSandbox() throws Exception {
+        Learner learner = new Learner(box, "terminal");
+        learner.logInToLab(box.addUser("terminal"));
+        Shell.Result pushed = box.inSandbox("terminal", "mkdir -p ~/shop && cd ~/shop && echo '<h1>My shop</h1>' > index.html"
+                + " && git init -q && git add . && git commit -qm 'My shop' && git push box main 2>&1");
+        assertThat(pushed.exitCode()).as(pushed.stdout() + pushed.stderr()).isZero();
+        assertThat(pushed.stdout()).contains("remote: shop is live at http://shop--terminal.apps.localhost:" + RunningBox.APPS_PORT + "/");
+        assertThat(apps.fetch("shop--terminal", "/").body()).isEqualTo("<h1>My shop</h1>\n");
+    }
+
+    private Path project(String name, Map<String, String> files) throws Exception {
+        Path dir = work.resolve(name);
+        for (var file : files.entrySet()) {
+            Path path = dir.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        assertThat(git(dir, "init", "-q", "-b", "main").exitCode()).isZero();
+        return dir;
+    }
+
+    private String push(Path dir, String user, String password, String project) {
+        return commitAndPush(dir, user, password, project, "First version");
+    }
+
+    private String commitAndPush(Path dir, String user, String password, String project, String message) {
+        assertThat(git(dir, "add", "-A").exitCode()).isZero();
+        assertThat(git(dir, "commit", "-qm", message).exitCode()).isZero();
+        Shell.Result pushed = git(dir, "push", remote(user, password, project), "main");
+        assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
+        return pushed.stderr();
+    }
+
+    private String remote(String user, String password, String project) {
+        return "http://" + user + ":" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@localhost:" + box.port
+                + "/git/" + user + "/" + project + ".git";
+    }
+
+    private Shell.Result git(Path dir, String... args) {
+        Map<String, String> env = new HashMap<>(Map.of("GIT_TERMINAL_PROMPT", "0", "GIT_CONFIG_NOSYSTEM", "1",
+                "HOME", work.toString(), "GIT_AUTHOR_NAME", "Deployer", "GIT_AUTHOR_EMAIL", "deployer@example.org",
+                "GIT_COMMITTER_NAME", "Deployer", "GIT_COMMITTER_EMAIL", "deployer@example.org"));
+        String[] command = new String[args.length + 1];
+        command[0] = "git";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return new Shell(dir, env).run(Duration.ofMinutes(10), null, command);
+    }
+}
