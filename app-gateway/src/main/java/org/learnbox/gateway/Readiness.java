@@ -13,19 +13,33 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The bridge cannot reach the apps' network; it asks here whether an app it just started
+ * The bridge's questions and news for the gateway, on the gateway's own port.
+ *
+ * <p>The bridge cannot reach the apps' network; it asks here whether an app it just started
  * answers yet: 200 when its port is open, 503 while not. It is no visit of the app. By host
  * (the app as visitors reach it) for anyone; by target (a new release's container, before
  * visitors reach it) only for the bridge, with the box's shared secret: else it would be a port
  * scanner for the world.
+ *
+ * <p>When a new release takes over an app, the bridge says so ({@value #FORGET}?host=, with the
+ * secret): the gateway forgets the address it had, and the next request goes to the new one.
  */
 @Configuration(proxyBeanMethods = false)
 class Readiness {
     static final String PATH = "/.learnbox/ready";
 
+    static final String FORGET = "/.learnbox/forget";
+
     @Bean
-    RouterFunction<ServerResponse> readinessOfApps(BridgeClient bridge, GatewaySettings settings) {
-        return RouterFunctions.route().GET(PATH, request -> request.queryParam("target")
+    RouterFunction<ServerResponse> readinessOfApps(BridgeClient bridge, GatewaySettings settings, WakeAndRoute routing) {
+        return RouterFunctions.route()
+                .POST(FORGET, request -> request.queryParam("host").filter(host -> fromBridge(request, settings))
+                        .map(host -> {
+                            routing.forget(host.toLowerCase(java.util.Locale.ROOT));
+                            return ServerResponse.noContent().build();
+                        })
+                        .orElseGet(() -> ServerResponse.status(HttpStatus.FORBIDDEN).build()))
+                .GET(PATH, request -> request.queryParam("target")
                 .map(target -> fromBridge(request, settings) ? answer(AppPorts.open(new AppTarget(target, URI.create(target))))
                         : ServerResponse.status(HttpStatus.FORBIDDEN).build())
                 .or(() -> request.queryParam("host")

@@ -72,13 +72,14 @@ class WakeAndRoute implements GlobalFilter, Ordered {
     }
 
     private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, String host, boolean firstTry) {
-        Mono<AppTarget> ready = knownTarget(host).map(Mono::just).orElseGet(() -> bridge.wake(host).flatMap(this::awaitPort));
+        // Only a fresh answer of the bridge is remembered, for a short while: a new release is reached soon.
+        Mono<AppTarget> ready = knownTarget(host).map(Mono::just).orElseGet(() -> bridge.wake(host).flatMap(this::awaitPort)
+                .doOnNext(fresh -> known.put(host, new Known(fresh, System.nanoTime() + KNOWN_FOR.toNanos()))));
         Mono<AppTarget> waited = browserWaiting(exchange.getRequest())
                 ? ready.timeout(settings.waitingPageAfter())
                 : ready;
         return waited
                 .flatMap(target -> {
-                    known.put(host, new Known(target, System.nanoTime() + KNOWN_FOR.toNanos()));
                     exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, addressOf(exchange, target));
                     return chain.filter(exchange).onErrorResume(ConnectException.class, gone -> {
                         known.remove(host);
@@ -97,6 +98,11 @@ class WakeAndRoute implements GlobalFilter, Ordered {
                         HttpStatus.NOT_FOUND, "No app here", none.getMessage()))
                 .onErrorResume(WebClientResponseException.class, refused -> GatewayPages.write(exchange.getResponse(),
                         HttpStatus.SERVICE_UNAVAILABLE, "The app cannot start now", BridgeClient.messageOf(refused)));
+    }
+
+    /** The bridge switched the app to another container (a new release): the next request asks it again. */
+    void forget(String host) {
+        known.remove(host);
     }
 
     private java.util.Optional<AppTarget> knownTarget(String host) {

@@ -73,6 +73,33 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void onlyTheBridgeMayAskAboutATargetOrTellTheGatewayToForgetAnAddress() throws Exception {
+        String app = "http://127.0.0.1:" + APP.getAddress().getPort();
+        String target = "/.learnbox/ready?target=" + java.net.URLEncoder.encode(app, StandardCharsets.UTF_8);
+        assertThat(send("GET", target, null).statusCode()).as("no port scanner for the world").isEqualTo(403);
+        assertThat(send("GET", target, "Bearer gateway-test-secret").statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/.learnbox/ready?target=" + java.net.URLEncoder.encode("http://127.0.0.1:" + CLOSED_PORT,
+                StandardCharsets.UTF_8), "Bearer gateway-test-secret").statusCode()).isEqualTo(503);
+        assertThat(send("POST", "/.learnbox/forget?host=quiz--ada.apps.localhost", "Bearer wrong").statusCode()).isEqualTo(403);
+
+        get("quiz--ada", "/", "*/*");
+        int asked = WAKES.get();
+        get("quiz--ada", "/", "*/*");
+        assertThat(WAKES.get()).as("remembered for a moment").isEqualTo(asked);
+        assertThat(send("POST", "/.learnbox/forget?host=quiz--ada.apps.localhost", "Bearer gateway-test-secret")
+                .statusCode()).isEqualTo(204);
+        get("quiz--ada", "/", "*/*");
+        assertThat(WAKES.get()).as("asked again after the bridge said it moved").isEqualTo(asked + 1);
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) request.header("Authorization", authorization);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void anUnknownAppIsAnsweredInTheBridgesWords() throws Exception {
         HttpResponse<String> answer = get("nothing--ada", "/", "text/html");
         assertThat(answer.statusCode()).isEqualTo(404);

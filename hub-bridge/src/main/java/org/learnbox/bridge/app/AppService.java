@@ -153,6 +153,7 @@ public class AppService {
             throw failed;
         }
         Optional<String> replaced = runtime.promoteNext(spec.user(), spec.name());
+        gatewayForgets(new AppAddress(spec.name(), spec.user()).host(settings.domain()));
         runtime.restartWhenCrashed(spec.user(), spec.name());
         takedowns.deleteById(new AppTakedown.Key(spec.user(), spec.name()));
         noteRequest(spec.user(), spec.name());
@@ -345,6 +346,21 @@ public class AppService {
         throw new AppException("The new release did not open port " + next.port() + " within "
                 + settings.startTimeout().toSeconds() + " s, so the running one stays. It must listen on 0.0.0.0:"
                 + next.port() + " (the PORT variable says which)." + lastLinesOf(next.containerId()));
+    }
+
+    /** The gateway remembers where an app answers for 2 s; after a switch it asks again at once. */
+    private void gatewayForgets(String host) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(settings.gatewayUrlForBridge() + "/.learnbox/forget?host="
+                            + URLEncoder.encode(host, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + properties.sharedSecret())
+                    .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(3)).build();
+            http.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            log.warn("the gateway did not hear that {} moved ({}); it asks again within 2 s", host, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean answers(String host) {

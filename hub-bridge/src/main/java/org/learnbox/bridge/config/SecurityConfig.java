@@ -109,9 +109,10 @@ class SecurityConfig {
                         // the snippet service answers 404 for every other snippet.
                         .requestMatchers(HttpMethod.GET, "/s/*", "/s/*/v/*", "/s/*/download", "/webjars/**").permitAll()
                         .requestMatchers("/report").permitAll()
-                        .requestMatchers("/classes", "/classes/**", "/courses/import", "/apps/moderation", "/apps/moderation/**")
+                        .requestMatchers("/classes", "/classes/**", "/courses/import", "/apps/moderation", "/apps/moderation/**",
+                                "/students/repositories")
                         .hasAnyRole("TEACHER", "ADMIN")
-                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/admin", "/admin/**", "/builds/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
         LogoutSuccessHandler afterLogout;
         ClientRegistrationRepository registrations = keycloak.getIfAvailable();

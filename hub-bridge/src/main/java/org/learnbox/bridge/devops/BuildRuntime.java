@@ -11,6 +11,9 @@ interface BuildRuntime {
      */
     byte[] build(BuildJob job, Consumer<String> out);
 
+    /** Stops the project's build under way, if there is one; it ends as failed. */
+    void stop(String user, String project);
+
     /**
      * @param sources the project's files as a tar of build/...
      * @param keep the folder under /build the build makes (target for Maven), or "." for all of /build

@@ -205,6 +205,16 @@ public class Deployments {
         return releases.findByOwnerAndAppOrderByNumberDesc(owner, app).stream().findFirst().map(Release::getProject).orElse(app);
     }
 
+    /** The builds under way, of these owners' projects (every owner's when null). */
+    public List<Release> building(java.util.Collection<String> owners) {
+        return releases.findByState(Release.State.BUILDING).stream()
+                .filter(r -> owners == null || owners.contains(r.getOwner())).toList();
+    }
+
+    public void stopBuild(String owner, String project) {
+        builder.stop(owner, project);
+    }
+
     public List<Release> releasesOf(String owner, String project) {
         return releases.findByOwnerAndProjectOrderByNumberDesc(owner, project);
     }

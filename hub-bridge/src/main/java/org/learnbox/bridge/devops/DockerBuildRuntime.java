@@ -89,6 +89,7 @@ class DockerBuildRuntime implements BuildRuntime {
                 int exitCode = awaitEnd(id, seconds);
                 following.awaitCompletion(5, TimeUnit.SECONDS);
                 lines.end();
+                if (stoppedByAdmin.remove(name)) throw new BuildFailed("An admin of the box stopped the build.");
                 if (exitCode == 137 && ranOutOfTime(id, seconds)) {
                     throw new BuildFailed("The build ran longer than " + inWords(settings.buildTimeLimit())
                             + ", the most this box gives one build, and was stopped.");
@@ -113,6 +114,24 @@ class DockerBuildRuntime implements BuildRuntime {
             }
         }
     }
+
+    @Override
+    public void stop(String user, String project) {
+        String name = box + "-build-" + user + "-" + project;
+        DockerErrors.translate(() -> {
+            try {
+                stoppedByAdmin.add(name);
+                docker.killContainerCmd(name).exec();
+            } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException notRunning) {
+                stoppedByAdmin.remove(name);
+                throw new BuildFailed("There is no build of " + user + "/" + project + " under way.");
+            }
+            return null;
+        }, BuildFailed::new, "no build can be stopped");
+    }
+
+    /** Builds an admin stopped: their end says so, not "failed". */
+    private final java.util.Set<String> stoppedByAdmin = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** The exit code this runtime gives a build it stopped for writing too much. */
     private static final int DISK_FULL = -2;

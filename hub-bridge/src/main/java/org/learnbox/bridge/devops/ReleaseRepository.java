@@ -14,4 +14,6 @@ interface ReleaseRepository extends JpaRepository<Release, Long> {
     Optional<Release> findFirstByOwnerAndAppAndStateOrderByNumberDesc(String owner, String app, Release.State state);
 
     List<Release> findByOwnerAndAppOrderByNumberDesc(String owner, String app);
+
+    List<Release> findByState(Release.State state);
 }

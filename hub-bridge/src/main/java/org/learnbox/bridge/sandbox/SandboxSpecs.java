@@ -26,8 +26,6 @@ public class SandboxSpecs {
         env.put("JUPYTERHUB_SERVICE_URL", "http://0.0.0.0:" + sandbox.port() + "/user/" + user + "/");
         env.put("HOME", HOME);
         env.put("LEARNBOX_URL", sandbox.boxUrl());
-        // git commits work from the first day; the learner's own user.name and user.email still win.
-        env.put("EMAIL", user + "@learnbox.local");
         return new SandboxSpec(
                 user,
                 sandbox.image(),

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * git push to deploy, with the real git client, the bridge's git server, the builder and the
@@ -137,6 +141,11 @@ class GitDeployE2EIT {
                 } catch (Exception e) {
                     failed.add(e.toString());
                 }
+                try {
+                    Thread.sleep(40); // well within the gateway's 600 requests a minute for one app
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         });
         Path python = work.resolve("py-app");
@@ -220,6 +229,54 @@ class GitDeployE2EIT {
         assertThat(pushed.exitCode()).as(pushed.stdout() + pushed.stderr()).isZero();
         assertThat(pushed.stdout()).contains("remote: shop is live at http://shop--terminal.apps.localhost:" + RunningBox.APPS_PORT + "/");
         assertThat(apps.fetch("shop--terminal", "/").body()).isEqualTo("<h1>My shop</h1>\n");
+    }
+
+    @Test
+    @Order(7)
+    void inChromiumALearnerSeesTheirRepositoriesReleasesAndTokensAndATeacherTheirStudents() throws Exception {
+        String teacherPassword = box.addUser("ms-git", "teacher");
+        Learner deployer = new Learner(box, "deployer");
+        deployer.logIn(deployerPassword);
+        Classes.join(deployer, Classes.make(box, new Learner(box, "ms-git"), teacherPassword, "Web projects"));
+        WebDriver browser = Chromium.open();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            Chromium.logInToLab(browser, box, "deployer", deployerPassword);
+            Chromium.openUntil(browser, box.url("/"), By.id("repos"));
+            assertThat(browser.findElement(By.id("dashboard-repo-py-app")).getText()).contains("py-app", "release 2 live");
+            Chromium.openUntil(browser, box.url("/repositories"), By.id("repositories"));
+            assertThat(browser.findElement(By.id("repo-maven-app")).getText()).contains("release 1 live", "/git/deployer/maven-app.git");
+            Chromium.screenshot(browser, "40-repositories.png");
+
+            Chromium.openUntil(browser, box.url("/repositories/py-app/releases"), By.id("release-3"));
+            assertThat(browser.findElement(By.id("release-3")).getText()).contains("failed");
+            browser.findElement(By.cssSelector("#release-3 summary")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#release-3 pre"),
+                    "The new release stopped right after it started"));
+            Chromium.screenshot(browser, "41-releases.png");
+
+            Chromium.openUntil(browser, box.url("/tokens"), By.id("token-name"));
+            browser.findElement(By.id("token-name")).sendKeys("laptop");
+            browser.findElement(By.id("make-token")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-token-secret")));
+            String token = browser.findElement(By.id("new-token-secret")).getText();
+            Chromium.screenshot(browser, "42-token.png");
+            Shell.Result cloned = git(work, "clone", "-q", "http://deployer:" + token + "@localhost:" + box.port
+                    + "/git/deployer/site.git", "site-by-token");
+            assertThat(cloned.exitCode()).as(cloned.stderr()).isZero();
+        } finally {
+            browser.quit();
+        }
+        WebDriver teacher = Chromium.open();
+        try {
+            Chromium.logInToLab(teacher, box, "ms-git", teacherPassword);
+            Chromium.openUntil(teacher, box.url("/students/repositories"), By.id("student-repo-deployer-py-app"));
+            assertThat(teacher.findElement(By.id("student-repo-deployer-py-app")).getText()).contains("release 2 live");
+            assertThat(teacher.findElements(By.id("student-repo-deployer-two-nb-app"))).as("not in this teacher's class").isEmpty();
+            Chromium.screenshot(teacher, "43-students-repositories.png");
+        } finally {
+            teacher.quit();
+        }
     }
 
     private Path project(String name, Map<String, String> files) throws Exception {
