@@ -22,7 +22,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -113,9 +112,11 @@ class WakeAndRoute implements GlobalFilter, Ordered {
 
     /** The app's own address with the request's path and query. */
     private static URI addressOf(ServerWebExchange exchange, AppTarget target) {
-        return UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
-                .scheme(target.uri().getScheme()).host(target.uri().getHost()).port(target.uri().getPort())
-                .build(true).toUri();
+        // Raw path and query, as the visitor sent them: nothing is decoded or encoded again (and it is cheap, per request).
+        URI asked = exchange.getRequest().getURI();
+        String path = asked.getRawPath() == null || asked.getRawPath().isEmpty() ? "/" : asked.getRawPath();
+        return URI.create(target.uri().getScheme() + "://" + target.uri().getRawAuthority() + path
+                + (asked.getRawQuery() == null ? "" : "?" + asked.getRawQuery()));
     }
 
     /** Polls the app's port until it accepts a connection, at most the start timeout. */

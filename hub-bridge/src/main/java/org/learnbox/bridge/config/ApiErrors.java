@@ -5,6 +5,7 @@ import org.learnbox.bridge.app.AppException;
 import org.learnbox.bridge.app.AppNotFoundException;
 import org.learnbox.bridge.classroom.ClassroomException;
 import org.learnbox.bridge.course.CourseException;
+import org.learnbox.bridge.devops.ReleaseNotFoundException;
 import org.learnbox.bridge.devops.RepoException;
 import org.learnbox.bridge.identity.AccountException;
 import org.learnbox.bridge.identity.AccountNotFoundException;
@@ -60,6 +61,11 @@ class ApiErrors {
 
     @ExceptionHandler(AppNotFoundException.class)
     ResponseEntity<Map<String, String>> appNotFound(AppNotFoundException e) {
+        return message(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ReleaseNotFoundException.class)
+    ResponseEntity<Map<String, String>> noRelease(ReleaseNotFoundException e) {
         return message(HttpStatus.NOT_FOUND, e.getMessage());
     }
 

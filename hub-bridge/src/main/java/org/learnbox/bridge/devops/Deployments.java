@@ -180,7 +180,7 @@ public class Deployments {
             Release live = history.stream().filter(r -> r.getState() == Release.State.LIVE).findFirst().orElse(null);
             Release target = number != null
                     ? history.stream().filter(r -> r.getNumber() == number).findFirst()
-                            .orElseThrow(() -> new RepoException(app + " has no release " + number + "."))
+                            .orElseThrow(() -> new ReleaseNotFoundException(app, number))
                     : history.stream().filter(r -> r.getState() == Release.State.KEPT).findFirst()
                             .orElseThrow(() -> new RepoException(app + " has no earlier release to go back to."));
             if (target.getState() != Release.State.KEPT && target.getState() != Release.State.LIVE) {

@@ -30,7 +30,7 @@ class ReleasePagesController {
         try {
             Release release = deployments.releasesOf(principal.getName(), name).stream()
                     .filter(r -> r.getNumber() == number).findFirst()
-                    .orElseThrow(() -> new RepoException(name + " has no release " + number + "."));
+                    .orElseThrow(() -> new ReleaseNotFoundException(name, number));
             deployments.rollBack(principal.getName(), release.getApp(), number, step -> {});
             flash.addFlashAttribute("notice", "Release " + number + " is live again.");
         } catch (RepoException | AppException refused) {

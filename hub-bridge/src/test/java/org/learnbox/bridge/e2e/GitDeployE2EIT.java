@@ -221,6 +221,26 @@ class GitDeployE2EIT {
 
     @Test
     @Order(6)
+    void anAdminStopsABuildAndTheLearnerReadsWhyInThePush() throws Exception {
+        Path slow = project("slow", Map.of("learnbox.yaml", "runtime: static\nbuild: echo started; sleep 120\n",
+                "index.html", "<p>slow</p>"));
+        java.util.concurrent.CompletableFuture<String> pushing = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> push(slow, "deployer-two", otherPassword, "slow"));
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+        while (box.docker("ps", "-q", "--filter", "name=" + box.project + "-build-deployer-two-slow").stdout().isBlank()) {
+            assertThat(java.time.Instant.now()).as("the build did not start").isBefore(deadline);
+            Thread.sleep(300);
+        }
+        Learner admin = new Learner(box, "git-admin");
+        admin.logIn(box.addUser("git-admin", "admin"));
+        HttpResponse<String> stopped = Classes.submit(admin, "/students/repositories", "/builds/deployer-two/slow/stop", "");
+        assertThat(stopped.body()).contains("The build of deployer-two/slow is stopped");
+        assertThat(pushing.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                .contains("remote: started", "remote: release 1 failed: An admin of the box stopped the build.");
+    }
+
+    @Test
+    @Order(7)
     void aLearnerPushesFromTheTerminalOfTheirSandbox() throws Exception {
         Learner learner = new Learner(box, "terminal");
         learner.logInToLab(box.addUser("terminal"));
@@ -232,7 +252,7 @@ class GitDeployE2EIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void inChromiumALearnerSeesTheirRepositoriesReleasesAndTokensAndATeacherTheirStudents() throws Exception {
         String teacherPassword = box.addUser("ms-git", "teacher");
         Learner deployer = new Learner(box, "deployer");

@@ -161,6 +161,8 @@ class AuthorizationWalkTest {
         doors.put("POST /repositories/walk-repo/visibility", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /tokens", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /repositories/walk-repo/releases", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET /api/repositories/walk-repo/releases", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("POST /api/repositories/walk-repo/releases/1/rollback", answers("NO_ACCESS MISSING MISSING MISSING MISSING MISSING"));
         doors.put("GET /students/repositories", answers("LOG_IN FORBIDDEN FORBIDDEN PAGE PAGE PAGE"));
         doors.put("POST /builds/walk-student/walk-repo/stop", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
         doors.put("POST /repositories/walk-repo/releases/1/rollback", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
