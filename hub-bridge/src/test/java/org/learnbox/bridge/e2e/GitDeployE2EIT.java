@@ -220,12 +220,54 @@ class GitDeployE2EIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
+    void aBuildReachesThePackageRegistriesButNothingOfTheBox() throws Exception {
+        apps.fetch("py-app--deployer", "/"); // awake, with an address to try
+        String targets = "sandbox=" + ipOf(box.sandboxContainer("terminal")) + ":8888 bridge=" + ipOf(box.project + "-bridge-1")
+                + ":8080 hub-api=HOST:" + RunningBox.HUB_API_PORT + " front-door=HOST:" + box.port
+                + " gateway=HOST:" + RunningBox.APPS_PORT + " py-app=" + ipOf(box.project + "-app-deployer-py-app") + ":8080";
+        Path prober = project("prober", Map.of("index.html", "<p>probe</p>", "probe.py", """
+                import os, socket, struct, sys
+                def host():
+                    for line in open("/proc/net/route").read().splitlines()[1:]:
+                        fields = line.split()
+                        if fields[1] == "00000000":
+                            return socket.inet_ntoa(struct.pack("<L", int(fields[2], 16)))
+                reached = []
+                for target in sys.argv[1:]:
+                    name, address = target.split("=")
+                    ip, port = address.replace("HOST", host()).split(":")
+                    try:
+                        socket.create_connection((ip, int(port)), timeout=1.5).close()
+                        reached.append(name)
+                    except OSError:
+                        pass
+                if os.path.exists("/var/run/docker.sock"):
+                    reached.append("docker socket")
+                socket.create_connection(("repo.maven.apache.org", 443), timeout=10).close()
+                print("the registry answers; reached of the box: " + (", ".join(reached) or "nothing"))
+                """, "learnbox.yaml", "runtime: static\nbuild: python3 probe.py " + targets + "\n"));
+        assertThat(push(prober, "deployer-two", otherPassword, "prober"))
+                .contains("remote: the registry answers; reached of the box: nothing");
+    }
+
+    private String ipOf(String container) {
+        return box.docker("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}", container)
+                .requireSuccess().stdout().strip().split(" ")[0];
+    }
+
+    @Test
+    @Order(8)
     void anAdminStopsABuildAndTheLearnerReadsWhyInThePush() throws Exception {
         Path slow = project("slow", Map.of("learnbox.yaml", "runtime: static\nbuild: echo started; sleep 120\n",
                 "index.html", "<p>slow</p>"));
-        java.util.concurrent.CompletableFuture<String> pushing = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> push(slow, "deployer-two", otherPassword, "slow"));
+        assertThat(git(slow, "add", "-A").exitCode()).isZero();
+        assertThat(git(slow, "commit", "-qm", "Slow").exitCode()).isZero();
+        Path told = work.resolve("slow-push.txt");
+        ProcessBuilder push = new ProcessBuilder("git", "push", remote("deployer-two", otherPassword, "slow"), "main")
+                .directory(slow.toFile()).redirectErrorStream(true).redirectOutput(told.toFile());
+        push.environment().put("GIT_TERMINAL_PROMPT", "0");
+        Process pushing = push.start(); // in the background: the build runs while this test acts
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
         while (box.docker("ps", "-q", "--filter", "name=" + box.project + "-build-deployer-two-slow").stdout().isBlank()) {
             assertThat(java.time.Instant.now()).as("the build did not start").isBefore(deadline);
@@ -235,12 +277,12 @@ class GitDeployE2EIT {
         admin.logIn(box.addUser("git-admin", "admin"));
         HttpResponse<String> stopped = Classes.submit(admin, "/students/repositories", "/builds/deployer-two/slow/stop", "");
         assertThat(stopped.body()).contains("The build of deployer-two/slow is stopped");
-        assertThat(pushing.get(60, java.util.concurrent.TimeUnit.SECONDS))
-                .contains("remote: started", "remote: release 1 failed: An admin of the box stopped the build.");
+        assertThat(pushing.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(told)).contains("remote: started", "remote: release 1 failed: An admin of the box stopped the build.");
     }
 
     @Test
-    @Order(7)
+    @Order(6)
     void aLearnerPushesFromTheTerminalOfTheirSandbox() throws Exception {
         Learner learner = new Learner(box, "terminal");
         learner.logInToLab(box.addUser("terminal"));
@@ -252,7 +294,7 @@ class GitDeployE2EIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void inChromiumALearnerSeesTheirRepositoriesReleasesAndTokensAndATeacherTheirStudents() throws Exception {
         String teacherPassword = box.addUser("ms-git", "teacher");
         Learner deployer = new Learner(box, "deployer");

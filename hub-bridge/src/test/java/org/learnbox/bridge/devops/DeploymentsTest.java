@@ -1,0 +1,111 @@
+package org.learnbox.bridge.devops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.learnbox.bridge.app.AppService;
+import org.learnbox.bridge.app.AppView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * Releases of one project go one at a time, and a push that finds a newer one on the deploy
+ * branch gives way to it. The database is real; the apps and the builder stand in.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class DeploymentsTest {
+    /** Each push its own thread, as each git client has its own request. */
+    private static final java.util.concurrent.Executor PUSHES = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
+    @Autowired Deployments deployments;
+    @MockitoBean AppService apps;
+    @MockitoBean BuildRuntime builder;
+
+    /** A project with app.py committed on main; each call to commit adds a version. */
+    private static Git project() throws Exception {
+        return Git.init().setDirectory(Files.createTempDirectory("deploy-test").toFile()).setInitialBranch("main").call();
+    }
+
+    private static RevCommit commit(Git git, String version) throws Exception {
+        Path root = git.getRepository().getWorkTree().toPath();
+        Files.writeString(root.resolve("app.py"), "print(" + version + ")\n");
+        git.add().addFilepattern("app.py").call();
+        return git.commit().setMessage("version " + version).setAuthor("Ada", "ada@example.org")
+                .setCommitter("Ada", "ada@example.org").call();
+    }
+
+    private static AppView live(String name) {
+        return new AppView(name, "dep-ada", "http://" + name + "--dep-ada.apps.localhost:8001/", "running", "", "");
+    }
+
+    @Test
+    void aPushThatFindsANewerOneOnMainGivesWayToIt() throws Exception {
+        Git git = project();
+        Repository repository = git.getRepository();
+        RevCommit first = commit(git, "1");
+        commit(git, "2");
+
+        List<String> told = new CopyOnWriteArrayList<>();
+        assertThat(deployments.deploy("dep-ada", "older", first, repository, told::add)).isNull();
+        assertThat(told).containsExactly("a newer push of main came meanwhile: it deploys, this one does not");
+        verify(apps, never()).deployRelease(anyString(), any(), any(), anyString(), any());
+    }
+
+    @Test
+    void pushesOfOneProjectAreDeployedOneAtATimeInTheOrderTheyCame() throws Exception {
+        Git git = project();
+        Repository repository = git.getRepository();
+        RevCommit first = commit(git, "1");
+
+        CountDownLatch firstIsDeploying = new CountDownLatch(1);
+        CountDownLatch letFirstFinish = new CountDownLatch(1);
+        when(apps.deployRelease(eq("dep-ada"), any(), any(), eq("r1"), any())).thenAnswer(call -> {
+            firstIsDeploying.countDown();
+            letFirstFinish.await(10, TimeUnit.SECONDS);
+            return live("queued");
+        });
+        when(apps.deployRelease(eq("dep-ada"), any(), any(), eq("r2"), any())).thenReturn(live("queued"));
+
+        List<String> firstTold = new CopyOnWriteArrayList<>();
+        CompletableFuture<Release> one = CompletableFuture.supplyAsync(
+                () -> deployments.deploy("dep-ada", "queued", first, repository, firstTold::add), PUSHES);
+        assertThat(firstIsDeploying.await(10, TimeUnit.SECONDS)).isTrue();
+
+        RevCommit second = commit(git, "2");
+        List<String> secondTold = new CopyOnWriteArrayList<>();
+        CompletableFuture<Release> two = CompletableFuture.supplyAsync(
+                () -> deployments.deploy("dep-ada", "queued", second, repository, secondTold::add), PUSHES);
+        Thread.sleep(300);
+        assertThat(two).as("waits for the first").isNotDone();
+        assertThat(secondTold).containsExactly("another push of queued is deploying; this one waits for it");
+
+        letFirstFinish.countDown();
+        assertThat(one.get(10, TimeUnit.SECONDS).getNumber()).isEqualTo(1);
+        Release later = two.get(10, TimeUnit.SECONDS);
+        assertThat(later.getNumber()).isEqualTo(2);
+        assertThat(later.getCommitId()).isEqualTo(second.name());
+        assertThat(later.getState()).isEqualTo(Release.State.LIVE);
+        assertThat(deployments.releasesOf("dep-ada", "queued")).extracting(Release::getState)
+                .containsExactly(Release.State.LIVE, Release.State.KEPT);
+        assertThat(firstTold).contains("queued is live at http://queued--dep-ada.apps.localhost:8001/");
+    }
+}
