@@ -89,7 +89,7 @@ public class Deployments {
             AppView view = apps.deployRelease(owner, running, built, release.tag(), told);
             told.accept(app + " is live at " + view.url());
             finish(release, Release.State.LIVE, app, port, logged);
-            keepTheLastGoodOnes(owner, app, number);
+            keepTheLastGoodOnes(owner, app);
         } catch (AppException | RepoException | BuildRuntime.BuildFailed refused) {
             told.accept("release " + number + " failed: " + refused.getMessage());
             told.accept(runningNote(owner, app));
@@ -161,10 +161,10 @@ public class Deployments {
     }
 
     /** Images of good releases beyond the last few go; their rows stay, as the history. */
-    private void keepTheLastGoodOnes(String owner, String app, int newest) {
+    private void keepTheLastGoodOnes(String owner, String app) {
         List<Release> good = releases.findByOwnerAndAppOrderByNumberDesc(owner, app).stream()
                 .filter(r -> r.getState() == Release.State.LIVE || r.getState() == Release.State.KEPT).toList();
-        good.stream().skip(settings.releasesKept()).forEach(old -> {
+        good.subList(Math.min(good.size(), settings.releasesKept()), good.size()).forEach(old -> {
             apps.removeImage(apps.releaseImage(owner, app, old.tag()));
             old.become(Release.State.PRUNED);
             releases.save(old);

@@ -32,12 +32,16 @@ import org.learnbox.bridge.sandbox.SandboxSpecs;
 @org.springframework.stereotype.Component
 class DockerBuildRuntime implements BuildRuntime {
     static final String IMAGE = "learnbox/builder:latest";
+    /** The exit code this runtime gives a build it stopped for writing too much. */
+    private static final int DISK_FULL = -2;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DockerBuildRuntime.class);
 
     private final DockerClient docker;
     private final String box;
     private final LearnboxProperties.Git settings;
     private final String network;
+    /** Builds an admin stopped: their end says so, not "failed". */
+    private final java.util.Set<String> stoppedByAdmin = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     DockerBuildRuntime(DockerClient docker, LearnboxProperties properties) {
         this.docker = docker;
@@ -129,12 +133,6 @@ class DockerBuildRuntime implements BuildRuntime {
             return null;
         }, BuildFailed::new, "no build can be stopped");
     }
-
-    /** Builds an admin stopped: their end says so, not "failed". */
-    private final java.util.Set<String> stoppedByAdmin = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    /** The exit code this runtime gives a build it stopped for writing too much. */
-    private static final int DISK_FULL = -2;
 
     /** Waits for the build's end, looking every 2 s at what it wrote; a build that writes too much is stopped. */
     private int awaitEnd(String id, long seconds) throws InterruptedException {
