@@ -35,6 +35,12 @@ public interface AppRuntime {
     /** Removes a container the app no longer uses: a replaced release, or a new one that failed. */
     void discard(String containerId);
 
+    /**
+     * Removes the containers of switches between releases that never finished (a new release
+     * starting, an old one about to go) when the bridge stopped midway; answers their names.
+     */
+    List<String> removeUnfinishedSwitches();
+
     /** Removes one image of the app's releases (an old release no longer kept). */
     void removeImage(String image);
 

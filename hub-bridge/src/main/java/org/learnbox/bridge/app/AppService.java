@@ -133,6 +133,11 @@ public class AppService {
         runtime.prepareNetwork();
     }
 
+    /** After a restart of the bridge: the switches between releases it left unfinished go. */
+    public List<String> removeUnfinishedSwitches() {
+        return runtime.removeUnfinishedSwitches();
+    }
+
     /** The image a release of the app has. */
     public String releaseImage(String user, String name, String tag) {
         return "learnbox-app/" + properties.box() + "-" + user + "-" + name + ":" + tag;
@@ -275,6 +280,13 @@ public class AppService {
         requireApp(user, name);
         runtime.remove(user, name);
         requests.remove(key(user, name));
+    }
+
+    /** Unpublishes the app if it is there; answers whether it was. */
+    public boolean unpublishIfThere(String user, String name) {
+        if (runtime.find(user, name).isEmpty()) return false;
+        unpublish(user, name);
+        return true;
     }
 
     void requireApp(String user, String name) {

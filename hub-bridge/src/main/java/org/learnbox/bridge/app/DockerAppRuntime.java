@@ -131,6 +131,21 @@ public class DockerAppRuntime implements AppRuntime {
     }
 
     @Override
+    public List<String> removeUnfinishedSwitches() {
+        return engine(() -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app")).exec().stream()
+                .filter(c -> {
+                    String own = containerName(c.getLabels().get(SandboxSpecs.LABEL_USER), c.getLabels().get(LABEL_APP));
+                    return hasName(c, own + NEXT) || hasName(c, own + OLD);
+                })
+                .map(c -> {
+                    docker.removeContainerCmd(c.getId()).withForce(true).exec();
+                    return c.getNames()[0].substring(1);
+                })
+                .toList());
+    }
+
+    @Override
     public void discard(String containerId) {
         engine(() -> {
             try {

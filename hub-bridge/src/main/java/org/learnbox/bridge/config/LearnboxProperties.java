@@ -124,6 +124,8 @@ public record LearnboxProperties(
             @DefaultValue("256") long buildPids,
             /** The most one build may write (its files, what it makes). */
             @DefaultValue("2GB") DataSize buildDiskLimit,
+            /** The most one person's build cache (Maven's repository) may hold; past it, it is emptied. */
+            @DefaultValue("2GB") DataSize buildCacheLimit,
             /** Good releases whose images are kept for rollback. */
             @DefaultValue("5") int releasesKept) {}
 }

@@ -11,8 +11,14 @@ interface BuildRuntime {
      */
     byte[] build(BuildJob job, Consumer<String> out);
 
-    /** Stops the project's build under way, if there is one; it ends as failed. */
-    void stop(String user, String project);
+    /** Removes the builds left by a stopped bridge (nobody waits for them); answers their names. */
+    java.util.List<String> removeUnfinished();
+
+    /** Stops every build under way, each ending as failed for the reason given. */
+    void stopAll(String why);
+
+    /** Stops the project's build under way; it ends as failed, for the reason given. */
+    void stop(String user, String project, String why);
 
     /**
      * @param sources the project's files as a tar of build/...

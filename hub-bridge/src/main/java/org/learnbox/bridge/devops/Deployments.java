@@ -211,8 +211,39 @@ public class Deployments {
                 .filter(r -> owners == null || owners.contains(r.getOwner())).toList();
     }
 
+    /**
+     * Everything deployed from the project goes, for the deletion of its repository: a build under
+     * way is stopped, its live app unpublished, its releases' images removed and their records
+     * deleted. Answers the apps taken down.
+     */
+    public List<String> forget(String owner, String project) {
+        ReentrantLock lock = oneAtATime.computeIfAbsent(owner + "/" + project, key -> new ReentrantLock(true));
+        if (lock.isLocked()) stopQuietly(owner, project);
+        lock.lock();
+        try {
+            List<Release> history = releases.findByOwnerAndProjectOrderByNumberDesc(owner, project);
+            List<String> takenDown = history.stream().filter(r -> r.getState() == Release.State.LIVE)
+                    .map(Release::getApp).distinct().filter(app -> apps.unpublishIfThere(owner, app)).toList();
+            history.stream().filter(r -> r.getApp() != null
+                            && (r.getState() == Release.State.LIVE || r.getState() == Release.State.KEPT))
+                    .forEach(r -> apps.removeImage(apps.releaseImage(owner, r.getApp(), r.tag())));
+            releases.deleteAll(history);
+            return takenDown;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void stopQuietly(String owner, String project) {
+        try {
+            builder.stop(owner, project, "The repository " + project + " was deleted while it was being built.");
+        } catch (BuildRuntime.BuildFailed noBuild) {
+            log.debug("no build of {}/{} to stop: {}", owner, project, noBuild.getMessage());
+        }
+    }
+
     public void stopBuild(String owner, String project) {
-        builder.stop(owner, project);
+        builder.stop(owner, project, "An admin of the box stopped the build.");
     }
 
     public List<Release> releasesOf(String owner, String project) {

@@ -34,14 +34,19 @@ class DockerBuildRuntime implements BuildRuntime {
     static final String IMAGE = "learnbox/builder:latest";
     /** The exit code this runtime gives a build it stopped for writing too much. */
     private static final int DISK_FULL = -2;
+    /** The exit code this runtime gives a build it stopped for filling the learner's build cache. */
+    private static final int CACHE_FULL = -3;
+    private static final String CACHE = "/home/builder/.m2";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DockerBuildRuntime.class);
 
     private final DockerClient docker;
     private final String box;
     private final LearnboxProperties.Git settings;
     private final String network;
-    /** Builds an admin stopped: their end says so, not "failed". */
-    private final java.util.Set<String> stoppedByAdmin = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Builds whose cache grew past its limit: the cache goes with the build's container. */
+    private final java.util.Set<String> cacheOverflowed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Builds stopped on purpose, by their container's name: their end says who stopped them and why, not "failed". */
+    private final java.util.Map<String, String> stoppedWhy = new java.util.concurrent.ConcurrentHashMap<>();
 
     DockerBuildRuntime(DockerClient docker, LearnboxProperties properties) {
         this.docker = docker;
@@ -62,14 +67,12 @@ class DockerBuildRuntime implements BuildRuntime {
             throw new BuildFailed("The builder image " + IMAGE + " is missing on this box; a teacher makes it with: ./box images");
         }
         String name = box + "-build-" + job.user() + "-" + job.project();
-        try {
-            docker.removeContainerCmd(name).withForce(true).exec();
-        } catch (NotFoundException none) {
-            // no build of this project was left over
-        }
+        removeIfThere(name);
+        removeIfThere(name + "-cache");
         long seconds = settings.buildTimeLimit().toSeconds();
+        String cache = cacheVolume(job.user());
         HostConfig host = Confinement.of(settings.buildCpus(), settings.buildMemory().toBytes(), settings.buildPids(), network)
-                .withBinds(new Bind(cacheVolume(job.user()), new Volume("/home/builder/.m2")))
+                .withBinds(new Bind(cache, new Volume(CACHE)))
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "5m", "max-file", "2")));
         String id = docker.createContainerCmd(IMAGE)
                 .withName(name)
@@ -78,10 +81,12 @@ class DockerBuildRuntime implements BuildRuntime {
                 .withCmd("sh", "-c", "exec timeout -s KILL " + seconds + " sh -c \"$BUILD_COMMAND\"")
                 .withHostConfig(host)
                 .exec().getId();
+        String watch = null;
         try {
             docker.copyArchiveToContainerCmd(id).withTarInputStream(new ByteArrayInputStream(job.sources()))
                     .withRemotePath("/").exec();
             docker.startContainerCmd(id).exec();
+            watch = watchCache(name, cache);
             BuildLines lines = new BuildLines(out);
             try (var following = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
                     .exec(new ResultCallback.Adapter<Frame>() {
@@ -90,13 +95,19 @@ class DockerBuildRuntime implements BuildRuntime {
                             lines.add(new String(frame.getPayload(), StandardCharsets.UTF_8));
                         }
                     })) {
-                int exitCode = awaitEnd(id, seconds);
+                int exitCode = awaitEnd(id, watch, seconds);
                 following.awaitCompletion(5, TimeUnit.SECONDS);
                 lines.end();
-                if (stoppedByAdmin.remove(name)) throw new BuildFailed("An admin of the box stopped the build.");
+                String why = stoppedWhy.remove(name);
+                if (why != null) throw new BuildFailed(why);
                 if (exitCode == 137 && ranOutOfTime(id, seconds)) {
                     throw new BuildFailed("The build ran longer than " + inWords(settings.buildTimeLimit())
                             + ", the most this box gives one build, and was stopped.");
+                }
+                if (exitCode == CACHE_FULL) {
+                    throw new BuildFailed("The build put more than " + settings.buildCacheLimit().toMegabytes()
+                            + " MB into your build cache, the most this box keeps for one person, and was stopped."
+                            + " The cache is emptied; the next build downloads what it needs again.");
                 }
                 if (exitCode == DISK_FULL) {
                     throw new BuildFailed("The build wrote more than " + settings.buildDiskLimit().toMegabytes()
@@ -111,31 +122,32 @@ class DockerBuildRuntime implements BuildRuntime {
             }
             return kept(id, job.keep());
         } finally {
-            try {
-                docker.removeContainerCmd(id).withForce(true).exec();
-            } catch (RuntimeException gone) {
-                log.debug("build container {} was gone already: {}", id, gone.getMessage());
-            }
+            removeIfThere(id);
+            if (watch != null) removeIfThere(watch);
+            if (cacheOverflowed.remove(id)) emptyCache(cache, job.user());
         }
     }
 
     @Override
-    public void stop(String user, String project) {
+    public void stop(String user, String project, String why) {
         String name = box + "-build-" + user + "-" + project;
         DockerErrors.translate(() -> {
             try {
-                stoppedByAdmin.add(name);
+                stoppedWhy.put(name, why);
                 docker.killContainerCmd(name).exec();
             } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException notRunning) {
-                stoppedByAdmin.remove(name);
+                stoppedWhy.remove(name);
                 throw new BuildFailed("There is no build of " + user + "/" + project + " under way.");
             }
             return null;
         }, BuildFailed::new, "no build can be stopped");
     }
 
-    /** Waits for the build's end, looking every 2 s at what it wrote; a build that writes too much is stopped. */
-    private int awaitEnd(String id, long seconds) throws InterruptedException {
+    /**
+     * Waits for the build's end, looking every 2 s at what it wrote, in its own files and in the
+     * cache; a build that writes too much is stopped.
+     */
+    private int awaitEnd(String id, String watch, long seconds) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(seconds + 30);
         while (Instant.now().isBefore(deadline)) {
             var info = docker.inspectContainerCmd(id).withSize(true).exec();
@@ -147,6 +159,11 @@ class DockerBuildRuntime implements BuildRuntime {
             if (written != null && written > settings.buildDiskLimit().toBytes()) {
                 docker.killContainerCmd(id).exec();
                 return DISK_FULL;
+            }
+            if (cacheBytes(watch) > settings.buildCacheLimit().toBytes()) {
+                docker.killContainerCmd(id).exec();
+                cacheOverflowed.add(id);
+                return CACHE_FULL;
             }
             Thread.sleep(Duration.ofSeconds(2));
         }
@@ -177,6 +194,86 @@ class DockerBuildRuntime implements BuildRuntime {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A small container beside the build that measures the learner's build cache every 2 s. The
+     * cache is a volume, which Docker counts in no container's size, and a build that used up its
+     * processes could not be measured from inside; so the watch has its own. Root with only the
+     * right to read any folder, on a read-only mount, with no network.
+     */
+    private String watchCache(String buildName, String volume) {
+        HostConfig host = Confinement.of(0.2, 32L * 1024 * 1024, 16, "none")
+                .withCapAdd(com.github.dockerjava.api.model.Capability.DAC_READ_SEARCH)
+                .withBinds(new Bind(volume, new Volume("/cache"), com.github.dockerjava.api.model.AccessMode.ro));
+        String id = docker.createContainerCmd(IMAGE)
+                .withName(buildName + "-cache")
+                .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build"))
+                .withUser("0")
+                .withCmd("sh", "-c", "while :; do du -sk /cache; sleep 2; done")
+                .withHostConfig(host)
+                .exec().getId();
+        docker.startContainerCmd(id).exec();
+        return id;
+    }
+
+    /** The cache's size the watch printed last, in bytes; 0 before its first look. */
+    private long cacheBytes(String watch) throws InterruptedException {
+        StringBuilder printed = new StringBuilder();
+        docker.logContainerCmd(watch).withStdOut(true).withTail(1).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                printed.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            }
+        }).awaitCompletion(5, TimeUnit.SECONDS);
+        String kilobytes = printed.toString().strip().split("\\s+")[0];
+        return kilobytes.matches("\\d+") ? Long.parseLong(kilobytes) * 1024 : 0;
+    }
+
+    private void emptyCache(String volume, String user) {
+        try {
+            docker.removeVolumeCmd(volume).exec();
+            log.info("the build cache of {} grew past {} and was emptied", user, settings.buildCacheLimit());
+        } catch (RuntimeException e) {
+            log.warn("the build cache of {} could not be emptied: {}", user, e.getMessage());
+        }
+    }
+
+    private void removeIfThere(String container) {
+        try {
+            docker.removeContainerCmd(container).withForce(true).exec();
+        } catch (NotFoundException gone) {
+            log.trace("no container {}", container);
+        }
+    }
+
+    @Override
+    public void stopAll(String why) {
+        DockerErrors.translate(() -> {
+            docker.listContainersCmd().withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build"))
+                    .exec().stream()
+                    .filter(c -> c.getLabels().containsKey(SandboxSpecs.LABEL_USER)) // not the watches of caches
+                    .forEach(c -> {
+                        stoppedWhy.put(c.getNames()[0].substring(1), why);
+                        try {
+                            docker.killContainerCmd(c.getId()).exec();
+                        } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException ended) {
+                            log.debug("build {} ended meanwhile", c.getId());
+                        }
+                    });
+            return null;
+        }, BuildFailed::new, "no build can be stopped");
+    }
+
+    /** After a restart of the bridge: builds it was waiting for have no one to deploy them; they go. */
+    @Override
+    public List<String> removeUnfinished() {
+        return DockerErrors.translate(() -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build")).exec().stream()
+                .map(c -> {
+                    removeIfThere(c.getId());
+                    return c.getNames()[0].substring(1);
+                }).toList(), BuildFailed::new, "no build can be tidied");
     }
 
     /** The learner's build cache (Maven's repository), kept between builds so the second one is fast. */

@@ -111,6 +111,15 @@ class GitStorage {
         }
     }
 
+    /** One repository's folder, for good. */
+    synchronized void delete(String owner, String name) {
+        try {
+            FileSystemUtils.deleteRecursively(folder(owner, name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the repository " + owner + "/" + name, e);
+        }
+    }
+
     /** Every repository of the person, with the folder that holds them. */
     void deleteAllOf(String owner) {
         try {

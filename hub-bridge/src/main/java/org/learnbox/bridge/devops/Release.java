@@ -73,6 +73,13 @@ public class Release {
         this.finishedAt = at;
     }
 
+    /** A release the box stopped midway (it restarted): failed, with the reason at the end of its log. */
+    void interrupt(String why, Instant at) {
+        this.state = State.FAILED;
+        this.buildLog = getBuildLog() + why + "\n";
+        this.finishedAt = at;
+    }
+
     void become(State how) {
         this.state = how;
     }

@@ -41,6 +41,17 @@ class RepoPagesController {
         return "redirect:/repositories";
     }
 
+    @PostMapping("/repositories/{name}/delete")
+    String delete(@PathVariable String name, @RequestParam(defaultValue = "") String confirmName, Principal principal,
+            RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("notice", repos.delete(principal.getName(), name, confirmName));
+        } catch (RepoException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/repositories";
+    }
+
     @PostMapping("/repositories/{name}/visibility")
     String changeVisibility(@PathVariable String name, @RequestParam(defaultValue = "") String visibility,
             Principal principal, RedirectAttributes flash) {

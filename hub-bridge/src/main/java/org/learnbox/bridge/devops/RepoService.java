@@ -27,10 +27,12 @@ public class RepoService {
     private final GitStorage storage;
     private final RepoAccess access;
     private final ReleaseRepository releases;
+    private final Deployments deployments;
 
     RepoService(GitRepoRepository repos, GitPushRepository pushes, GitStorage storage, RepoAccess access,
-            ReleaseRepository releases) {
+            ReleaseRepository releases, Deployments deployments) {
         this.releases = releases;
+        this.deployments = deployments;
         this.repos = repos;
         this.pushes = pushes;
         this.storage = storage;
@@ -64,6 +66,26 @@ public class RepoService {
                 .orElseThrow(() -> new RepoException("You have no repository named '" + name + "'."));
         repo.show(visibility);
         return view(repo);
+    }
+
+    /**
+     * Deletes the repository with everything deployed from it (its live app, its releases), once its
+     * owner typed its name: nothing of it can come back. Answers what went, in words.
+     */
+    public synchronized String delete(String owner, String name, String typedName) {
+        GitRepo repo = find(owner, name)
+                .orElseThrow(() -> new RepoException("You have no repository named '" + name + "'."));
+        String typed = typedName == null ? "" : typedName.strip();
+        if (!typed.equals(name)) {
+            throw new RepoException("'" + name + "' was not deleted: type its name to confirm"
+                    + (typed.isEmpty() ? "." : " (you typed '" + typed + "')."));
+        }
+        List<String> takenDown = deployments.forget(owner, name);
+        repos.delete(repo);
+        storage.delete(owner, name);
+        log.info("{} deleted the repository {}{}", owner, name, takenDown.isEmpty() ? "" : " and its app " + takenDown);
+        return "'" + name + "' is deleted, with its releases"
+                + (takenDown.isEmpty() ? "." : "; its live app " + String.join(", ", takenDown) + " is unpublished.");
     }
 
     Optional<GitRepo> find(String owner, String name) {

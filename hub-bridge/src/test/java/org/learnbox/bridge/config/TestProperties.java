@@ -43,6 +43,6 @@ public final class TestProperties {
 
     public static LearnboxProperties.Git git(String repositories) {
         return new LearnboxProperties.Git(repositories, DataSize.ofMegabytes(50), "main", java.time.Duration.ofMinutes(10), 1.0,
-                DataSize.ofGigabytes(1), 256, DataSize.ofGigabytes(2), 5);
+                DataSize.ofGigabytes(1), 256, DataSize.ofGigabytes(2), DataSize.ofGigabytes(2), 5);
     }
 }

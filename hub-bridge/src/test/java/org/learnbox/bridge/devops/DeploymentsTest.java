@@ -37,6 +37,8 @@ class DeploymentsTest {
     private static final java.util.concurrent.Executor PUSHES = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     @Autowired Deployments deployments;
+    @Autowired UnfinishedDeploys unfinished;
+    @Autowired ReleaseRepository releases;
     @MockitoBean AppService apps;
     @MockitoBean BuildRuntime builder;
 
@@ -107,5 +109,18 @@ class DeploymentsTest {
         assertThat(deployments.releasesOf("dep-ada", "queued")).extracting(Release::getState)
                 .containsExactly(Release.State.LIVE, Release.State.KEPT);
         assertThat(firstTold).contains("queued is live at http://queued--dep-ada.apps.localhost:8001/");
+    }
+
+    @Test
+    void aReleaseARestartLeftMidwayIsFailedWithTheReasonAndWhatItLeftIsRemoved() {
+        Release midway = releases.save(new Release("dep-ada", "midway", 1, "0123456789abcdef0123456789abcdef01234567",
+                java.time.Instant.now()));
+        when(builder.removeUnfinished()).thenReturn(List.of("box-build-dep-ada-midway"));
+        unfinished.start();
+        verify(builder, org.mockito.Mockito.atLeastOnce()).removeUnfinished();
+        verify(apps, org.mockito.Mockito.atLeastOnce()).removeUnfinishedSwitches();
+        Release after = releases.findById(midway.getId()).orElseThrow();
+        assertThat(after.getState()).isEqualTo(Release.State.FAILED);
+        assertThat(after.getBuildLog()).endsWith(UnfinishedDeploys.WHY + "\n");
     }
 }

@@ -38,7 +38,7 @@ class DockerBuildRuntimeIT {
                 apps.gatewayUrlForBridge(), "bridge", apps.cpus(), apps.memory(), apps.pids(), apps.maxPerUser(), apps.maxSize(),
                 apps.maxTotalMemory(), apps.idleTimeout(), apps.startTimeout(), apps.requestsPerMinute());
         LearnboxProperties.Git git = new LearnboxProperties.Git("/nonexistent", DataSize.ofMegabytes(50), "main",
-                Duration.ofSeconds(8), 1.0, DataSize.ofMegabytes(512), 64, DataSize.ofMegabytes(100), 5);
+                Duration.ofSeconds(8), 1.0, DataSize.ofMegabytes(512), 64, DataSize.ofMegabytes(100), DataSize.ofMegabytes(20), 5);
         return new LearnboxProperties(base.sharedSecret(), BOX, base.sandbox(), base.hub(), base.courses(), base.login(),
                 base.sso(), base.snippets(), onDefaultNetwork, git);
     }
@@ -92,6 +92,30 @@ class DockerBuildRuntimeIT {
         // The bomb meets the build's process limit; the build's own shell ends it as it ends.
         assertThatThrownBy(() -> build("bomb() { bomb | bomb & }; bomb; sleep 3; exit 4", ".", new ArrayList<>()))
                 .hasMessage("The build failed (exit code 4); its output is above.");
+    }
+
+    @Test
+    void aBuildThatFillsItsCacheIsStoppedAndTheCacheEmptied() {
+        build("echo kept > /home/builder/.m2/small", ".", new ArrayList<>());
+        List<String> seen = new ArrayList<>();
+        build("cat /home/builder/.m2/small", ".", seen);
+        assertThat(seen).as("the cache stays between builds").containsExactly("kept");
+        // Hidden in a folder only its owner may enter: the watch reads it all the same.
+        assertThatThrownBy(() -> build("mkdir -p /home/builder/.m2/hidden && dd if=/dev/zero of=/home/builder/.m2/hidden/big"
+                + " bs=1M count=60 2>/dev/null; chmod 000 /home/builder/.m2/hidden; sleep 30", ".", new ArrayList<>()))
+                .hasMessage("The build put more than 20 MB into your build cache, the most this box keeps for one person,"
+                        + " and was stopped. The cache is emptied; the next build downloads what it needs again.");
+        List<String> after = new ArrayList<>();
+        build("ls -A /home/builder/.m2 | wc -l", ".", after);
+        assertThat(after).containsExactly("0");
+    }
+
+    @Test
+    void buildsLeftByAStoppedBridgeAreRemoved() {
+        String left = docker.createContainerCmd("learnbox/builder:latest").withName(BOX + "-build-ada-left")
+                .withLabels(Map.of("org.learnbox.box", BOX, "org.learnbox.role", "build")).withCmd("sleep", "600").exec().getId();
+        docker.startContainerCmd(left).exec();
+        assertThat(builder.removeUnfinished()).containsExactly(BOX + "-build-ada-left");
     }
 
     private static byte[] sources() {

@@ -90,4 +90,27 @@ class GitRepositoryPagesTest {
                 .andExpect(flash().attribute("error", "You have no repository named 'notes'."));
         assertThat(repos.reposOf(ada).getFirst().isPublic()).isTrue();
     }
+
+    @Test
+    void deletingTakesTheTypedNameAndLeavesNothingBehind() throws Exception {
+        String ada = person();
+        String bob = person();
+        repos.create(ada, "old-game", RepoVisibility.PRIVATE);
+        mvc.perform(post("/repositories/old-game/delete").with(csrf()).with(as(ada)))
+                .andExpect(flash().attribute("error", "'old-game' was not deleted: type its name to confirm."));
+        mvc.perform(post("/repositories/old-game/delete").with(csrf()).with(as(ada)).param("confirmName", "old-gam"))
+                .andExpect(flash().attribute("error", "'old-game' was not deleted: type its name to confirm (you typed 'old-gam')."));
+        mvc.perform(post("/repositories/old-game/delete").with(csrf()).with(as(bob)).param("confirmName", "old-game"))
+                .andExpect(flash().attribute("error", "You have no repository named 'old-game'."));
+        assertThat(storage.exists(ada, "old-game")).isTrue();
+        String page = mvc.perform(get("/repositories").with(as(ada))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("action=\"/repositories/old-game/delete\"", "Delete for good");
+
+        mvc.perform(post("/repositories/old-game/delete").with(csrf()).with(as(ada)).param("confirmName", " old-game "))
+                .andExpect(redirectedUrl("/repositories"))
+                .andExpect(flash().attribute("notice", "'old-game' is deleted, with its releases."));
+        assertThat(storage.exists(ada, "old-game")).isFalse();
+        assertThat(repos.reposOf(ada)).isEmpty();
+        assertThat(repos.create(ada, "old-game", RepoVisibility.PUBLIC).lastCommit()).as("the name is free again").isNull();
+    }
 }

@@ -2,14 +2,11 @@ package org.learnbox.bridge.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -93,6 +90,7 @@ class GitDeployE2EIT {
 
     private RunningBox box;
     private AppClient apps;
+    private GitClient client;
     private Path work;
     private String deployerPassword;
     private String otherPassword;
@@ -101,7 +99,8 @@ class GitDeployE2EIT {
     void learners() throws Exception {
         box = RunningBox.get();
         apps = new AppClient(box);
-        work = Files.createTempDirectory("git-deploy");
+        client = new GitClient(box);
+        work = client.work;
         deployerPassword = box.addUser("deployer");
         otherPassword = box.addUser("deployer-two");
     }
@@ -261,18 +260,10 @@ class GitDeployE2EIT {
     void anAdminStopsABuildAndTheLearnerReadsWhyInThePush() throws Exception {
         Path slow = project("slow", Map.of("learnbox.yaml", "runtime: static\nbuild: echo started; sleep 120\n",
                 "index.html", "<p>slow</p>"));
-        assertThat(git(slow, "add", "-A").exitCode()).isZero();
-        assertThat(git(slow, "commit", "-qm", "Slow").exitCode()).isZero();
+        client.commit(slow, "Slow");
         Path told = work.resolve("slow-push.txt");
-        ProcessBuilder push = new ProcessBuilder("git", "push", remote("deployer-two", otherPassword, "slow"), "main")
-                .directory(slow.toFile()).redirectErrorStream(true).redirectOutput(told.toFile());
-        push.environment().put("GIT_TERMINAL_PROMPT", "0");
-        Process pushing = push.start(); // in the background: the build runs while this test acts
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
-        while (box.docker("ps", "-q", "--filter", "name=" + box.project + "-build-deployer-two-slow").stdout().isBlank()) {
-            assertThat(java.time.Instant.now()).as("the build did not start").isBefore(deadline);
-            Thread.sleep(300);
-        }
+        Process pushing = client.pushInBackground(slow, "deployer-two", otherPassword, "slow", told); // the build runs while this test acts
+        awaitBuildOf("deployer-two-slow");
         Learner admin = new Learner(box, "git-admin");
         admin.logIn(box.addUser("git-admin", "admin"));
         HttpResponse<String> stopped = Classes.submit(admin, "/students/repositories", "/builds/deployer-two/slow/stop", "");
@@ -341,41 +332,124 @@ class GitDeployE2EIT {
         }
     }
 
-    private Path project(String name, Map<String, String> files) throws Exception {
-        Path dir = work.resolve(name);
-        for (var file : files.entrySet()) {
-            Path path = dir.resolve(file.getKey());
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, file.getValue());
+    @Test
+    @Order(10)
+    void pushesThatComeTogetherDeployOneAtATimeAndTheNewestWins() throws Exception {
+        Path race = project("race", Map.of("learnbox.yaml", "runtime: static\nbuild: sh build.sh\n",
+                "build.sh", "echo building A; sleep 8\n", "index.html", "<p>A</p>"));
+        client.commit(race, "A");
+        Path toldA = work.resolve("race-a.txt");
+        Process a = client.pushInBackground(race, "deployer-two", otherPassword, "race", toldA);
+        awaitBuildOf("deployer-two-race");
+        Files.writeString(race.resolve("build.sh"), "echo building B\n");
+        Files.writeString(race.resolve("index.html"), "<p>B</p>");
+        client.commit(race, "B");
+        Path toldB = work.resolve("race-b.txt");
+        Process b = client.pushInBackground(race, "deployer-two", otherPassword, "race", toldB);
+        awaitText(toldB, "this one waits for it");
+        Files.writeString(race.resolve("build.sh"), "echo building C\n");
+        Files.writeString(race.resolve("index.html"), "<p>C</p>");
+        String c = commitAndPush(race, "deployer-two", otherPassword, "race", "C");
+
+        assertThat(a.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(b.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(toldA)).contains("remote: release 1 of race", "remote: building A", "remote: race is live at");
+        assertThat(Files.readString(toldB)).contains("remote: another push of race is deploying; this one waits for it",
+                "remote: a newer push of main came meanwhile: it deploys, this one does not").doesNotContain("building B");
+        assertThat(c).contains("remote: release 2 of race", "remote: building C", "remote: race is live at");
+        assertThat(apps.fetch("race--deployer-two", "/").body()).isEqualTo("<p>C</p>");
+        assertThat(git(work, "clone", "-q", remote("deployer-two", otherPassword, "race"), "race-fsck").exitCode()).isZero();
+        assertThat(git(work.resolve("race-fsck"), "fsck", "--strict").exitCode()).isZero();
+        assertThat(git(work.resolve("race-fsck"), "log", "--format=%s").stdout()).isEqualTo("C\nB\nA\n");
+    }
+
+    @Test
+    @Order(11)
+    void deletingARepositoryTakesItsLiveAppAndItsReleasesWithIt() throws Exception {
+        String images = "learnbox-app/" + box.project + "-deployer-site";
+        assertThat(box.docker("images", "-q", images).stdout()).as("the release's image").isNotBlank();
+        Learner deployer = new Learner(box, "deployer");
+        deployer.logIn(deployerPassword);
+        assertThat(Classes.submit(deployer, "/repositories", "/repositories/site/delete", "confirmName=sit").body())
+                .contains("&#39;site&#39; was not deleted: type its name to confirm (you typed &#39;sit&#39;).");
+        assertThat(apps.fetch("site--deployer", "/").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> deleted = Classes.submit(deployer, "/repositories", "/repositories/site/delete", "confirmName=site");
+        assertThat(deleted.body()).contains("&#39;site&#39; is deleted, with its releases; its live app site is unpublished.");
+        assertThat(apps.fetch("site--deployer", "/").statusCode()).isEqualTo(404);
+        assertThat(box.docker("images", "-q", images).stdout()).as("the release's image").isBlank();
+        assertThat(git(work, "clone", "-q", remote("deployer", deployerPassword, "site"), "site-gone").stderr())
+                .contains("You have no repository named 'site' yet.");
+
+        Files.writeString(work.resolve("site/index.html"), "<h1>Started again</h1>");
+        assertThat(commitAndPush(work.resolve("site"), "deployer", deployerPassword, "site", "Again"))
+                .contains("remote: release 1 of site", "remote: site is live at");
+        assertThat(apps.fetch("site--deployer", "/").body()).isEqualTo("<h1>Started again</h1>");
+    }
+
+    @Test
+    @Order(12)
+    void aRestartOfTheBridgeMidwayLeavesTheRunningReleaseServingAndNothingBehind() throws Exception {
+        Path stuck = project("stuck", Map.of("learnbox.yaml", "runtime: static\nbuild: echo started; sleep 300\n",
+                "index.html", "<p>stuck</p>"));
+        client.commit(stuck, "Stuck");
+        Process pushing = client.pushInBackground(stuck, "deployer-two", otherPassword, "stuck", work.resolve("stuck-push.txt"));
+        awaitBuildOf("deployer-two-stuck");
+        // And a switch of py-app to a new release, left midway: the new release's container beside the running one.
+        String next = box.project + "-app-deployer-py-app-next";
+        box.docker("run", "-d", "--name", next, "--label", "org.learnbox.box=" + box.project, "--label", "org.learnbox.role=app",
+                "--label", "org.learnbox.user=deployer", "--label", "org.learnbox.app=py-app",
+                "learnbox/app-static:latest", "sleep", "600").requireSuccess();
+
+        box.docker("restart", box.project + "-bridge-1").requireSuccess();
+        box.awaitFrontDoor();
+        assertThat(pushing.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the push ended").isTrue();
+        assertThat(Files.readString(work.resolve("stuck-push.txt"))).contains("remote: started",
+                "remote: release 1 failed: The box is restarting, so the build was stopped; the release before it serves on.");
+        assertThat(box.docker("ps", "-aq", "--filter", "name=" + box.project + "-build-deployer-two-stuck").stdout())
+                .as("the build nobody waits for").isBlank();
+        assertThat(box.docker("ps", "-aq", "--filter", "name=" + next).stdout()).as("the release left midway").isBlank();
+        assertThat(apps.fetch("py-app--deployer", "/").body()).isEqualTo("Python v2");
+
+        Learner owner = new Learner(box, "deployer-two");
+        owner.logIn(otherPassword);
+        assertThat(owner.get("/repositories/stuck/releases").body()).contains("failed",
+                "The box is restarting, so the build was stopped; the release before it serves on. Push again in a minute.");
+    }
+
+    private void awaitBuildOf(String userAndProject) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+        while (box.docker("ps", "-q", "--filter", "name=" + box.project + "-build-" + userAndProject).stdout().isBlank()) {
+            assertThat(java.time.Instant.now()).as("the build of " + userAndProject + " did not start").isBefore(deadline);
+            Thread.sleep(300);
         }
-        assertThat(git(dir, "init", "-q", "-b", "main").exitCode()).isZero();
-        return dir;
+    }
+
+    private static void awaitText(Path file, String text) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (!Files.readString(file).contains(text)) {
+            assertThat(java.time.Instant.now()).as("'" + text + "' in " + file + ": " + Files.readString(file)).isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private Path project(String name, Map<String, String> files) throws Exception {
+        return client.project(name, files);
     }
 
     private String push(Path dir, String user, String password, String project) {
-        return commitAndPush(dir, user, password, project, "First version");
+        return client.commitAndPush(dir, user, password, project, "First version");
     }
 
     private String commitAndPush(Path dir, String user, String password, String project, String message) {
-        assertThat(git(dir, "add", "-A").exitCode()).isZero();
-        assertThat(git(dir, "commit", "-qm", message).exitCode()).isZero();
-        Shell.Result pushed = git(dir, "push", remote(user, password, project), "main");
-        assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
-        return pushed.stderr();
+        return client.commitAndPush(dir, user, password, project, message);
     }
 
     private String remote(String user, String password, String project) {
-        return "http://" + user + ":" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@localhost:" + box.port
-                + "/git/" + user + "/" + project + ".git";
+        return client.remote(user, password, project);
     }
 
     private Shell.Result git(Path dir, String... args) {
-        Map<String, String> env = new HashMap<>(Map.of("GIT_TERMINAL_PROMPT", "0", "GIT_CONFIG_NOSYSTEM", "1",
-                "HOME", work.toString(), "GIT_AUTHOR_NAME", "Deployer", "GIT_AUTHOR_EMAIL", "deployer@example.org",
-                "GIT_COMMITTER_NAME", "Deployer", "GIT_COMMITTER_EMAIL", "deployer@example.org"));
-        String[] command = new String[args.length + 1];
-        command[0] = "git";
-        System.arraycopy(args, 0, command, 1, args.length);
-        return new Shell(dir, env).run(Duration.ofMinutes(10), null, command);
+        return client.git(dir, args);
     }
 }

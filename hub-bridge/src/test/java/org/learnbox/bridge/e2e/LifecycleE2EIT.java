@@ -100,7 +100,7 @@ class LifecycleE2EIT {
             List<String> restart = new java.util.ArrayList<>(List.of("restart"));
             parts.forEach(part -> restart.add(RunningBox.PROJECT + "-" + part + "-1"));
             box.docker(restart.toArray(String[]::new)).requireSuccess();
-            awaitFrontDoor();
+            box.awaitFrontDoor();
 
             assertThat(box.containersOf("sam")).as("after restarting %s", parts).isEqualTo(samsContainer);
             assertThat(box.bridgeApi("GET", "/hub-api/sandboxes/sam", null).body()).contains("\"state\":\"running\"");
@@ -115,19 +115,6 @@ class LifecycleE2EIT {
         }
         assertThat(box.box(null, "logs", "bridge").requireSuccess().stdout())
                 .contains("removing the sandbox of ghost: the account is gone");
-    }
-
-    private void awaitFrontDoor() throws Exception {
-        for (int i = 0; i < 120; i++) {
-            try {
-                if (new Learner(box, "probe").get("/hub/api/").statusCode() == 200
-                        && box.bridgeApi("GET", "/admin-api/users", null).statusCode() == 200) return;
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the box did not come back");
     }
 
     @Test

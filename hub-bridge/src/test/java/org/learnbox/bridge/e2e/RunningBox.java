@@ -158,6 +158,20 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
     }
 
     /** The bridge's own API, as the hub plugin and the box script call it. */
+    /** After a restart of the box's parts: the hub and the bridge answer again. */
+    void awaitFrontDoor() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            try {
+                if (new Learner(this, "probe").get("/hub/api/").statusCode() == 200
+                        && bridgeApi("GET", "/admin-api/users", null).statusCode() == 200) return;
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the box did not come back");
+    }
+
     HttpResponse<String> bridgeApi(String method, String path, String json) throws Exception {
         String secret = Files.readAllLines(Path.of(shell.env().get("LEARNBOX_STATE"), "secrets.env")).get(0).split("=", 2)[1];
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridgePort + path))

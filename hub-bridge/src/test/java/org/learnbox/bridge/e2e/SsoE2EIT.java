@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +197,33 @@ class SsoE2EIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    @Order(7)
+    void gitTakesATokenMadeOnTheDashboardOrTheSandboxsOwnButNotTheSchoolPassword() throws Exception {
+        Learner pupil = new Learner(box, "pupil");
+        pupil.logInOnKeycloak(pupilPassword);
+        HttpResponse<String> made = Classes.submit(pupil, "/tokens", "/tokens", "name=laptop");
+        Matcher secret = Pattern.compile("id=\"new-token-secret\">([^<]+)<").matcher(made.body());
+        assertThat(secret.find()).as(made.body()).isTrue();
+
+        GitClient git = new GitClient(box);
+        Path site = git.project("kc-site", Map.of("index.html", "<p>pushed with a token</p>"));
+        git.commit(site, "First");
+        Shell.Result refused = git.git(site, "push", git.remote("pupil", pupilPassword, "kc-site"), "main");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("remote: The name or token is wrong. This box logs people in with single"
+                + " sign-on, so git takes a token instead of your password");
+        Shell.Result pushed = git.git(site, "push", git.remote("pupil", secret.group(1), "kc-site"), "main");
+        assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
+        assertThat(pushed.stderr()).contains("remote: kc-site is live at http://kc-site--pupil.apps.localhost:");
+
+        pupil.awaitLab();
+        Shell.Result fromSandbox = box.inSandbox("pupil", "git clone -q box::kc-site ~/kc-site 2>&1 && cd ~/kc-site"
+                + " && echo '<p>pushed from the lab</p>' > index.html && git commit -qam 'From the lab' && git push box main 2>&1");
+        assertThat(fromSandbox.exitCode()).as(fromSandbox.stdout() + fromSandbox.stderr()).isZero();
+        assertThat(fromSandbox.stdout()).contains("remote: release 2 of kc-site", "remote: kc-site is live at");
     }
 
     private static void assertRefused(HttpResponse<String> page, String words) {
