@@ -374,8 +374,21 @@ class GitDeployE2EIT {
                 .contains("&#39;site&#39; was not deleted: type its name to confirm (you typed &#39;sit&#39;).");
         assertThat(apps.fetch("site--deployer", "/").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> deleted = Classes.submit(deployer, "/repositories", "/repositories/site/delete", "confirmName=site");
-        assertThat(deleted.body()).contains("&#39;site&#39; is deleted, with its releases; its live app site is unpublished.");
+        WebDriver browser = Chromium.open();
+        try {
+            Chromium.logInToLab(browser, box, "deployer", deployerPassword);
+            Chromium.openUntil(browser, box.url("/repositories"), By.id("repo-site"));
+            browser.findElement(By.cssSelector("#repo-site details summary")).click();
+            browser.findElement(By.id("delete-site")).sendKeys("site");
+            Chromium.screenshot(browser, "44-delete-repository.png");
+            browser.findElement(By.id("delete-button-site")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".notice"), "'site' is deleted, with its releases; its live app site is unpublished."));
+            assertThat(browser.findElements(By.id("repo-site"))).isEmpty();
+            Chromium.screenshot(browser, "45-repository-deleted.png");
+        } finally {
+            browser.quit();
+        }
         assertThat(apps.fetch("site--deployer", "/").statusCode()).isEqualTo(404);
         assertThat(box.docker("images", "-q", images).stdout()).as("the release's image").isBlank();
         assertThat(git(work, "clone", "-q", remote("deployer", deployerPassword, "site"), "site-gone").stderr())
