@@ -83,6 +83,12 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     @Override
+    public java.util.Set<String> runningUsers() {
+        return DockerErrors.translate(() -> containers(null).stream().filter(c -> "running".equals(c.getState()))
+                .map(c -> c.getLabels().get(SandboxSpecs.LABEL_USER)).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Override
     public List<Sandbox> list() {
         return DockerErrors.translate(() -> containers(null).stream().map(c -> inspect(c.getId())).toList());
     }

@@ -18,6 +18,9 @@ public interface SandboxRuntime {
 
     Optional<Sandbox> find(String user);
 
+    /** The learners whose sandboxes run now: one list from the engine, no look into each. */
+    java.util.Set<String> runningUsers();
+
     /** Every sandbox of this box, running or not. */
     List<Sandbox> list();
 

@@ -63,9 +63,8 @@ public class SpawnService {
     }
 
     private void requireRoomFor(String user) {
-        List<Sandbox> running = runtime.list().stream().filter(Sandbox::running).toList();
-        boolean alreadyMine = running.stream().anyMatch(s -> s.user().equals(user));
-        if (!alreadyMine && running.size() >= maxRunning) {
+        java.util.Set<String> running = runtime.runningUsers();
+        if (!running.contains(user) && running.size() >= maxRunning) {
             throw new SandboxException("All " + maxRunning + " sandboxes of this box are in use."
                     + " Try again in a few minutes, or ask your teacher.");
         }

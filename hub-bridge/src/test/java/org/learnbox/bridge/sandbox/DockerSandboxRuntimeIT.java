@@ -98,9 +98,11 @@ class DockerSandboxRuntimeIT {
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(again).extracting(SpawnEvent::message).containsExactly("Your sandbox is already running");
         assertThat(runtime.list()).extracting(Sandbox::user).containsExactly("bob");
+        assertThat(runtime.runningUsers()).containsExactly("bob");
 
         runtime.remove("bob");
         assertThat(runtime.find("bob")).isEmpty();
+        assertThat(runtime.runningUsers()).isEmpty();
         assertThat(docker.inspectVolumeCmd(BOX + "-home-bob").exec().getLabels()).containsEntry("org.learnbox.role", "home");
     }
 
