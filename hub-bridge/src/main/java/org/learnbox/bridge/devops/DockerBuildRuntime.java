@@ -37,6 +37,7 @@ class DockerBuildRuntime implements BuildRuntime {
     /** The exit code this runtime gives a build it stopped for filling the learner's build cache. */
     private static final int CACHE_FULL = -3;
     private static final String CACHE = "/home/builder/.m2";
+    private static final java.util.concurrent.Executor BESIDE = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DockerBuildRuntime.class);
 
     private final DockerClient docker;
@@ -81,12 +82,13 @@ class DockerBuildRuntime implements BuildRuntime {
                 .withCmd("sh", "-c", "exec timeout -s KILL " + seconds + " sh -c \"$BUILD_COMMAND\"")
                 .withHostConfig(host)
                 .exec().getId();
-        String watch = null;
+        java.util.concurrent.CompletableFuture<String> watch = null;
         try {
             docker.copyArchiveToContainerCmd(id).withTarInputStream(new ByteArrayInputStream(job.sources()))
                     .withRemotePath("/").exec();
             docker.startContainerCmd(id).exec();
-            watch = watchCache(name, cache);
+            // The watch starts beside the build, off its path: its first look comes a moment later.
+            watch = java.util.concurrent.CompletableFuture.supplyAsync(() -> watchCache(name, cache), BESIDE);
             BuildLines lines = new BuildLines(out);
             try (var following = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
                     .exec(new ResultCallback.Adapter<Frame>() {
@@ -123,7 +125,13 @@ class DockerBuildRuntime implements BuildRuntime {
             return kept(id, job.keep());
         } finally {
             removeIfThere(id);
-            if (watch != null) removeIfThere(watch);
+            if (watch != null) {
+                watch.exceptionally(failed -> {
+                    log.warn("the cache of {} went unwatched in this build: {}", job.user(), failed.getMessage());
+                    return null;
+                }).join(); // made, or failed, before it is removed
+                removeIfThere(name + "-cache");
+            }
             if (cacheOverflowed.remove(id)) emptyCache(cache, job.user());
         }
     }
@@ -147,7 +155,8 @@ class DockerBuildRuntime implements BuildRuntime {
      * Waits for the build's end, looking every 2 s at what it wrote, in its own files and in the
      * cache; a build that writes too much is stopped.
      */
-    private int awaitEnd(String id, String watch, long seconds) throws InterruptedException {
+    private int awaitEnd(String id, java.util.concurrent.CompletableFuture<String> watch, long seconds)
+            throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(seconds + 30);
         while (Instant.now().isBefore(deadline)) {
             var info = docker.inspectContainerCmd(id).withSize(true).exec();
@@ -160,7 +169,8 @@ class DockerBuildRuntime implements BuildRuntime {
                 docker.killContainerCmd(id).exec();
                 return DISK_FULL;
             }
-            if (cacheBytes(watch) > settings.buildCacheLimit().toBytes()) {
+            String watching = watch.getNow(null);
+            if (watching != null && cacheBytes(watching) > settings.buildCacheLimit().toBytes()) {
                 docker.killContainerCmd(id).exec();
                 cacheOverflowed.add(id);
                 return CACHE_FULL;
