@@ -25,9 +25,19 @@ class Refused(Exception):
     """The box said no, or cannot be reached; the message says why in words."""
 
 
+def _hub_environment():
+    """The hub's environment as the bridge handed it to a sandbox started at login (the server and
+    its kernels have it in their own; a command run in the sandbox from outside finds it here)."""
+    try:
+        with open(os.environ.get("LEARNBOX_HUB_ENV_FILE", ""), encoding="utf-8") as given:
+            return json.load(given)
+    except (OSError, ValueError):
+        return {}
+
+
 def _call(method, path, body=None):
     base = os.environ.get("LEARNBOX_URL", "http://host.docker.internal:8000")
-    token = os.environ.get("JUPYTERHUB_API_TOKEN")
+    token = os.environ.get("JUPYTERHUB_API_TOKEN") or _hub_environment().get("JUPYTERHUB_API_TOKEN")
     if not token:
         raise Refused("There is no JupyterHub token here: run learnbox inside your LearnBox sandbox.")
     request = urllib.request.Request(base + path, method=method,

@@ -37,7 +37,9 @@ public record LearnboxProperties(
             /** Port jupyterhub-singleuser listens on inside the container. */
             @DefaultValue("8888") int port,
             /** The box's front door as code in a sandbox reaches it (the learnbox command calls the API there). */
-            @DefaultValue("http://host.docker.internal:8000") String boxUrl) {}
+            @DefaultValue("http://host.docker.internal:8000") String boxUrl,
+            /** A learner's sandbox starts as they log in, ahead of the hub's call, which hands it the hub's token. */
+            @DefaultValue("true") boolean startAtLogin) {}
 
     public record Hub(
             /** JupyterHub's REST API, as the bridge reaches it. */

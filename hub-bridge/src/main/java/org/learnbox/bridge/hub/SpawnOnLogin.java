@@ -2,6 +2,7 @@ package org.learnbox.bridge.hub;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.learnbox.bridge.sandbox.SpawnService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -10,8 +11,9 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 
 /**
- * A learner who logs in is on the way to their lab: the bridge asks JupyterHub to start the
- * server at once, so the sandbox starts while the browser is still being handed over.
+ * A learner who logs in is on the way to their lab: the bridge starts their sandbox at once and
+ * asks JupyterHub for the server meanwhile; the sandbox loads while the hub makes the server's
+ * token, and the browser is still being handed over.
  * The login answers only once the hub counts the spawn as pending (or over): otherwise the
  * browser's own spawn request could reach the hub in the same moment and fail as a duplicate.
  */
@@ -21,9 +23,11 @@ class SpawnOnLogin {
     private static final Duration MOST_WAIT = Duration.ofSeconds(3);
 
     private final JupyterHubClient hub;
+    private final SpawnService spawns;
 
-    SpawnOnLogin(JupyterHubClient hub) {
+    SpawnOnLogin(JupyterHubClient hub, SpawnService spawns) {
         this.hub = hub;
+        this.spawns = spawns;
     }
 
     @EventListener
@@ -31,6 +35,7 @@ class SpawnOnLogin {
         // Only the login form publishes this; the box API's shared secret does not.
         if (!(success.getAuthentication() instanceof UsernamePasswordAuthenticationToken login)) return;
         String name = login.getName();
+        Thread.ofVirtual().name("start-ahead-" + name).start(() -> spawns.startAhead(name));
         Thread request = Thread.ofVirtual().name("spawn-on-login-" + name).start(() -> {
             try {
                 hub.startServer(name);

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public class DockerSandboxRuntime implements SandboxRuntime {
     private static final Logger log = LoggerFactory.getLogger(DockerSandboxRuntime.class);
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final DockerClient docker;
     private final String box;
 
@@ -47,11 +49,37 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     @Override
+    public boolean startAhead(SandboxSpec spec) {
+        return DockerErrors.translate(() -> {
+            if (!containers(spec.user()).isEmpty()) return false;
+            requireImage(spec.image());
+            ensureNetwork(spec.network());
+            ensureVolume(spec);
+            Map<String, String> env = new HashMap<>(spec.env());
+            env.put(SandboxSpecs.HUB_ENV_FILE_VARIABLE, SandboxSpecs.HUB_ENV_FILE);
+            String id = create(spec, env);
+            try {
+                docker.startContainerCmd(id).exec();
+            } catch (RuntimeException failure) {
+                removeContainer(id);
+                throw failure;
+            }
+            return true;
+        });
+    }
+
+    @Override
     public Sandbox start(SandboxSpec spec, Consumer<SpawnEvent> progress) {
         return DockerErrors.translate(() -> {
             Optional<Sandbox> existing = find(spec.user());
             if (existing.isPresent() && existing.get().running()) {
-                progress.accept(SpawnEvent.step(90, "Your sandbox is already running"));
+                if (awaitsTheHub(existing.get().id())) {
+                    handOver(existing.get().id(), spec.env());
+                    progress.accept(SpawnEvent.step(75, "Container started"));
+                    progress.accept(SpawnEvent.step(85, "Waiting for JupyterLab to answer"));
+                } else {
+                    progress.accept(SpawnEvent.step(90, "Your sandbox is already running"));
+                }
                 return existing.get();
             }
             existing.ifPresent(stopped -> removeContainer(stopped.id()));
@@ -59,7 +87,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
             progress.accept(SpawnEvent.step(20, "Sandbox image " + spec.image() + " is ready"));
             ensureNetwork(spec.network());
             ensureVolume(spec);
-            String id = create(spec);
+            String id = create(spec, spec.env());
             progress.accept(SpawnEvent.step(50, "Container created"));
             try {
                 docker.startContainerCmd(id).exec();
@@ -212,7 +240,34 @@ public class DockerSandboxRuntime implements SandboxRuntime {
         }
     }
 
-    private String create(SandboxSpec spec) {
+    /** A sandbox started ahead of the hub whose environment has not come yet. */
+    private boolean awaitsTheHub(String id) {
+        String[] env = docker.inspectContainerCmd(id).exec().getConfig().getEnv();
+        if (env == null || java.util.Arrays.stream(env).noneMatch(e -> e.startsWith(SandboxSpecs.HUB_ENV_FILE_VARIABLE + "="))) {
+            return false;
+        }
+        try (java.io.InputStream given = docker.copyArchiveFromContainerCmd(id, SandboxSpecs.HUB_ENV_FILE).exec()) {
+            return false;
+        } catch (NotFoundException notYet) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hub's environment, as a file only the learner reads, for the server that waits for it. */
+    private void handOver(String id, Map<String, String> env) {
+        byte[] json = JSON.writeValueAsBytes(env);
+        String file = SandboxSpecs.HUB_ENV_FILE;
+        int slash = file.lastIndexOf('/');
+        int parent = file.lastIndexOf('/', slash - 1);
+        docker.copyArchiveToContainerCmd(id).withRemotePath(file.substring(0, parent))
+                .withTarInputStream(new java.io.ByteArrayInputStream(
+                        LearnerTar.privateFile(file.substring(parent + 1, slash), file.substring(slash + 1), json)))
+                .exec();
+    }
+
+    private String create(SandboxSpec spec, Map<String, String> env) {
         HostConfig host = Confinement.of(spec.cpus(), spec.memoryBytes(), spec.pids(), spec.network())
                 .withExtraHosts("host.docker.internal:host-gateway")
                 .withMounts(List.of(new Mount().withType(MountType.VOLUME)
@@ -221,7 +276,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
             return docker.createContainerCmd(spec.image())
                     .withName(spec.containerName())
                     .withLabels(spec.labels())
-                    .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                    .withEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                     .withUser("1000:1000")
                     .withExposedPorts(ExposedPort.tcp(spec.port()))
                     .withHostConfig(host)

@@ -41,6 +41,26 @@ final class LearnerTar {
         return out.toByteArray();
     }
 
+    /** One file in a folder only the learner may read: a secret of theirs, such as the hub's token. */
+    static byte[] privateFile(String folder, String name, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            TarArchiveEntry dir = new TarArchiveEntry(folder + "/");
+            own(dir, 040700);
+            tar.putArchiveEntry(dir);
+            tar.closeArchiveEntry();
+            TarArchiveEntry entry = new TarArchiveEntry(folder + "/" + name);
+            own(entry, 0100600);
+            entry.setSize(content.length);
+            tar.putArchiveEntry(entry);
+            tar.write(content);
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private static void own(TarArchiveEntry entry, int mode) {
         entry.setMode(mode);
         entry.setUserId(LEARNER);

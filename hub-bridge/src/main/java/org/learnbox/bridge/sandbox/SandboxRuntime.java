@@ -18,6 +18,14 @@ public interface SandboxRuntime {
 
     Optional<Sandbox> find(String user);
 
+    /**
+     * Starts the learner's sandbox ahead of the hub (at login, while the hub makes the server's
+     * token): its server loads what it can and waits for the hub's environment, which
+     * {@link #start} hands over. Does nothing when the learner has a container already; answers
+     * whether it started one.
+     */
+    boolean startAhead(SandboxSpec spec);
+
     /** The learners whose sandboxes run now: one list from the engine, no look into each. */
     java.util.Set<String> runningUsers();
 

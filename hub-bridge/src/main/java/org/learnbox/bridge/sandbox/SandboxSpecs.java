@@ -12,6 +12,12 @@ public class SandboxSpecs {
     public static final String LABEL_ROLE = "org.learnbox.role";
     public static final String LABEL_USER = "org.learnbox.user";
     static final String HOME = "/home/learner";
+    /**
+     * A sandbox started ahead of the hub finds the hub's environment (its token among it) in this
+     * file once the hub asks for the server; the variable tells the sandbox to wait for it.
+     */
+    static final String HUB_ENV_FILE_VARIABLE = "LEARNBOX_HUB_ENV_FILE";
+    static final String HUB_ENV_FILE = "/tmp/learnbox/hub-env.json";
 
     private final LearnboxProperties properties;
 

@@ -23,6 +23,7 @@ public class SpawnService {
     private final SandboxRecords records;
     private final AccountService accounts;
     private final int maxRunning;
+    private final boolean startAtLogin;
     private final ApplicationEventPublisher events;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, SpawnLog> logs = new ConcurrentHashMap<>();
@@ -35,6 +36,7 @@ public class SpawnService {
         this.records = records;
         this.accounts = accounts;
         this.maxRunning = properties.sandbox().maxRunning();
+        this.startAtLogin = properties.sandbox().startAtLogin();
     }
 
     public Sandbox start(String user, Map<String, String> hubEnv) {
@@ -57,6 +59,28 @@ public class SpawnService {
                 log.warn("could not start the sandbox of {}: {}", user, failure.getMessage());
                 throw failure;
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * At login, before the hub is asked: the learner's sandbox starts at once, and its server
+     * loads while the hub makes the server's token, which {@link #start} hands over. Quietly
+     * nothing when the learner has a container already, the box is full or Docker refuses: the
+     * hub's start then goes the usual way and says why in words.
+     */
+    public void startAhead(String user) {
+        if (!startAtLogin) return;
+        ReentrantLock lock = locks.computeIfAbsent(user, u -> new ReentrantLock());
+        lock.lock();
+        try {
+            if (!accounts.exists(user)) return;
+            java.util.Set<String> running = runtime.runningUsers();
+            if (running.contains(user) || running.size() >= maxRunning) return;
+            if (runtime.startAhead(specs.forUser(user, Map.of()))) log.info("sandbox of {} started ahead of the hub", user);
+        } catch (SandboxException notNow) {
+            log.info("could not start the sandbox of {} ahead of the hub: {}", user, notNow.getMessage());
         } finally {
             lock.unlock();
         }

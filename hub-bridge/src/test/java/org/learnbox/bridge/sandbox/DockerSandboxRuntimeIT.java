@@ -43,7 +43,7 @@ class DockerSandboxRuntimeIT {
 
     private static LearnboxProperties properties(String image) {
         return TestProperties.of(BOX,
-                new LearnboxProperties.Sandbox(image, 0.5, DataSize.ofMegabytes(256), 64, BOX + "-sandboxes", 10, 8888, "http://127.0.0.1:9"),
+                new LearnboxProperties.Sandbox(image, 0.5, DataSize.ofMegabytes(256), 64, BOX + "-sandboxes", 10, 8888, "http://127.0.0.1:9", true),
                 TestProperties.hub("http://127.0.0.1:9/hub/api"), TestProperties.courses("data/courses"));
     }
 
@@ -88,6 +88,30 @@ class DockerSandboxRuntimeIT {
         });
         assertThat(docker.inspectNetworkCmd().withNetworkId(BOX + "-sandboxes").exec().getOptions())
                 .containsEntry("com.docker.network.bridge.enable_icc", "false");
+    }
+
+    @Test
+    void aSandboxStartedAheadOfTheHubGetsTheHubsEnvironmentOnceAsTheLearnersOwnFile() {
+        assertThat(runtime.startAhead(specs.forUser("cleo", Map.of()))).isTrue();
+        assertThat(runtime.startAhead(specs.forUser("cleo", Map.of()))).as("one container per learner").isFalse();
+        assertThat(runtime.runningUsers()).containsExactly("cleo");
+
+        List<SpawnEvent> events = new ArrayList<>();
+        Sandbox sandbox = runtime.start(specs.forUser("cleo", Map.of("JUPYTERHUB_USER", "cleo", "JUPYTERHUB_API_TOKEN", "t0k3n")),
+                events::add);
+        assertThat(sandbox.running()).isTrue();
+        assertThat(events).extracting(SpawnEvent::message).containsExactly("Container started", "Waiting for JupyterLab to answer");
+        String handed = "cat /tmp/learnbox/hub-env.json; echo; stat -c '%a %u' /tmp/learnbox /tmp/learnbox/hub-env.json";
+        CommandResult file = runtime.run("cleo", List.of("sh", "-c", handed), Duration.ofSeconds(30));
+        assertThat(file.stdout()).contains("\"JUPYTERHUB_API_TOKEN\":\"t0k3n\"", "\"JUPYTERHUB_USER\":\"cleo\"")
+                .endsWith("700 1000\n600 1000\n");
+
+        // The hub asking again for a server that runs hands nothing over: the server has its token.
+        events.clear();
+        runtime.start(specs.forUser("cleo", Map.of("JUPYTERHUB_API_TOKEN", "another")), events::add);
+        assertThat(events).extracting(SpawnEvent::message).containsExactly("Your sandbox is already running");
+        assertThat(runtime.run("cleo", List.of("cat", "/tmp/learnbox/hub-env.json"), Duration.ofSeconds(30)).stdout())
+                .contains("t0k3n").doesNotContain("another");
     }
 
     @Test
