@@ -27,13 +27,7 @@ final class LearnerTar {
                 tar.closeArchiveEntry();
             }
             for (var file : files.entrySet()) {
-                byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
-                TarArchiveEntry entry = new TarArchiveEntry(path + file.getKey());
-                own(entry, 0100644);
-                entry.setSize(content.length);
-                tar.putArchiveEntry(entry);
-                tar.write(content);
-                tar.closeArchiveEntry();
+                put(tar, path + file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8), 0100644);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,16 +43,20 @@ final class LearnerTar {
             own(dir, 040700);
             tar.putArchiveEntry(dir);
             tar.closeArchiveEntry();
-            TarArchiveEntry entry = new TarArchiveEntry(folder + "/" + name);
-            own(entry, 0100600);
-            entry.setSize(content.length);
-            tar.putArchiveEntry(entry);
-            tar.write(content);
-            tar.closeArchiveEntry();
+            put(tar, folder + "/" + name, content, 0100600);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static void put(TarArchiveOutputStream tar, String path, byte[] content, int mode) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(path);
+        own(entry, mode);
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
     }
 
     private static void own(TarArchiveEntry entry, int mode) {

@@ -27,6 +27,11 @@ public class SpawnService {
     private final ApplicationEventPublisher events;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, SpawnLog> logs = new ConcurrentHashMap<>();
+    /**
+     * A class logging in together keeps the hub's own pace: then the machine's CPUs are the limit,
+     * and sandboxes started ahead would only crowd the hub. Starting ahead is for the few.
+     */
+    private final StartsAhead aheadOfTheHub = new StartsAhead(2, java.time.Duration.ofSeconds(10));
 
     SpawnService(SandboxRuntime runtime, SandboxSpecs specs, SandboxRecords records, AccountService accounts,
             LearnboxProperties properties, ApplicationEventPublisher events) {
@@ -71,7 +76,7 @@ public class SpawnService {
      * hub's start then goes the usual way and says why in words.
      */
     public void startAhead(String user) {
-        if (!startAtLogin) return;
+        if (!startAtLogin || !aheadOfTheHub.tryTake()) return;
         ReentrantLock lock = locks.computeIfAbsent(user, u -> new ReentrantLock());
         lock.lock();
         try {
