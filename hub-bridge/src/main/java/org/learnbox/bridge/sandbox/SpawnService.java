@@ -29,9 +29,9 @@ public class SpawnService {
     private final Map<String, SpawnLog> logs = new ConcurrentHashMap<>();
     /**
      * A class logging in together keeps the hub's own pace: then the machine's CPUs are the limit,
-     * and sandboxes started ahead would only crowd the hub. Starting ahead is for the few.
+     * and sandboxes started ahead would only crowd the hub. At most two wait for the hub at once.
      */
-    private final StartsAhead aheadOfTheHub = new StartsAhead(2, java.time.Duration.ofSeconds(10));
+    private final StartsAhead aheadOfTheHub = new StartsAhead(2, java.time.Duration.ofSeconds(30));
 
     SpawnService(SandboxRuntime runtime, SandboxSpecs specs, SandboxRecords records, AccountService accounts,
             LearnboxProperties properties, ApplicationEventPublisher events) {
@@ -47,6 +47,7 @@ public class SpawnService {
     public Sandbox start(String user, Map<String, String> hubEnv) {
         ReentrantLock lock = locks.computeIfAbsent(user, u -> new ReentrantLock());
         lock.lock();
+        aheadOfTheHub.done(user);
         try {
             SpawnLog spawnLog = new SpawnLog();
             logs.put(user, spawnLog);
@@ -76,17 +77,20 @@ public class SpawnService {
      * hub's start then goes the usual way and says why in words.
      */
     public void startAhead(String user) {
-        if (!startAtLogin || !aheadOfTheHub.tryTake()) return;
+        if (!startAtLogin || !aheadOfTheHub.tryTake(user)) return;
         ReentrantLock lock = locks.computeIfAbsent(user, u -> new ReentrantLock());
         lock.lock();
+        boolean started = false;
         try {
-            if (!accounts.exists(user)) return;
             java.util.Set<String> running = runtime.runningUsers();
-            if (running.contains(user) || running.size() >= maxRunning) return;
-            if (runtime.startAhead(specs.forUser(user, Map.of()))) log.info("sandbox of {} started ahead of the hub", user);
+            if (accounts.exists(user) && !running.contains(user) && running.size() < maxRunning) {
+                started = runtime.startAhead(specs.forUser(user, Map.of()));
+                if (started) log.info("sandbox of {} started ahead of the hub", user);
+            }
         } catch (SandboxException notNow) {
             log.info("could not start the sandbox of {} ahead of the hub: {}", user, notNow.getMessage());
         } finally {
+            if (!started) aheadOfTheHub.done(user);
             lock.unlock();
         }
     }

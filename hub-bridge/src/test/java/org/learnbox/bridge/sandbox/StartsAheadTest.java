@@ -7,12 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class StartsAheadTest {
     @Test
-    void aBurstGetsOnlySoManyAndTheWindowFreesThemAgain() throws Exception {
-        StartsAhead starts = new StartsAhead(2, Duration.ofMillis(300));
-        assertThat(starts.tryTake()).isTrue();
-        assertThat(starts.tryTake()).isTrue();
-        assertThat(starts.tryTake()).as("a third in the same window").isFalse();
+    void aBurstOfLoginsGetsOnlySoManyAndEachFreesItsPlaceWhenTheHubAsks() throws Exception {
+        StartsAhead ahead = new StartsAhead(2, Duration.ofMillis(300));
+        assertThat(ahead.tryTake("ada")).isTrue();
+        assertThat(ahead.tryTake("bob")).isTrue();
+        assertThat(ahead.tryTake("cy")).as("a third while two wait").isFalse();
+        ahead.done("ada");
+        assertThat(ahead.tryTake("cy")).isTrue();
+        assertThat(ahead.tryTake("dee")).isFalse();
         Thread.sleep(400);
-        assertThat(starts.tryTake()).isTrue();
+        assertThat(ahead.tryTake("dee")).as("the hub never asked for the others: they no longer count").isTrue();
     }
 }
