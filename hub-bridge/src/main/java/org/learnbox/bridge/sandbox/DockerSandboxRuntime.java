@@ -49,21 +49,24 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     @Override
-    public boolean startAhead(SandboxSpec spec) {
+    public boolean startAhead(SandboxSpec spec, Consumer<SpawnEvent> progress) {
         return DockerErrors.translate(() -> {
             if (!containers(spec.user()).isEmpty()) return false;
             requireImage(spec.image());
+            progress.accept(SpawnEvent.step(20, "Sandbox image " + spec.image() + " is ready"));
             ensureNetwork(spec.network());
             ensureVolume(spec);
             Map<String, String> env = new HashMap<>(spec.env());
             env.put(SandboxSpecs.HUB_ENV_FILE_VARIABLE, SandboxSpecs.HUB_ENV_FILE);
             String id = create(spec, env);
+            progress.accept(SpawnEvent.step(50, "Container created"));
             try {
                 docker.startContainerCmd(id).exec();
             } catch (RuntimeException failure) {
                 removeContainer(id);
                 throw failure;
             }
+            progress.accept(SpawnEvent.step(75, "Container started"));
             return true;
         });
     }
@@ -75,7 +78,6 @@ public class DockerSandboxRuntime implements SandboxRuntime {
             if (existing.isPresent() && existing.get().running()) {
                 if (awaitsTheHub(existing.get().id())) {
                     handOver(existing.get().id(), spec.env());
-                    progress.accept(SpawnEvent.step(75, "Container started"));
                     progress.accept(SpawnEvent.step(85, "Waiting for JupyterLab to answer"));
                 } else {
                     progress.accept(SpawnEvent.step(90, "Your sandbox is already running"));

@@ -24,7 +24,7 @@ public interface SandboxRuntime {
      * {@link #start} hands over. Does nothing when the learner has a container already; answers
      * whether it started one.
      */
-    boolean startAhead(SandboxSpec spec);
+    boolean startAhead(SandboxSpec spec, Consumer<SpawnEvent> progress);
 
     /** The learners whose sandboxes run now: one list from the engine, no look into each. */
     java.util.Set<String> runningUsers();

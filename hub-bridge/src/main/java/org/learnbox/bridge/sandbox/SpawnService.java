@@ -27,6 +27,8 @@ public class SpawnService {
     private final ApplicationEventPublisher events;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, SpawnLog> logs = new ConcurrentHashMap<>();
+    /** The steps of sandboxes started ahead of the hub, until the hub asks for them. */
+    private final Map<String, SpawnLog> startedAhead = new ConcurrentHashMap<>();
     /**
      * A class logging in together keeps the hub's own pace: then the machine's CPUs are the limit,
      * and sandboxes started ahead would only crowd the hub. At most two wait for the hub at once.
@@ -49,7 +51,8 @@ public class SpawnService {
         lock.lock();
         aheadOfTheHub.done(user);
         try {
-            SpawnLog spawnLog = new SpawnLog();
+            SpawnLog ahead = startedAhead.remove(user);
+            SpawnLog spawnLog = ahead == null ? new SpawnLog() : ahead;
             logs.put(user, spawnLog);
             try {
                 if (!accounts.exists(user)) {
@@ -84,8 +87,12 @@ public class SpawnService {
         try {
             java.util.Set<String> running = runtime.runningUsers();
             if (accounts.exists(user) && !running.contains(user) && running.size() < maxRunning) {
-                started = runtime.startAhead(specs.forUser(user, Map.of()));
-                if (started) log.info("sandbox of {} started ahead of the hub", user);
+                SpawnLog spawnLog = new SpawnLog();
+                started = runtime.startAhead(specs.forUser(user, Map.of()), spawnLog::add);
+                if (started) {
+                    startedAhead.put(user, spawnLog); // the spawn page shows these steps too
+                    log.info("sandbox of {} started ahead of the hub", user);
+                }
             }
         } catch (SandboxException notNow) {
             log.info("could not start the sandbox of {} ahead of the hub: {}", user, notNow.getMessage());
