@@ -39,7 +39,7 @@ public class Deployments {
     private final AppService apps;
     private final LearnboxProperties.Git settings;
     private final Clock clock;
-    private final Map<String, ReentrantLock> oneAtATime = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> projectLocks = new ConcurrentHashMap<>();
 
     Deployments(ReleaseRepository releases, BuildRuntime builder, AppService apps, LearnboxProperties properties, Clock clock) {
         this.releases = releases;
@@ -51,7 +51,7 @@ public class Deployments {
 
     /** Builds and deploys the commit; {@code out} hears each step and each line of the build as it happens. */
     public Release deploy(String owner, String project, ObjectId commit, Repository repository, Consumer<String> out) {
-        ReentrantLock lock = oneAtATime.computeIfAbsent(owner + "/" + project, key -> new ReentrantLock(true));
+        ReentrantLock lock = oneAtATime(owner, project);
         if (lock.isLocked()) out.accept("another push of " + project + " is deploying; this one waits for it");
         lock.lock();
         try {
@@ -173,7 +173,7 @@ public class Deployments {
 
     /** Goes back to an earlier good release (the one before the live one, when none is named). */
     public Release rollBack(String owner, String app, Integer number, Consumer<String> out) {
-        ReentrantLock lock = oneAtATime.computeIfAbsent(owner + "/" + releaseProject(owner, app), key -> new ReentrantLock(true));
+        ReentrantLock lock = oneAtATime(owner, releaseProject(owner, app));
         lock.lock();
         try {
             List<Release> history = releases.findByOwnerAndAppOrderByNumberDesc(owner, app);
@@ -201,6 +201,11 @@ public class Deployments {
         }
     }
 
+    /** Releases of one project go one at a time, in the order they came. */
+    private ReentrantLock oneAtATime(String owner, String project) {
+        return projectLocks.computeIfAbsent(owner + "/" + project, key -> new ReentrantLock(true));
+    }
+
     private String releaseProject(String owner, String app) {
         return releases.findByOwnerAndAppOrderByNumberDesc(owner, app).stream().findFirst().map(Release::getProject).orElse(app);
     }
@@ -217,7 +222,7 @@ public class Deployments {
      * deleted. Answers the apps taken down.
      */
     public List<String> forget(String owner, String project) {
-        ReentrantLock lock = oneAtATime.computeIfAbsent(owner + "/" + project, key -> new ReentrantLock(true));
+        ReentrantLock lock = oneAtATime(owner, project);
         if (lock.isLocked()) stopQuietly(owner, project);
         lock.lock();
         try {

@@ -44,8 +44,6 @@ class DockerBuildRuntime implements BuildRuntime {
     private final String box;
     private final LearnboxProperties.Git settings;
     private final String network;
-    /** Builds whose cache grew past its limit: the cache goes with the build's container. */
-    private final java.util.Set<String> cacheOverflowed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Builds stopped on purpose, by their container's name: their end says who stopped them and why, not "failed". */
     private final java.util.Map<String, String> stoppedWhy = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -68,8 +66,9 @@ class DockerBuildRuntime implements BuildRuntime {
             throw new BuildFailed("The builder image " + IMAGE + " is missing on this box; a teacher makes it with: ./box images");
         }
         String name = box + "-build-" + job.user() + "-" + job.project();
+        String watchName = name + "-cache";
         removeIfThere(name);
-        removeIfThere(name + "-cache");
+        removeIfThere(watchName);
         long seconds = settings.buildTimeLimit().toSeconds();
         String cache = cacheVolume(job.user());
         HostConfig host = Confinement.of(settings.buildCpus(), settings.buildMemory().toBytes(), settings.buildPids(), network)
@@ -83,12 +82,13 @@ class DockerBuildRuntime implements BuildRuntime {
                 .withHostConfig(host)
                 .exec().getId();
         java.util.concurrent.CompletableFuture<String> watch = null;
+        boolean cacheFull = false; // then the cache goes with the build's container
         try {
             docker.copyArchiveToContainerCmd(id).withTarInputStream(new ByteArrayInputStream(job.sources()))
                     .withRemotePath("/").exec();
             docker.startContainerCmd(id).exec();
             // The watch starts beside the build, off its path: its first look comes a moment later.
-            watch = java.util.concurrent.CompletableFuture.supplyAsync(() -> watchCache(name, cache), BESIDE);
+            watch = java.util.concurrent.CompletableFuture.supplyAsync(() -> watchCache(watchName, cache), BESIDE);
             BuildLines lines = new BuildLines(out);
             try (var following = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
                     .exec(new ResultCallback.Adapter<Frame>() {
@@ -98,6 +98,7 @@ class DockerBuildRuntime implements BuildRuntime {
                         }
                     })) {
                 int exitCode = awaitEnd(id, watch, seconds);
+                cacheFull = exitCode == CACHE_FULL;
                 following.awaitCompletion(5, TimeUnit.SECONDS);
                 lines.end();
                 String why = stoppedWhy.remove(name);
@@ -130,9 +131,9 @@ class DockerBuildRuntime implements BuildRuntime {
                     log.warn("the cache of {} went unwatched in this build: {}", job.user(), failed.getMessage());
                     return null;
                 }).join(); // made, or failed, before it is removed
-                removeIfThere(name + "-cache");
+                removeIfThere(watchName);
             }
-            if (cacheOverflowed.remove(id)) emptyCache(cache, job.user());
+            if (cacheFull) emptyCache(cache, job.user());
         }
     }
 
@@ -172,7 +173,6 @@ class DockerBuildRuntime implements BuildRuntime {
             String watching = watch.getNow(null);
             if (watching != null && cacheBytes(watching) > settings.buildCacheLimit().toBytes()) {
                 docker.killContainerCmd(id).exec();
-                cacheOverflowed.add(id);
                 return CACHE_FULL;
             }
             Thread.sleep(Duration.ofSeconds(2));
@@ -212,12 +212,12 @@ class DockerBuildRuntime implements BuildRuntime {
      * processes could not be measured from inside; so the watch has its own. Root with only the
      * right to read any folder, on a read-only mount, with no network.
      */
-    private String watchCache(String buildName, String volume) {
+    private String watchCache(String watchName, String volume) {
         HostConfig host = Confinement.of(0.2, 32L * 1024 * 1024, 16, "none")
                 .withCapAdd(com.github.dockerjava.api.model.Capability.DAC_READ_SEARCH)
                 .withBinds(new Bind(volume, new Volume("/cache"), com.github.dockerjava.api.model.AccessMode.ro));
         String id = docker.createContainerCmd(IMAGE)
-                .withName(buildName + "-cache")
+                .withName(watchName)
                 .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build"))
                 .withUser("0")
                 .withCmd("sh", "-c", "while :; do du -sk /cache; sleep 2; done")

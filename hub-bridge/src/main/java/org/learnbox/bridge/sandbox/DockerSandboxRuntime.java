@@ -259,14 +259,9 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     /** The hub's environment, as a file only the learner reads, for the server that waits for it. */
     private void handOver(String id, Map<String, String> env) {
-        byte[] json = JSON.writeValueAsBytes(env);
-        String file = SandboxSpecs.HUB_ENV_FILE;
-        int slash = file.lastIndexOf('/');
-        int parent = file.lastIndexOf('/', slash - 1);
-        docker.copyArchiveToContainerCmd(id).withRemotePath(file.substring(0, parent))
-                .withTarInputStream(new java.io.ByteArrayInputStream(
-                        LearnerTar.privateFile(file.substring(parent + 1, slash), file.substring(slash + 1), json)))
-                .exec();
+        byte[] tar = LearnerTar.privateFile(SandboxSpecs.HUB_ENV_FOLDER, SandboxSpecs.HUB_ENV_NAME, JSON.writeValueAsBytes(env));
+        docker.copyArchiveToContainerCmd(id).withRemotePath(SandboxSpecs.HUB_ENV_PARENT)
+                .withTarInputStream(new java.io.ByteArrayInputStream(tar)).exec();
     }
 
     private String create(SandboxSpec spec, Map<String, String> env) {

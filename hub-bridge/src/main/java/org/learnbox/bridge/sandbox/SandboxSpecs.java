@@ -17,7 +17,10 @@ public class SandboxSpecs {
      * file once the hub asks for the server; the variable tells the sandbox to wait for it.
      */
     static final String HUB_ENV_FILE_VARIABLE = "LEARNBOX_HUB_ENV_FILE";
-    static final String HUB_ENV_FILE = "/tmp/learnbox/hub-env.json";
+    static final String HUB_ENV_PARENT = "/tmp";
+    static final String HUB_ENV_FOLDER = "learnbox";
+    static final String HUB_ENV_NAME = "hub-env.json";
+    static final String HUB_ENV_FILE = HUB_ENV_PARENT + "/" + HUB_ENV_FOLDER + "/" + HUB_ENV_NAME;
 
     private final LearnboxProperties properties;
 

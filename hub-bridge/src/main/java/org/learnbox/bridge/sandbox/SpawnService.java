@@ -47,7 +47,7 @@ public class SpawnService {
     }
 
     public Sandbox start(String user, Map<String, String> hubEnv) {
-        ReentrantLock lock = locks.computeIfAbsent(user, u -> new ReentrantLock());
+        ReentrantLock lock = lockOf(user);
         lock.lock();
         aheadOfTheHub.done(user);
         try {
@@ -81,7 +81,7 @@ public class SpawnService {
      */
     public void startAhead(String user) {
         if (!startAtLogin || !aheadOfTheHub.tryTake(user)) return;
-        ReentrantLock lock = locks.computeIfAbsent(user, u -> new ReentrantLock());
+        ReentrantLock lock = lockOf(user);
         lock.lock();
         boolean started = false;
         try {
@@ -100,6 +100,11 @@ public class SpawnService {
             if (!started) aheadOfTheHub.done(user);
             lock.unlock();
         }
+    }
+
+    /** One start or stop of a learner's sandbox at a time. */
+    private ReentrantLock lockOf(String user) {
+        return locks.computeIfAbsent(user, u -> new ReentrantLock());
     }
 
     private void requireRoomFor(String user) {
@@ -124,7 +129,7 @@ public class SpawnService {
     }
 
     public void stop(String user) {
-        ReentrantLock lock = locks.computeIfAbsent(user, u -> new ReentrantLock());
+        ReentrantLock lock = lockOf(user);
         lock.lock();
         try {
             runtime.remove(user);
