@@ -1,8 +1,11 @@
 package org.learnbox.bridge.classroom;
 
+import org.learnbox.bridge.config.Refusal;
+import org.springframework.http.HttpStatus;
+
 /** A class action refused, in words; nothing was changed. */
-public class ClassroomException extends RuntimeException {
+public class ClassroomException extends Refusal {
     public ClassroomException(String message) {
-        super(message);
+        super(HttpStatus.UNPROCESSABLE_CONTENT, message);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.learnbox.bridge.devops.GitLogin;
 import org.learnbox.bridge.hub.JupyterHubClient;
 import org.learnbox.bridge.identity.AccountService;
-import org.learnbox.bridge.identity.HubTokenFilter;
+import org.learnbox.bridge.hub.HubTokenFilter;
 import org.learnbox.bridge.identity.LoginThrottle;
 import org.learnbox.bridge.identity.LoginThrottleFilter;
 import org.springframework.context.annotation.Bean;

@@ -1,8 +1,10 @@
 package org.learnbox.bridge.devops;
 
+import org.springframework.http.HttpStatus;
+
 /** A project has no release of that number (or is not the asker's). */
 public class ReleaseNotFoundException extends RepoException {
     public ReleaseNotFoundException(String project, int number) {
-        super(project + " has no release " + number + ".");
+        super(HttpStatus.NOT_FOUND, project + " has no release " + number + ".");
     }
 }

@@ -1,4 +1,4 @@
-package org.learnbox.bridge.identity;
+package org.learnbox.bridge.hub;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.learnbox.bridge.hub.JupyterHubClient;
+import org.learnbox.bridge.identity.Account;
+import org.learnbox.bridge.identity.AccountService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,7 +1,9 @@
 package org.learnbox.bridge.identity;
 
+import org.springframework.http.HttpStatus;
+
 public class AccountNotFoundException extends AccountException {
     public AccountNotFoundException(String name) {
-        super("There is no account named '" + name + "'.");
+        super(HttpStatus.NOT_FOUND, "There is no account named '" + name + "'.");
     }
 }

@@ -37,7 +37,7 @@ public class AccountService {
             throw new AccountException("The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
         if (accounts.existsByName(name)) {
-            throw new AccountException("There is already an account named '" + name + "'.");
+            throw AccountException.nameTaken("There is already an account named '" + name + "'.");
         }
         if (keycloak != null) {
             keycloak.create(name, role, password);

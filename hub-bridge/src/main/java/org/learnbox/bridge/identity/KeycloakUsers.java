@@ -50,7 +50,7 @@ class KeycloakUsers {
                     .retrieve().toBodilessEntity();
         } catch (RestClientResponseException e) {
             if (e.getStatusCode().value() == HttpStatus.CONFLICT.value()) {
-                throw new AccountException("There is already an account named '" + name + "' in Keycloak.");
+                throw AccountException.nameTaken("There is already an account named '" + name + "' in Keycloak.");
             }
             throw refusal("make the account '" + name + "'", e);
         }

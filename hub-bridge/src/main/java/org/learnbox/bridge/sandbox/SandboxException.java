@@ -1,12 +1,15 @@
 package org.learnbox.bridge.sandbox;
 
+import org.learnbox.bridge.config.Refusal;
+import org.springframework.http.HttpStatus;
+
 /** A sandbox could not be started or found; the message is shown to the learner as it is. */
-public class SandboxException extends RuntimeException {
+public class SandboxException extends Refusal {
     public SandboxException(String message) {
-        super(message);
+        super(HttpStatus.SERVICE_UNAVAILABLE, message);
     }
 
     public SandboxException(String message, Throwable cause) {
-        super(message, cause);
+        super(HttpStatus.SERVICE_UNAVAILABLE, message, cause);
     }
 }

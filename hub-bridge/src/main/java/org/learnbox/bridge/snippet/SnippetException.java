@@ -1,8 +1,11 @@
 package org.learnbox.bridge.snippet;
 
+import org.learnbox.bridge.config.Refusal;
+import org.springframework.http.HttpStatus;
+
 /** A snippet refused, in words that say what to do; nothing was changed. */
-public class SnippetException extends RuntimeException {
+public class SnippetException extends Refusal {
     public SnippetException(String message) {
-        super(message);
+        super(HttpStatus.UNPROCESSABLE_CONTENT, message);
     }
 }

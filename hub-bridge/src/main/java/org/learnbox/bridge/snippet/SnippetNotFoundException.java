@@ -1,16 +1,19 @@
 package org.learnbox.bridge.snippet;
 
+import org.learnbox.bridge.config.Refusal;
+import org.springframework.http.HttpStatus;
+
 /**
  * No such snippet, or one the person may not see: the same answer on purpose, so that
  * ids cannot be probed for private snippets.
  */
-public class SnippetNotFoundException extends RuntimeException {
+public class SnippetNotFoundException extends Refusal {
     public SnippetNotFoundException(String id) {
-        super("There is no snippet \"" + id + "\", or it is not shared with you.");
+        super(HttpStatus.NOT_FOUND, "There is no snippet \"" + id + "\", or it is not shared with you.");
     }
 
     /** Said only to someone who may read the snippet. */
     public SnippetNotFoundException(String id, int version, int newest) {
-        super("The snippet \"" + id + "\" has no version " + version + "; its versions are 1 to " + newest + ".");
+        super(HttpStatus.NOT_FOUND, "The snippet \"" + id + "\" has no version " + version + "; its versions are 1 to " + newest + ".");
     }
 }
