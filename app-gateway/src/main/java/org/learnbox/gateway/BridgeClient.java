@@ -19,7 +19,7 @@ class BridgeClient {
         }
     }
 
-    record Answer(String target, String message) {}
+    record Answer(String target, String container, String message) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final WebClient bridge;
@@ -34,7 +34,8 @@ class BridgeClient {
     Mono<AppTarget> wake(String host) {
         return bridge.post().uri("/hub-api/apps/wake").bodyValue(Map.of("host", host))
                 .retrieve().bodyToMono(Answer.class)
-                .map(answer -> new AppTarget(host, URI.create(answer.target())))
+                .map(answer -> new AppTarget(host, answer.container() == null ? answer.target() : answer.container(),
+                        URI.create(answer.target())))
                 .onErrorMap(WebClientResponseException.class, e -> e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()
                         ? new NoSuchApp(messageOf(e)) : e);
     }

@@ -20,4 +20,6 @@ public record GatewaySettings(
         /** Requests per minute let through to one app. */
         @DefaultValue("600") int requestsPerMinute,
         /** How often the apps' last requests are reported to the bridge, which puts idle apps to sleep. */
-        @DefaultValue("10s") Duration reportEvery) {}
+        @DefaultValue("10s") Duration reportEvery,
+        /** How long a release the bridge retires may finish the requests under way in it before it goes anyway. */
+        @DefaultValue("30s") Duration drainTimeout) {}

@@ -21,8 +21,11 @@ import reactor.core.publisher.Mono;
  * visitors reach it) only for the bridge, with the box's shared secret: else it would be a port
  * scanner for the world.
  *
- * <p>When a new release takes over an app, the bridge says so ({@value #FORGET}?host=, with the
- * secret): the gateway forgets the address it had, and the next request goes to the new one.
+ * <p>When a new release takes over an app, the bridge says so ({@value #FORGET}?host=&retiring=,
+ * with the secret): the gateway forgets the address it had, the next request goes to the new one,
+ * and none enters the retiring container any more. Then the bridge asks {@value #DRAIN}?container=,
+ * which answers once the requests under way in that container have ended (204), or after the
+ * drain timeout (504); only then does the bridge remove it.
  */
 @Configuration(proxyBeanMethods = false)
 class Readiness {
@@ -30,17 +33,29 @@ class Readiness {
 
     static final String FORGET = "/.learnbox/forget";
 
+    static final String DRAIN = "/.learnbox/drain";
+
     @Bean
-    RouterFunction<ServerResponse> readinessOfApps(BridgeClient bridge, GatewaySettings settings, WakeAndRoute routing) {
+    RouterFunction<ServerResponse> readinessOfApps(BridgeClient bridge, GatewaySettings settings, WakeAndRoute routing,
+            ReleasesInUse releases) {
         return RouterFunctions.route()
                 .POST(FORGET, request -> request.queryParam("host").filter(host -> fromBridge(request, settings))
                         .map(host -> {
+                            request.queryParam("retiring").ifPresent(releases::retire);
                             routing.forget(host.toLowerCase(java.util.Locale.ROOT));
                             return ServerResponse.noContent().build();
                         })
                         .orElseGet(() -> ServerResponse.status(HttpStatus.FORBIDDEN).build()))
+                .POST(DRAIN, request -> request.queryParam("container").filter(container -> fromBridge(request, settings))
+                        .map(container -> {
+                            releases.retire(container);
+                            return releases.drained(container, settings.drainTimeout()).flatMap(drained -> drained
+                                    ? ServerResponse.noContent().build()
+                                    : ServerResponse.status(HttpStatus.GATEWAY_TIMEOUT).build());
+                        })
+                        .orElseGet(() -> ServerResponse.status(HttpStatus.FORBIDDEN).build()))
                 .GET(PATH, request -> request.queryParam("target")
-                .map(target -> fromBridge(request, settings) ? answer(AppPorts.open(new AppTarget(target, URI.create(target))))
+                .map(target -> fromBridge(request, settings) ? answer(AppPorts.open(new AppTarget(target, "", URI.create(target))))
                         : ServerResponse.status(HttpStatus.FORBIDDEN).build())
                 .or(() -> request.queryParam("host")
                         .map(host -> answer(bridge.wake(host).flatMap(AppPorts::open).onErrorReturn(false))))

@@ -4,6 +4,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
@@ -29,11 +30,16 @@ import reactor.core.publisher.Mono;
  * Sends each request to its app's container: asks the bridge where the app is (waking it when
  * it sleeps), holds the request until the app's port answers, and says in words what went wrong
  * when it does not. A browser kept waiting past a few seconds gets a page that reloads itself.
+ * No request enters a release that the bridge retires ({@link ReleasesInUse}); a safe request
+ * whose container went away under it is sent once more to where the app is now.
  */
 @Component
 class WakeAndRoute implements GlobalFilter, Ordered {
     /** A target is asked for again this soon: an app put to sleep may get another address when it wakes. */
     private static final Duration KNOWN_FOR = Duration.ofSeconds(2);
+    /** How often one request asks the bridge again when the answer is a release that retires. */
+    private static final int MOST_ASKS = 3;
+    private static final java.util.Set<HttpMethod> SAFE_METHODS = java.util.Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private record Known(AppTarget target, long until) {}
 
@@ -42,9 +48,11 @@ class WakeAndRoute implements GlobalFilter, Ordered {
     private final GatewaySettings settings;
     private final RequestRate rate;
     private final AppActivity activity;
+    private final ReleasesInUse releases;
 
-    WakeAndRoute(BridgeClient bridge, GatewaySettings settings, RequestRate rate, AppActivity activity) {
+    WakeAndRoute(BridgeClient bridge, GatewaySettings settings, RequestRate rate, AppActivity activity, ReleasesInUse releases) {
         this.bridge = bridge;
+        this.releases = releases;
         this.settings = settings;
         this.rate = rate;
         this.activity = activity;
@@ -67,27 +75,26 @@ class WakeAndRoute implements GlobalFilter, Ordered {
                             + " the most this box lets through to one app. Wait a moment and try again.");
         }
         activity.requested(host);
-        return route(exchange, chain, host, true);
+        return route(exchange, chain, host, 0, false);
     }
 
-    private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, String host, boolean firstTry) {
+    private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, String host, int asked, boolean resent) {
         // Only a fresh answer of the bridge is remembered, for a short while: a new release is reached soon.
         Mono<AppTarget> ready = knownTarget(host).map(Mono::just).orElseGet(() -> bridge.wake(host).flatMap(this::awaitPort)
-                .doOnNext(fresh -> known.put(host, new Known(fresh, System.nanoTime() + KNOWN_FOR.toNanos()))));
+                .doOnNext(fresh -> {
+                    if (!releases.retires(fresh.container())) known.put(host, new Known(fresh, System.nanoTime() + KNOWN_FOR.toNanos()));
+                }));
         Mono<AppTarget> waited = browserWaiting(exchange.getRequest())
                 ? ready.timeout(settings.waitingPageAfter())
                 : ready;
         return waited
-                .flatMap(target -> {
-                    exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, addressOf(exchange, target));
-                    return chain.filter(exchange).onErrorResume(ConnectException.class, gone -> {
-                        known.remove(host);
-                        if (!firstTry || exchange.getResponse().isCommitted()) return Mono.error(gone);
-                        // It went to sleep meanwhile: wake it, and let the routing filter send the request again.
-                        exchange.getAttributes().remove(GATEWAY_ALREADY_ROUTED_ATTR);
-                        return route(exchange, chain, host, false);
-                    });
-                })
+                .flatMap(target -> releases.enter(target.container())
+                        .map(lease -> send(exchange, chain, host, target, lease, asked, resent))
+                        .orElseGet(() -> {
+                            // The bridge retires that release: the app answers in another container now.
+                            known.remove(host);
+                            return asked < MOST_ASKS ? route(exchange, chain, host, asked + 1, resent) : Mono.error(new Switching());
+                        }))
                 .onErrorResume(TimeoutException.class, slow -> browserWaiting(exchange.getRequest())
                         ? GatewayPages.waiting(exchange.getResponse(), host)
                         : GatewayPages.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT, "The app does not answer",
@@ -96,7 +103,44 @@ class WakeAndRoute implements GlobalFilter, Ordered {
                 .onErrorResume(BridgeClient.NoSuchApp.class, none -> GatewayPages.write(exchange.getResponse(),
                         HttpStatus.NOT_FOUND, "No app here", none.getMessage()))
                 .onErrorResume(WebClientResponseException.class, refused -> GatewayPages.write(exchange.getResponse(),
-                        HttpStatus.SERVICE_UNAVAILABLE, "The app cannot start now", BridgeClient.messageOf(refused)));
+                        HttpStatus.SERVICE_UNAVAILABLE, "The app cannot start now", BridgeClient.messageOf(refused)))
+                .onErrorResume(Switching.class, switching -> GatewayPages.write(exchange.getResponse(),
+                        HttpStatus.SERVICE_UNAVAILABLE, "A new release is taking over",
+                        "This app is switching to a new release just now. Try again in a moment."))
+                .onErrorResume(IOException.class, gone -> exchange.getResponse().isCommitted() ? Mono.error(gone)
+                        : GatewayPages.write(exchange.getResponse(), HttpStatus.BAD_GATEWAY, "The app did not answer",
+                                "The app closed the connection before it answered. Try again in a moment; if it keeps"
+                                        + " happening, its owner can see why on their dashboard."));
+    }
+
+    /** Sends the request to the app's container, counted in it until the answer is written. */
+    private Mono<Void> send(ServerWebExchange exchange, GatewayFilterChain chain, String host, AppTarget target,
+            ReleasesInUse.Lease lease, int asked, boolean resent) {
+        exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, addressOf(exchange, target));
+        return chain.filter(exchange)
+                .doFinally(signal -> lease.close())
+                .onErrorResume(IOException.class, gone -> {
+                    known.remove(host);
+                    if (resent || exchange.getResponse().isCommitted() || !mayResend(exchange.getRequest(), gone)) {
+                        return Mono.error(gone);
+                    }
+                    // The container went away under the request (the app fell asleep, or a release was retired):
+                    // ask where the app is now, and let the routing filter send the request once more.
+                    exchange.getAttributes().remove(GATEWAY_ALREADY_ROUTED_ATTR);
+                    return route(exchange, chain, host, asked, true);
+                });
+    }
+
+    /** Nothing reached an app that refused the connection; a safe request may be sent again whatever happened to it. */
+    private static boolean mayResend(ServerHttpRequest request, IOException gone) {
+        return gone instanceof ConnectException || SAFE_METHODS.contains(request.getMethod());
+    }
+
+    /** The bridge kept answering containers that retire: it is between two releases. */
+    private static final class Switching extends RuntimeException {
+        Switching() {
+            super("the app is switching releases", null, false, false);
+        }
     }
 
     /** The bridge switched the app to another container (a new release): the next request asks it again. */

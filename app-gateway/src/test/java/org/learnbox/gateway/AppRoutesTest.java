@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class AppRoutesTest {
     private final GatewaySettings settings = new GatewaySettings("http://bridge", "s", "apps.localhost",
-            Duration.ofSeconds(30), Duration.ofSeconds(3), 3, Duration.ofSeconds(10));
+            Duration.ofSeconds(30), Duration.ofSeconds(3), 3, Duration.ofSeconds(10), Duration.ofSeconds(30));
 
     @Test
     void onlyHostNamesOfAppsUnderTheDomainAreRouted() {

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AppGatewayApiController {
     record WakeRequest(String host) {}
 
-    record Target(String target) {}
+    /** Where the app answers, and its container: the gateway counts the requests in each. */
+    record Target(String target, String container) {}
 
     private final AppService apps;
 
@@ -24,7 +25,8 @@ class AppGatewayApiController {
 
     @PostMapping("/wake")
     Target wake(@RequestBody WakeRequest request) {
-        return new Target(apps.wake(request.host()));
+        AppInstance app = apps.wake(request.host());
+        return new Target(app.target(), app.containerId());
     }
 
     @PostMapping("/activity")

@@ -16,9 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
@@ -37,8 +35,16 @@ import org.springframework.stereotype.Service;
 public class AppService {
     private static final Logger log = LoggerFactory.getLogger(AppService.class);
     static final int LAST_LINES = 20;
-    /** A replaced release stops after the gateway forgot its address (2 s) and its last requests ended. */
-    private static final Executor RETIRE = CompletableFuture.delayedExecutor(4, TimeUnit.SECONDS);
+    /** A replaced release goes once the gateway says the requests in it have ended. */
+    private static final Executor RETIRE = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * A switch renames the running release away and the new one into its place; a wake in between
+     * would find no container by the app's name. Wakes take these in shared mode, switches alone
+     * (striped: few enough whatever the number of hosts asked for).
+     */
+    private static final java.util.concurrent.locks.ReadWriteLock[] SWITCHES = java.util.stream.Stream
+            .generate(java.util.concurrent.locks.ReentrantReadWriteLock::new).limit(64)
+            .toArray(java.util.concurrent.locks.ReadWriteLock[]::new);
 
     private final AppRuntime runtime;
     private final SandboxRuntime sandboxes;
@@ -157,12 +163,22 @@ public class AppService {
             runtime.discard(next.containerId());
             throw failed;
         }
-        Optional<String> replaced = runtime.promoteNext(spec.user(), spec.name());
-        gatewayForgets(new AppAddress(spec.name(), spec.user()).host(settings.domain()));
+        Optional<String> replaced;
+        var switching = switchLock(spec.user(), spec.name()).writeLock();
+        switching.lock();
+        try {
+            replaced = runtime.promoteNext(spec.user(), spec.name());
+        } finally {
+            switching.unlock();
+        }
+        gatewayForgets(new AppAddress(spec.name(), spec.user()).host(settings.domain()), replaced);
         runtime.restartWhenCrashed(spec.user(), spec.name());
         takedowns.deleteById(new AppTakedown.Key(spec.user(), spec.name()));
         noteRequest(spec.user(), spec.name());
-        replaced.ifPresent(old -> RETIRE.execute(() -> runtime.discard(old)));
+        replaced.ifPresent(old -> RETIRE.execute(() -> {
+            gatewayDrains(old);
+            runtime.discard(old);
+        }));
         progress.accept("it answers; visitors reach it now");
         return view(runtime.find(spec.user(), spec.name()).orElseThrow());
     }
@@ -174,9 +190,9 @@ public class AppService {
     }
 
     /** The gateway's question for a request: where the app of this host answers, waking it first. */
-    public String wake(String host) {
+    AppInstance wake(String host) {
         AppAddress address = AppAddress.ofHost(host, settings.domain());
-        AppInstance app = address == null ? null : runtime.find(address.user(), address.name()).orElse(null);
+        AppInstance app = address == null ? null : findBetweenSwitches(address.user(), address.name()).orElse(null);
         if (app == null) throw new AppNotFoundException("There is no app at " + host + ".");
         if (!app.running()) {
             makeRoomForOneMore(app.user(), app.name());
@@ -185,7 +201,21 @@ public class AppService {
         }
         app = betweenCrashes(app);
         noteRequest(app.user(), app.name());
-        return app.target();
+        return app;
+    }
+
+    private Optional<AppInstance> findBetweenSwitches(String user, String name) {
+        var reading = switchLock(user, name).readLock();
+        reading.lock();
+        try {
+            return runtime.find(user, name);
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    private static java.util.concurrent.locks.ReadWriteLock switchLock(String user, String name) {
+        return SWITCHES[Math.floorMod(key(user, name).hashCode(), SWITCHES.length)];
     }
 
     /** An app Docker is starting again after a crash gets a few seconds before its visitor is told to come back. */
@@ -323,12 +353,16 @@ public class AppService {
         }
     }
 
-    /** Waits until the gateway reaches the app's port; an app that stops or never answers is explained with its last lines. */
+    /**
+     * Waits until the gateway reaches the app's port; an app that stops or never answers is explained with
+     * its last lines. The gateway looks at the container's address, never wakes the app: one that crashed
+     * at its start stays stopped, for its owner to read why.
+     */
     private void awaitAnswer(AppInstance started) {
         Instant deadline = clock.instant().plus(settings.startTimeout());
-        String host = new AppAddress(started.name(), started.user()).host(settings.domain());
+        String query = "target=" + URLEncoder.encode(started.target(), StandardCharsets.UTF_8);
         while (clock.instant().isBefore(deadline)) {
-            if (answers(host)) return;
+            if (gatewaySays(query)) return;
             AppInstance now = runtime.find(started.user(), started.name()).orElseThrow();
             if (!now.running()) {
                 throw new AppException("The app stopped right after it started (exit code " + now.exitCode() + ")."
@@ -360,14 +394,14 @@ public class AppService {
                 + next.port() + " (the PORT variable says which)." + lastLinesOf(next.containerId()));
     }
 
-    /** The gateway remembers where an app answers for 2 s; after a switch it asks again at once. */
-    private void gatewayForgets(String host) {
+    /**
+     * The gateway remembers where an app answers for 2 s; after a switch it asks again at once, and
+     * sends no request into the release that retires.
+     */
+    private void gatewayForgets(String host, Optional<String> retiring) {
+        String query = "host=" + URLEncoder.encode(host, StandardCharsets.UTF_8) + retiring.map(id -> "&retiring=" + id).orElse("");
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(settings.gatewayUrlForBridge() + "/.learnbox/forget?host="
-                            + URLEncoder.encode(host, StandardCharsets.UTF_8)))
-                    .header("Authorization", "Bearer " + properties.sharedSecret())
-                    .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(3)).build();
-            http.send(request, HttpResponse.BodyHandlers.discarding());
+            http.send(toGateway("/.learnbox/forget?" + query, Duration.ofSeconds(3)), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             log.warn("the gateway did not hear that {} moved ({}); it asks again within 2 s", host, e.getMessage());
         } catch (InterruptedException e) {
@@ -375,8 +409,24 @@ public class AppService {
         }
     }
 
-    private boolean answers(String host) {
-        return gatewaySays("host=" + URLEncoder.encode(host, StandardCharsets.UTF_8));
+    /** Waits until the gateway has no request in the retiring container; one that does not say is given its 2 s and a little more. */
+    private void gatewayDrains(String container) {
+        try {
+            int status = http.send(toGateway("/.learnbox/drain?container=" + container, Duration.ofMinutes(2)),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 204) log.warn("requests in the retired release {} had not ended after the gateway's wait ({})", container, status);
+        } catch (IOException e) {
+            log.warn("the gateway did not say when the retired release {} was free ({}); it goes in 4 s", container, e.getMessage());
+            sleep(4000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private HttpRequest toGateway(String pathAndQuery, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(settings.gatewayUrlForBridge() + pathAndQuery))
+                .header("Authorization", "Bearer " + properties.sharedSecret())
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(timeout).build();
     }
 
     private boolean gatewaySays(String query) {

@@ -34,6 +34,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.sandbox.Confinement;
+import org.learnbox.bridge.sandbox.ContainerStops;
 import org.learnbox.bridge.sandbox.DockerErrors;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
 
@@ -103,7 +104,7 @@ public class DockerAppRuntime implements AppRuntime {
     @Override
     public AppInstance start(AppSpec spec) {
         return engine(() -> {
-            containerOf(spec.user(), spec.name()).ifPresent(old -> docker.removeContainerCmd(old.getId()).withForce(true).exec());
+            containerOf(spec.user(), spec.name()).ifPresent(old -> ContainerStops.remove(docker, old.getId()));
             return run(spec, spec.containerName());
         });
     }
@@ -111,7 +112,7 @@ public class DockerAppRuntime implements AppRuntime {
     @Override
     public AppInstance startNext(AppSpec spec) {
         return engine(() -> {
-            named(spec.containerName() + NEXT).ifPresent(stale -> docker.removeContainerCmd(stale.getId()).withForce(true).exec());
+            named(spec.containerName() + NEXT).ifPresent(stale -> ContainerStops.remove(docker, stale.getId()));
             return run(spec, spec.containerName() + NEXT);
         });
     }
@@ -122,7 +123,7 @@ public class DockerAppRuntime implements AppRuntime {
             String current = containerName(user, name);
             Container next = named(current + NEXT)
                     .orElseThrow(() -> new AppException("The new release of '" + name + "' is gone; push again."));
-            named(current + OLD).ifPresent(stale -> docker.removeContainerCmd(stale.getId()).withForce(true).exec());
+            named(current + OLD).ifPresent(stale -> ContainerStops.remove(docker, stale.getId()));
             Optional<Container> replaced = named(current);
             replaced.ifPresent(old -> docker.renameContainerCmd(old.getId()).withName(current + OLD).exec());
             docker.renameContainerCmd(next.getId()).withName(current).exec();
@@ -139,7 +140,7 @@ public class DockerAppRuntime implements AppRuntime {
                     return hasName(c, own + NEXT) || hasName(c, own + OLD);
                 })
                 .map(c -> {
-                    docker.removeContainerCmd(c.getId()).withForce(true).exec();
+                    ContainerStops.remove(docker, c.getId());
                     return c.getNames()[0].substring(1);
                 })
                 .toList());
@@ -148,11 +149,7 @@ public class DockerAppRuntime implements AppRuntime {
     @Override
     public void discard(String containerId) {
         engine(() -> {
-            try {
-                docker.removeContainerCmd(containerId).withForce(true).exec();
-            } catch (NotFoundException alreadyGone) {
-                log.debug("container {} was already gone", containerId);
-            }
+            ContainerStops.remove(docker, containerId);
             return null;
         });
     }
@@ -219,8 +216,7 @@ public class DockerAppRuntime implements AppRuntime {
     @Override
     public void stop(String user, String name) {
         engine(() -> {
-            containerOf(user, name).filter(c -> "running".equals(c.getState()))
-                    .ifPresent(c -> docker.stopContainerCmd(c.getId()).withTimeout(2).exec());
+            containerOf(user, name).ifPresent(c -> ContainerStops.stop(docker, c.getId(), 2));
             return null;
         });
     }
@@ -228,7 +224,7 @@ public class DockerAppRuntime implements AppRuntime {
     @Override
     public void remove(String user, String name) {
         engine(() -> {
-            containerOf(user, name).ifPresent(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+            containerOf(user, name).ifPresent(c -> ContainerStops.remove(docker, c.getId()));
             docker.listImagesCmd().withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_USER, user,
                     LABEL_APP, name)).exec().forEach(image -> {
                 try {

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.sandbox.Confinement;
+import org.learnbox.bridge.sandbox.ContainerStops;
 import org.learnbox.bridge.sandbox.DockerErrors;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
 
@@ -141,10 +142,8 @@ class DockerBuildRuntime implements BuildRuntime {
     public void stop(String user, String project, String why) {
         String name = box + "-build-" + user + "-" + project;
         DockerErrors.translate(() -> {
-            try {
-                stoppedWhy.put(name, why);
-                docker.killContainerCmd(name).exec();
-            } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException notRunning) {
+            stoppedWhy.put(name, why);
+            if (!ContainerStops.kill(docker, name)) {
                 stoppedWhy.remove(name);
                 throw new BuildFailed("There is no build of " + user + "/" + project + " under way.");
             }
@@ -167,17 +166,17 @@ class DockerBuildRuntime implements BuildRuntime {
             }
             Long written = info.getSizeRw();
             if (written != null && written > settings.buildDiskLimit().toBytes()) {
-                docker.killContainerCmd(id).exec();
+                ContainerStops.kill(docker, id);
                 return DISK_FULL;
             }
             String watching = watch.getNow(null);
             if (watching != null && cacheBytes(watching) > settings.buildCacheLimit().toBytes()) {
-                docker.killContainerCmd(id).exec();
+                ContainerStops.kill(docker, id);
                 return CACHE_FULL;
             }
             Thread.sleep(Duration.ofSeconds(2));
         }
-        docker.killContainerCmd(id).exec();
+        ContainerStops.kill(docker, id);
         return 137;
     }
 
@@ -250,11 +249,7 @@ class DockerBuildRuntime implements BuildRuntime {
     }
 
     private void removeIfThere(String container) {
-        try {
-            docker.removeContainerCmd(container).withForce(true).exec();
-        } catch (NotFoundException gone) {
-            log.trace("no container {}", container);
-        }
+        ContainerStops.remove(docker, container);
     }
 
     @Override
@@ -265,11 +260,7 @@ class DockerBuildRuntime implements BuildRuntime {
                     .filter(c -> c.getLabels().containsKey(SandboxSpecs.LABEL_USER)) // not the watches of caches
                     .forEach(c -> {
                         stoppedWhy.put(c.getNames()[0].substring(1), why);
-                        try {
-                            docker.killContainerCmd(c.getId()).exec();
-                        } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException ended) {
-                            log.debug("build {} ended meanwhile", c.getId());
-                        }
+                        ContainerStops.kill(docker, c.getId());
                     });
             return null;
         }, BuildFailed::new, "no build can be stopped");

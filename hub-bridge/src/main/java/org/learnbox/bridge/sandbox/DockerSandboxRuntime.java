@@ -285,10 +285,6 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     private void removeContainer(String id) {
-        try {
-            docker.removeContainerCmd(id).withForce(true).exec();
-        } catch (NotFoundException alreadyGone) {
-            log.debug("container {} was already gone", id);
-        }
+        ContainerStops.remove(docker, id);
     }
 }

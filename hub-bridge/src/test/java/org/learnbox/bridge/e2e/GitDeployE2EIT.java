@@ -150,7 +150,18 @@ class GitDeployE2EIT {
         Path python = work.resolve("py-app");
         Files.writeString(python.resolve("app.py"), PYTHON_APP.replace("VERSION", "v2"));
         assertThat(commitAndPush(python, "deployer", deployerPassword, "py-app", "Version 2")).contains("remote: py-app is live at");
-        Thread.sleep(6000); // the old release goes some seconds after the switch: keep asking through it
+        // The old release goes once the gateway has drained it: keep asking until it is gone, and on a little after.
+        String old = box.project + "-app-deployer-py-app-old";
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (!box.docker("ps", "-aq", "--filter", "name=" + old).stdout().isBlank()) {
+            assertThat(java.time.Instant.now()).as("the old release is removed after the switch").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        int whenRemoved = answered.get();
+        while (answered.get() < whenRemoved + 10) {
+            assertThat(java.time.Instant.now()).as("answers after the old release went: " + failed).isBefore(deadline);
+            Thread.sleep(50);
+        }
         polling.set(false);
         poller.join();
         assertThat(failed).isEmpty();
