@@ -30,8 +30,9 @@ import reactor.core.publisher.Mono;
  * Sends each request to its app's container: asks the bridge where the app is (waking it when
  * it sleeps), holds the request until the app's port answers, and says in words what went wrong
  * when it does not. A browser kept waiting past a few seconds gets a page that reloads itself.
- * No request enters a release that the bridge retires ({@link ReleasesInUse}); a safe request
- * whose container went away under it is sent once more to where the app is now.
+ * No request enters a release that the bridge retires ({@link ReleasesInUse}); a request that
+ * reached no container, or a safe one whose release retired under it, is sent once more to
+ * where the app is now.
  */
 @Component
 class WakeAndRoute implements GlobalFilter, Ordered {
@@ -121,19 +122,24 @@ class WakeAndRoute implements GlobalFilter, Ordered {
                 .doFinally(signal -> lease.close())
                 .onErrorResume(IOException.class, gone -> {
                     known.remove(host);
-                    if (resent || exchange.getResponse().isCommitted() || !mayResend(exchange.getRequest(), gone)) {
+                    if (resent || exchange.getResponse().isCommitted() || !mayResend(exchange.getRequest(), target, gone)) {
                         return Mono.error(gone);
                     }
-                    // The container went away under the request (the app fell asleep, or a release was retired):
-                    // ask where the app is now, and let the routing filter send the request once more.
+                    // The container was not there (the app fell asleep) or retires: ask where the app is now,
+                    // and let the routing filter send the request once more.
                     exchange.getAttributes().remove(GATEWAY_ALREADY_ROUTED_ATTR);
                     return route(exchange, chain, host, asked, true);
                 });
     }
 
-    /** Nothing reached an app that refused the connection; a safe request may be sent again whatever happened to it. */
-    private static boolean mayResend(ServerHttpRequest request, IOException gone) {
-        return gone instanceof ConnectException || SAFE_METHODS.contains(request.getMethod());
+    /**
+     * A request that reached no app (the connection was refused, or the address is gone) may be sent
+     * again; so may a safe one whose release retired under it. One that an app dropped while it
+     * answered is not: it may be the very request that crashed the app.
+     */
+    private boolean mayResend(ServerHttpRequest request, AppTarget target, IOException gone) {
+        if (gone instanceof ConnectException || gone instanceof java.net.NoRouteToHostException) return true;
+        return releases.retires(target.container()) && SAFE_METHODS.contains(request.getMethod());
     }
 
     /** The bridge kept answering containers that retire: it is between two releases. */

@@ -1,10 +1,12 @@
 package org.learnbox.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.learnbox.gateway.LocalServers.answer;
+import static org.learnbox.gateway.LocalServers.server;
+
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -132,21 +134,7 @@ class GatewayRoutingTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", body.startsWith("{") ? "application/json" : "text/plain");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
 
-    private static HttpServer server() {
-        try {
-            return HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {

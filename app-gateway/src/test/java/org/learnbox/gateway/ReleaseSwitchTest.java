@@ -1,11 +1,13 @@
 package org.learnbox.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.learnbox.gateway.LocalServers.answer;
+import static org.learnbox.gateway.LocalServers.server;
+
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -140,29 +142,106 @@ class ReleaseSwitchTest {
     }
 
     @Test
-    void aSafeRequestWhoseReleaseWentAwayUnderItIsSentOnceMoreToTheNewOneAndOthersAreToldInWords() throws Exception {
-        try (ServerSocket dying = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            // A release killed mid-request: it takes the connection and closes it without an answer.
+    void aSafeRequestCaughtInAReleaseThatRetiresAndGoesIsSentOnceMoreToTheNewOneAndAPostIsNot() throws Exception {
+        // A release that outlived its drain: the bridge retires it while a request is inside, and it goes
+        // (it takes the connection and closes it without an answer).
+        try (DyingRelease dying = new DyingRelease(true)) {
+            HttpResponse<String> safe = get("/");
+            assertThat(safe.statusCode()).as(safe.body()).isEqualTo(200);
+            assertThat(safe.body()).isEqualTo("new");
+
+            routing.forget("quiz--ada.apps.localhost");
+            dying.becomeCurrent("dying-again");
+            int before = dying.connections.get();
+            HttpResponse<String> posted = client.send(request("/", "POST"), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as("a POST is not sent twice, and is no server error").isEqualTo(502);
+            assertThat(posted.body()).contains("The app closed the connection before it answered");
+            assertThat(dying.connections.get() - before).as("connections of the POST to the release").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRequestThatCrashedItsAppIsNotSentAgainAndIsAnsweredInWords() throws Exception {
+        try (DyingRelease crashing = new DyingRelease(false)) {
+            HttpResponse<String> answer = get("/crash");
+            assertThat(answer.statusCode()).isEqualTo(502);
+            assertThat(answer.body()).contains("The app closed the connection before it answered");
+            assertThat(crashing.connections.get()).as("the request that crashed the app, sent again").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRequestThatCrashedItsAppOnAKeptConnectionIsNotSentAgainEither() throws Exception {
+        try (KeepAliveThenCrash app = new KeepAliveThenCrash()) {
+            assertThat(get("/one").body()).isEqualTo("fine");
+            HttpResponse<String> answer = get("/crash");
+            assertThat(answer.statusCode()).isEqualTo(502);
+            assertThat(app.requests.get()).as("requests the app was sent: /one, and /crash once").isEqualTo(2);
+        }
+    }
+
+    /** An app that answers its first request on a connection it keeps open, and crashes on the next. */
+    private static final class KeepAliveThenCrash implements AutoCloseable {
+        final ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        final AtomicInteger requests = new AtomicInteger();
+
+        KeepAliveThenCrash() throws IOException {
+            CURRENT.set(new String[] {"keeper-" + System.nanoTime(), "http://127.0.0.1:" + socket.getLocalPort()});
             Thread.ofVirtual().start(() -> {
-                while (!dying.isClosed()) {
-                    try (Socket connection = dying.accept()) {
-                        readHead(connection.getInputStream());
-                        CURRENT.set(new String[] {"new", address(NEW)});
+                while (!socket.isClosed()) {
+                    try (Socket connection = socket.accept()) {
+                        while (readHead(connection.getInputStream())) {
+                            if (requests.incrementAndGet() > 1) break; // crashes: the connection closes unanswered
+                            connection.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nfine"
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            connection.getOutputStream().flush();
+                        }
                     } catch (IOException closed) {
                         return;
                     }
                 }
             });
-            CURRENT.set(new String[] {"dying", "http://127.0.0.1:" + dying.getLocalPort()});
-            HttpResponse<String> safe = get("/");
-            assertThat(safe.statusCode()).isEqualTo(200);
-            assertThat(safe.body()).isEqualTo("new");
+        }
 
-            routing.forget("quiz--ada.apps.localhost");
-            CURRENT.set(new String[] {"dying-again", "http://127.0.0.1:" + dying.getLocalPort()});
-            HttpResponse<String> posted = client.send(request("/", "POST"), HttpResponse.BodyHandlers.ofString());
-            assertThat(posted.statusCode()).as("a POST is not sent twice, and is no server error").isEqualTo(502);
-            assertThat(posted.body()).contains("The app closed the connection before it answered");
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** An app's release that takes each connection, reads the request and closes it without an answer. */
+    private static final class DyingRelease implements AutoCloseable {
+        final ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        /** Requests it was sent. */
+        final AtomicInteger connections = new AtomicInteger();
+        volatile String container;
+
+        DyingRelease(boolean retiredMeanwhile) throws IOException {
+            becomeCurrent("dying");
+            Thread.ofVirtual().start(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket connection = socket.accept()) {
+                        if (!readHead(connection.getInputStream())) continue; // the gateway's look at the port
+                        connections.incrementAndGet();
+                        if (retiredMeanwhile) {
+                            CURRENT.set(new String[] {"new", address(NEW)});
+                            forget(container);
+                        }
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        void becomeCurrent(String name) {
+            container = name + "-" + System.nanoTime();
+            CURRENT.set(new String[] {container, "http://127.0.0.1:" + socket.getLocalPort()});
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 
@@ -206,14 +285,16 @@ class ReleaseSwitchTest {
                 .timeout(Duration.ofSeconds(30)).build();
     }
 
-    private static void readHead(InputStream in) throws IOException {
+    /** Reads a request's head; false when the connection ended before one came. */
+    private static boolean readHead(InputStream in) throws IOException {
         List<Integer> last = new CopyOnWriteArrayList<>();
         int b;
         while ((b = in.read()) >= 0) {
             last.add(b);
             int n = last.size();
-            if (n >= 4 && last.get(n - 4) == '\r' && last.get(n - 3) == '\n' && last.get(n - 2) == '\r' && last.get(n - 1) == '\n') return;
+            if (n >= 4 && last.get(n - 4) == '\r' && last.get(n - 3) == '\n' && last.get(n - 2) == '\r' && last.get(n - 1) == '\n') return true;
         }
+        return false;
     }
 
     private static String address(HttpServer server) {
@@ -228,19 +309,5 @@ class ReleaseSwitchTest {
         }
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", body.startsWith("{") ? "application/json" : "text/plain");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
 
-    private static HttpServer server() {
-        try {
-            return HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
