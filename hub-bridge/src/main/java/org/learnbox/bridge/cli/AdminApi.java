@@ -1,0 +1,93 @@
+package org.learnbox.bridge.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** The bridge's admin API, behind the box's shared secret, as the command line reaches it. */
+final class AdminApi {
+    /** The bridge answered with a refusal; its message says why, in words. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The bridge did not answer at all. */
+    static final class Unreachable extends RuntimeException {
+        Unreachable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI bridge;
+    private final String secret;
+
+    AdminApi(URI bridge, String secret) {
+        this.bridge = bridge;
+        this.secret = secret;
+    }
+
+    /** The API as the bridge's own container reaches it, or where LEARNBOX_ADMIN_URL says. */
+    static AdminApi fromEnvironment() {
+        String url = System.getenv().getOrDefault("LEARNBOX_ADMIN_URL", "http://127.0.0.1:8080");
+        String secret = System.getenv("LEARNBOX_SHARED_SECRET");
+        if (secret == null || secret.isBlank()) {
+            throw new Unreachable("LEARNBOX_SHARED_SECRET is not set: run this inside the bridge's container"
+                    + " (docker compose exec bridge learnbox ...).");
+        }
+        return new AdminApi(URI.create(url), secret);
+    }
+
+    /** The answer's text, when the status is the one expected; else the bridge's refusal. */
+    String call(String method, String path, String accept, Object body, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(bridge.resolve(path))
+                .header("Authorization", "Bearer " + secret)
+                .header("Accept", accept + ", application/json;q=0.5") // refusals come as JSON
+                .timeout(Duration.ofMinutes(10)); // importing a course or rolling back an app takes a while
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Unreachable("The bridge does not answer at " + bridge + " (" + e.getClass().getSimpleName()
+                    + "); is the box up? See: docker compose ps");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("Interrupted while waiting for the bridge.");
+        }
+        if (answer.statusCode() != expected) throw new Refused(messageOf(answer));
+        return answer.body();
+    }
+
+    /** One segment of a path, as typed: a name with a space or a slash stays one segment, for the bridge to refuse in words. */
+    static String segment(String typed) {
+        return java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    JsonNode json(String method, String path, Object body, int expected) {
+        return JSON.readTree(call(method, path, "application/json", body, expected));
+    }
+
+    private static String messageOf(HttpResponse<String> answer) {
+        try {
+            String said = JSON.readTree(answer.body()).path("message").asString("");
+            if (!said.isBlank()) return said;
+        } catch (RuntimeException notJson) {
+            // the status says it
+        }
+        return "The bridge answered " + answer.statusCode() + (answer.statusCode() == 401 ? ": the shared secret is not the box's." : ".");
+    }
+}

@@ -1,0 +1,127 @@
+package org.learnbox.bridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The command line's own part: what it sends, what it prints and its exit codes, against a
+ * stand-in for the bridge's admin API. The e2e tests drive it for real, through ./box.
+ */
+class LearnboxCliTest {
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final HttpServer bridge = bridge();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final PrintStream realOut = System.out;
+    private final PrintStream realErr = System.err;
+    private final InputStream realIn = System.in;
+
+    @AfterEach
+    void putBack() {
+        bridge.stop(0);
+        System.setOut(realOut);
+        System.setErr(realErr);
+        System.setIn(realIn);
+    }
+
+    @Test
+    void addingAUserSendsTheNameRoleAndThePasswordFromStandardInputWithTheSecret() {
+        System.setIn(new ByteArrayInputStream("a-long-secret\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(run(api(), "user", "add", "ada", "--role", "teacher", "--password-stdin")).isZero();
+        assertThat(asked).containsExactly("POST /admin-api/users Bearer s3cret "
+                + "{\"name\":\"ada\",\"role\":\"teacher\",\"password\":\"a-long-secret\"}");
+        assertThat(out.toString()).isEqualTo("added teacher 'ada'\n");
+    }
+
+    @Test
+    void aRefusalIsTheBridgesOwnWordsOnStandardErrorWithExitCode1() {
+        assertThat(run(api(), "user", "remove", "has space")).isEqualTo(1);
+        assertThat(asked).containsExactly("DELETE /admin-api/users/has%20space Bearer s3cret ");
+        assertThat(err.toString()).isEqualTo("learnbox: There is no account named 'has space'.\n");
+    }
+
+    @Test
+    void aNameThatLooksLikeAnOptionGoesToTheBridgeToBeJudged() {
+        System.setIn(new ByteArrayInputStream("a-long-secret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(run(api(), "user", "add", "-dash", "--password-stdin")).isZero();
+        assertThat(asked).singleElement().asString().contains("{\"name\":\"-dash\",\"role\":\"student\"");
+    }
+
+    @Test
+    void theFirstAdminIsMadeOnceWithAGeneratedPassword() {
+        assertThat(run(api(), "user", "ensure-admin")).isZero();
+        assertThat(out.toString()).containsPattern("the admin account is 'admin' with password: [A-Za-z2-9]{20}\n");
+        assertThat(asked).hasSize(2).last().asString().startsWith("POST /admin-api/users Bearer s3cret {\"name\":\"admin\"");
+    }
+
+    @Test
+    void aBridgeThatDoesNotAnswerIsExitCode3AndACommandLineThatIsNoneIs2() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        assertThat(run(new AdminApi(URI.create("http://127.0.0.1:" + closed), "s3cret"), "class", "list")).isEqualTo(3);
+        assertThat(err.toString()).contains("The bridge does not answer at http://127.0.0.1:" + closed);
+        assertThat(run(api(), "user", "frobnicate")).isEqualTo(2);
+        assertThat(run(api(), "app", "rollback", "no-slash")).isEqualTo(2);
+        assertThat(asked).isEmpty();
+    }
+
+    private int run(AdminApi api, String... args) {
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        return LearnboxCli.run(new LearnboxCli(api), args);
+    }
+
+    private AdminApi api() {
+        return new AdminApi(URI.create("http://127.0.0.1:" + bridge.getAddress().getPort()), "s3cret");
+    }
+
+    /** Knows one account, 'linus', a student; refuses everything else as the bridge does. */
+    private HttpServer bridge() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/admin-api/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                asked.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " "
+                        + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
+                String method = exchange.getRequestMethod();
+                int status;
+                String answer;
+                if (method.equals("GET")) {
+                    status = 200;
+                    answer = "[{\"name\":\"linus\",\"role\":\"student\"}]";
+                } else if (method.equals("POST")) {
+                    status = 201;
+                    answer = "{}";
+                } else {
+                    status = 404;
+                    answer = "{\"message\":\"There is no account named 'has space'.\"}";
+                }
+                byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
