@@ -164,6 +164,22 @@ class CourseDeliveryIT {
     }
 
     @Test
+    void aCloneCutShortByTheSandboxsStopLeavesNothingThatStopsTheNextSync() throws Exception {
+        repositories.publish(new CourseFixture(teacher, "cut").lesson("01-a.ipynb", "a v1").write(), "test");
+        // A clone killed midway with its container: what it left beside the course's place.
+        sh("mkdir -p .cut.cloning/.git && echo half > .cut.cloning/.git/HEAD");
+        assertThat(sync("cut")).isEqualTo("{\"course\": \"cut\", \"action\": \"cloned\"}");
+        assertThat(read("cut/01-a.ipynb")).isEqualTo(notebook("a v1"));
+        assertThat(sh("ls -a")).doesNotContain(".cut.cloning");
+
+        // What a clone cut short by an older box left in the course's place: a repository without a commit.
+        repositories.publish(new CourseFixture(teacher, "cut-before").lesson("01-a.ipynb", "a v1").write(), "test");
+        sh("mkdir cut-before && cd cut-before && git init -q && git remote add origin http://host.docker.internal:9/none.git");
+        assertThat(sync("cut-before")).contains("\"action\": \"re-cloned\"");
+        assertThat(read("cut-before/01-a.ipynb")).isEqualTo(notebook("a v1"));
+    }
+
+    @Test
     void anUnknownCourseFailsInWordsAndTouchesNothing() throws Exception {
         repositories.publish(new CourseFixture(teacher, "kept").lesson("01-a.ipynb", "a v1").write(), "test");
         sync("kept");

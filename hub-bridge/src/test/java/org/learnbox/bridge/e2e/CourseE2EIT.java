@@ -24,10 +24,14 @@ class CourseE2EIT {
 
     @TempDir Path teacher;
 
-    private static void awaitFile(Learner learner, String path) throws Exception {
+    private void awaitFile(Learner learner, String path) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (learner.server("GET", "/api/contents/" + path + "?content=0", null).statusCode() != 200) {
-            assertThat(Instant.now()).as(path + " did not arrive").isBefore(deadline);
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(path + " did not arrive; the bridge said of " + learner.name + "'s courses:\n"
+                        + box.shell.run("bash", "-c", "docker logs " + box.project + "-bridge-1 2>&1 | grep -E 'course.* for "
+                                + learner.name + "|sandbox of " + learner.name + "'").stdout());
+            }
             Thread.sleep(500);
         }
     }
