@@ -219,20 +219,28 @@ class AppCareE2EIT {
         assertThat(apps.fetch("printer--wrecker", "/go").body()).isEqualTo("started");
         assertThat(apps.fetch("forker--wrecker", "/go").body()).isEqualTo("started");
         apps.fetch("hog--wrecker", "/go");
-        Thread.sleep(8000);
 
         // Printing forever fills two log files of 1 MB, then the oldest lines go.
         String logPath = box.docker("inspect", "-f", "{{.LogPath}}", printer).requireSuccess().stdout().strip();
-        long logBytes = java.nio.file.Files.size(java.nio.file.Path.of(logPath));
         java.nio.file.Path rotated = java.nio.file.Path.of(logPath + ".1");
-        assertThat(java.nio.file.Files.exists(rotated)).as("the log was rotated").isTrue();
-        logBytes += java.nio.file.Files.size(rotated);
+        Instant filled = Instant.now().plusSeconds(60);
+        while (!java.nio.file.Files.exists(rotated)) {
+            assertThat(Instant.now()).as("the log was rotated").isBefore(filled);
+            Thread.sleep(200);
+        }
+        long logBytes = java.nio.file.Files.size(java.nio.file.Path.of(logPath)) + java.nio.file.Files.size(rotated);
         assertThat(logBytes).isLessThanOrEqualTo(2L * 1024 * 1024 + 64 * 1024);
         assertThat(apps.fetch("printer--wrecker", "/still").body()).isEqualTo("started");
 
         // Forking without end meets the process limit.
-        String pids = box.docker("stats", "--no-stream", "--format", "{{.PIDs}}", forker).requireSuccess().stdout().strip();
-        assertThat(Integer.parseInt(pids)).isBetween(100, 128);
+        Instant forked = Instant.now().plusSeconds(60);
+        int pids = processesOf(forker);
+        while (pids < 100) {
+            assertThat(Instant.now()).as("the forker reached " + pids + " processes").isBefore(forked);
+            Thread.sleep(200);
+            pids = processesOf(forker);
+        }
+        assertThat(pids).isBetween(100, 128);
 
         // Allocating without end ends in Docker's memory limit; the owner reads that, and the app is back.
         Instant deadline = Instant.now().plusSeconds(60);
@@ -379,6 +387,10 @@ class AppCareE2EIT {
         HttpResponse<String> answer = owner.get("/apps/" + app + "/status");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return AppClient.JSON.readTree(answer.body());
+    }
+
+    private int processesOf(String container) {
+        return Integer.parseInt(box.docker("stats", "--no-stream", "--format", "{{.PIDs}}", container).requireSuccess().stdout().strip());
     }
 
     private HttpResponse<String> awaitAnswer(String label, String path) throws Exception {

@@ -59,7 +59,7 @@ class SnippetBrowserE2EIT {
             assertThat(java.time.Instant.now()).as(name + "'s sandbox did not start").isBefore(deadline);
             Thread.sleep(200);
         }
-        Thread.sleep(1000);
+        // Chromium may drop a page as the sandbox's network comes up: openUntil opens it again until it is there.
     }
 
     @Test
