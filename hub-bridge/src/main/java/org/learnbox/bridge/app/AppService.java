@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
@@ -36,15 +40,14 @@ public class AppService {
     private static final Logger log = LoggerFactory.getLogger(AppService.class);
     static final int LAST_LINES = 20;
     /** A replaced release goes once the gateway says the requests in it have ended. */
-    private static final Executor RETIRE = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    private static final Executor RETIRE = Executors.newVirtualThreadPerTaskExecutor();
     /**
      * A switch renames the running release away and the new one into its place; a wake in between
      * would find no container by the app's name. Wakes take these in shared mode, switches alone
      * (striped: few enough whatever the number of hosts asked for).
      */
-    private static final java.util.concurrent.locks.ReadWriteLock[] SWITCHES = java.util.stream.Stream
-            .generate(java.util.concurrent.locks.ReentrantReadWriteLock::new).limit(64)
-            .toArray(java.util.concurrent.locks.ReadWriteLock[]::new);
+    private static final ReadWriteLock[] SWITCHES = Stream.generate(ReentrantReadWriteLock::new).limit(64)
+            .toArray(ReadWriteLock[]::new);
 
     private final AppRuntime runtime;
     private final SandboxRuntime sandboxes;
@@ -214,7 +217,7 @@ public class AppService {
         }
     }
 
-    private static java.util.concurrent.locks.ReadWriteLock switchLock(String user, String name) {
+    private static ReadWriteLock switchLock(String user, String name) {
         return SWITCHES[Math.floorMod(key(user, name).hashCode(), SWITCHES.length)];
     }
 

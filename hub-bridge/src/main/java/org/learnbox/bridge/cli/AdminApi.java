@@ -1,6 +1,7 @@
 package org.learnbox.bridge.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,6 +47,26 @@ final class AdminApi {
         return new AdminApi(URI.create(url), secret);
     }
 
+    /** The answer's body as it comes (a backup), when the bridge answers 200; else its refusal. */
+    InputStream stream(String path) {
+        HttpRequest request = HttpRequest.newBuilder(bridge.resolve(path)).header("Authorization", "Bearer " + secret)
+                .header("Accept", "application/gzip, application/json;q=0.5").GET().build();
+        try {
+            HttpResponse<InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (answer.statusCode() != 200) {
+                try (InputStream refusal = answer.body()) {
+                    throw new Refused(messageOf(answer.statusCode(), new String(refusal.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            }
+            return answer.body();
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("Interrupted while waiting for the bridge.");
+        }
+    }
+
     /** The answer's text, when the status is the one expected; else the bridge's refusal. */
     String call(String method, String path, String accept, Object body, int expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(bridge.resolve(path))
@@ -62,14 +83,18 @@ final class AdminApi {
         try {
             answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Unreachable("The bridge does not answer at " + bridge + " (" + e.getClass().getSimpleName()
-                    + "); is the box up? See: docker compose ps");
+            throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unreachable("Interrupted while waiting for the bridge.");
         }
-        if (answer.statusCode() != expected) throw new Refused(messageOf(answer));
+        if (answer.statusCode() != expected) throw new Refused(messageOf(answer.statusCode(), answer.body()));
         return answer.body();
+    }
+
+    private Unreachable unreachable(IOException e) {
+        return new Unreachable("The bridge does not answer at " + bridge + " (" + e.getClass().getSimpleName()
+                + "); is the box up? See: docker compose ps");
     }
 
     /** One segment of a path, as typed: a name with a space or a slash stays one segment, for the bridge to refuse in words. */
@@ -81,13 +106,13 @@ final class AdminApi {
         return JSON.readTree(call(method, path, "application/json", body, expected));
     }
 
-    private static String messageOf(HttpResponse<String> answer) {
+    private static String messageOf(int status, String body) {
         try {
-            String said = JSON.readTree(answer.body()).path("message").asString("");
+            String said = JSON.readTree(body).path("message").asString("");
             if (!said.isBlank()) return said;
         } catch (RuntimeException notJson) {
             // the status says it
         }
-        return "The bridge answered " + answer.statusCode() + (answer.statusCode() == 401 ? ": the shared secret is not the box's." : ".");
+        return "The bridge answered " + status + (status == 401 ? ": the shared secret is not the box's." : ".");
     }
 }

@@ -62,6 +62,12 @@ class LearnboxCliTest {
     }
 
     @Test
+    void theVersionIsTheBridgesAndItsSchemas() {
+        assertThat(run(api(), "version")).isZero();
+        assertThat(out.toString()).isEqualTo("LearnBox 1.2.3, database schema 6\n");
+    }
+
+    @Test
     void theFirstAdminIsMadeOnceWithAGeneratedPassword() {
         assertThat(run(api(), "user", "ensure-admin")).isZero();
         assertThat(out.toString()).containsPattern("the admin account is 'admin' with password: [A-Za-z2-9]{20}\n");
@@ -102,7 +108,10 @@ class LearnboxCliTest {
                 String method = exchange.getRequestMethod();
                 int status;
                 String answer;
-                if (method.equals("GET")) {
+                if (exchange.getRequestURI().getPath().endsWith("/version")) {
+                    status = 200;
+                    answer = "{\"version\":\"1.2.3\",\"schema\":\"6\"}";
+                } else if (method.equals("GET")) {
                     status = 200;
                     answer = "[{\"name\":\"linus\",\"role\":\"student\"}]";
                 } else if (method.equals("POST")) {
