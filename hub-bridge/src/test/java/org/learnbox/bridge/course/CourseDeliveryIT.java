@@ -92,6 +92,25 @@ class CourseDeliveryIT {
     }
 
     @Test
+    void whatALearnerSavesWhileASyncRunsIsKept() throws Exception {
+        CourseFixture course = new CourseFixture(teacher, "racing").lesson("01-a.ipynb", "a v1").lesson("02-b.ipynb", "b v1");
+        repositories.publish(course.write(), "test");
+        sync("racing");
+        repositories.publish(course.lesson("01-a.ipynb", "a v2").version(2).write(), "test");
+        // git as the sync runs it, with the learner saving both lessons just after the sync looked at what they changed.
+        sh("mkdir -p /tmp/saving-git && printf '%s\\n' '#!/bin/sh' '/usr/bin/git \"$@\"; status=$?'"
+                + " 'case \"$*\" in *\"diff --name-status\"*) for f in 01-a 02-b; do echo saved-meanwhile > ~/courses/racing/$f.ipynb; done;; esac'"
+                + " 'exit $status' > /tmp/saving-git/git && chmod +x /tmp/saving-git/git");
+
+        ExecResult synced = sandbox.execInContainer("env", "PATH=/tmp/saving-git:/usr/local/bin:/usr/bin:/bin", "learnbox-course-sync",
+                "http://host.docker.internal:" + port + "/git/courses/racing.git", "racing");
+        assertThat(synced.getStdout()).contains("\"action\": \"updated\"", "\"teacher_copies\": [\"01-a.teacher-v2.ipynb\"]");
+        assertThat(read("racing/01-a.ipynb")).isEqualTo("saved-meanwhile\n");
+        assertThat(read("racing/02-b.ipynb")).as("a lesson the course did not change").isEqualTo("saved-meanwhile\n");
+        assertThat(read("racing/01-a.teacher-v2.ipynb")).isEqualTo(notebook("a v2"));
+    }
+
+    @Test
     void aDeletedFileComesBackAndAnEditedThenDeletedOneComesBackFresh() throws Exception {
         CourseFixture course = new CourseFixture(teacher, "deleted").lesson("01-a.ipynb", "a v1").lesson("02-b.ipynb", "b v1");
         repositories.publish(course.write(), "test");
