@@ -136,7 +136,7 @@ def make_class(teacher, name):
 
 def wipe():
     """Takes the bench box down and removes everything it made."""
-    sh("bash", "-c", f"LEARNBOX_SHARED_SECRET=x docker compose -p {PROJECT} -f box-image/compose.yaml --profile sso down -v 2>/dev/null;"
+    sh("bash", "-c", f"docker compose -p {PROJECT} -f box-image/compose.yaml --profile sso down -v 2>/dev/null;"
        f" docker rm -f $(docker ps -aq --filter label=org.learnbox.box={PROJECT}) 2>/dev/null;"
        f" docker volume rm $(docker volume ls -q --filter label=org.learnbox.box={PROJECT}) 2>/dev/null;"
        f" docker rmi -f $(docker images -q --filter label=org.learnbox.box={PROJECT}) 2>/dev/null;"

@@ -1,9 +1,11 @@
 # JupyterHub in LearnBox: the notebook runtime. hub-bridge decides who logs in and what runs.
 import os
 
+from learnbox_hub.bridge import shared_secret
+
 c = get_config()  # noqa: F821
 
-secret = os.environ["LEARNBOX_SHARED_SECRET"]
+secret = shared_secret()
 bridge = os.environ.get("LEARNBOX_BRIDGE_URL", "http://127.0.0.1:8090")
 hub_api_port = int(os.environ.get("LEARNBOX_HUB_API_PORT", "8081"))
 proxy_api_port = int(os.environ.get("LEARNBOX_PROXY_API_PORT", "8002"))
@@ -22,6 +24,9 @@ c.JupyterHub.hub_routespec = "/hub/"
 c.Proxy.extra_routes = {"/": bridge}
 
 c.JupyterHub.db_url = "sqlite:////srv/jupyterhub/jupyterhub.sqlite"
+# A newer hub in a newer bundle brings its database up to date at start (as Z2JH and TLJH do);
+# with SQLite, JupyterHub keeps a copy of the file from before the upgrade beside it.
+c.JupyterHub.upgrade_db = True
 c.JupyterHub.cookie_secret_file = "/srv/jupyterhub/cookie_secret"
 c.JupyterHub.cleanup_servers = False  # servers outlive a hub restart
 c.JupyterHub.cleanup_proxy = False

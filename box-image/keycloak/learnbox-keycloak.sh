@@ -2,7 +2,8 @@
 # Starts Keycloak for LearnBox: the realm `learnbox` is imported on the first start (a realm
 # that exists already is left as it is), and the master realm's admin is made then too.
 #
-#   LEARNBOX_OIDC_CLIENT_SECRET  required: the secret of the client `learnbox-bridge`
+#   LEARNBOX_OIDC_CLIENT_SECRET  required: the secret of the client `learnbox-bridge`; when it
+#                                is not set, the init service's file /run/learnbox/oidc-client-secret
 #   LEARNBOX_PUBLIC_URL          the box's address for people (http://localhost:8000)
 #   KC_BOOTSTRAP_ADMIN_USERNAME  the admin of the master realm (admin)
 #   KC_BOOTSTRAP_ADMIN_PASSWORD  its password; when it is not given on the first start, one is
@@ -14,9 +15,14 @@ KC_HOME=/opt/keycloak
 # The file of the dev-file (H2) database; it exists once Keycloak has started once.
 DB_FILE=$KC_HOME/data/h2/keycloakdb.mv.db
 
+SECRET_FILE=${LEARNBOX_SECRETS_DIR:-/run/learnbox}/oidc-client-secret
+if [ -z "${LEARNBOX_OIDC_CLIENT_SECRET:-}" ] && [ -r "$SECRET_FILE" ]; then
+  LEARNBOX_OIDC_CLIENT_SECRET=$(cat "$SECRET_FILE")
+  export LEARNBOX_OIDC_CLIENT_SECRET
+fi
 if [ -z "${LEARNBOX_OIDC_CLIENT_SECRET:-}" ]; then
   echo "learnbox-keycloak: LEARNBOX_OIDC_CLIENT_SECRET is not set; it is the secret of the" \
-       "bridge's OIDC client, imported into the realm learnbox (./box up --sso makes it)" >&2
+       "bridge's OIDC client, imported into the realm learnbox (the init service makes it)" >&2
   exit 2
 fi
 LEARNBOX_PUBLIC_URL=${LEARNBOX_PUBLIC_URL:-http://localhost:8000}

@@ -22,6 +22,15 @@ def http_client():
     return _client
 
 
+def shared_secret():
+    """The secret the box's services share: the init service's file, unless the environment gives one."""
+    given = os.environ.get("LEARNBOX_SHARED_SECRET")
+    if given:
+        return given
+    with open(os.path.join(os.environ.get("LEARNBOX_SECRETS_DIR", "/run/learnbox"), "shared-secret")) as secret:
+        return secret.read().strip()
+
+
 def bridge_url():
     return os.environ.get("LEARNBOX_BRIDGE_URL", "http://127.0.0.1:8090")
 
@@ -31,7 +40,7 @@ async def call(method, path, body=None, timeout=30):
         bridge_url() + path,
         method=method,
         headers={
-            "Authorization": "Bearer " + os.environ["LEARNBOX_SHARED_SECRET"],
+            "Authorization": "Bearer " + shared_secret(),
             "Content-Type": "application/json",
         },
         body=None if body is None else json.dumps(body),

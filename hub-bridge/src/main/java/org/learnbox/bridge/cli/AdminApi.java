@@ -39,10 +39,10 @@ final class AdminApi {
     /** The API as the bridge's own container reaches it, or where LEARNBOX_ADMIN_URL says. */
     static AdminApi fromEnvironment() {
         String url = System.getenv().getOrDefault("LEARNBOX_ADMIN_URL", "http://127.0.0.1:8080");
-        String secret = System.getenv("LEARNBOX_SHARED_SECRET");
+        String secret = BoxSecrets.sharedSecret();
         if (secret == null || secret.isBlank()) {
-            throw new Unreachable("LEARNBOX_SHARED_SECRET is not set: run this inside the bridge's container"
-                    + " (docker compose exec bridge learnbox ...).");
+            throw new Unreachable("The box's shared secret is neither in " + BoxSecrets.DIR + " nor in LEARNBOX_SHARED_SECRET:"
+                    + " run this inside the bridge's container (docker compose exec bridge learnbox ...).");
         }
         return new AdminApi(URI.create(url), secret);
     }

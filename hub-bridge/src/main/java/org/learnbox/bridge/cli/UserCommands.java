@@ -3,7 +3,6 @@ package org.learnbox.bridge.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Accounts: add, list, remove.")
 final class UserCommands {
     private static final String USERS = "/admin-api/users";
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     record NewAccount(String name, String role, String password) {}
 
@@ -45,17 +43,25 @@ final class UserCommands {
         return 0;
     }
 
-    @Command(name = "ensure-admin", mixinStandardHelpOptions = true,
-            description = "On a box with no admin yet, makes 'admin' with a generated password and prints it, once.")
-    int ensureAdmin() {
-        for (JsonNode account : cli.api().json("GET", USERS, null, 200)) {
-            if ("admin".equals(account.path("role").asString())) return 0;
+    @Command(name = "await-admin", mixinStandardHelpOptions = true,
+            description = "Waits until the box has an admin: the bridge makes 'admin' at its first start from the init's password.")
+    int awaitAdmin(@Option(names = "--timeout", defaultValue = "180", description = "seconds (default: ${DEFAULT-VALUE})") int seconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!hasAdmin()) {
+            if (System.nanoTime() > deadline) {
+                throw new AdminApi.Refused("The box has no admin after " + seconds + " s; see the bridge's log (./box logs bridge).");
+            }
+            Thread.sleep(500);
         }
-        String password = generatedPassword();
-        add("admin", "admin", password);
-        System.out.println("First start: the admin account is 'admin' with password: " + password);
-        System.out.println("(shown once; change it after logging in)");
         return 0;
+    }
+
+    private boolean hasAdmin() {
+        for (JsonNode account : cli.api().json("GET", USERS, null, 200)) {
+            if ("admin".equals(account.path("role").asString())) return true;
+        }
+        return false;
     }
 
     private void add(String name, String role, String password) {
@@ -68,12 +74,5 @@ final class UserCommands {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String generatedPassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 20; i++) password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        return password.toString();
     }
 }

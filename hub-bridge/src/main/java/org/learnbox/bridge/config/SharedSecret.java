@@ -9,8 +9,8 @@ public final class SharedSecret {
     public static String require(LearnboxProperties properties) {
         String secret = properties.sharedSecret();
         if (secret == null || secret.length() < MIN_LENGTH) {
-            throw new IllegalStateException("learnbox.shared-secret (LEARNBOX_SHARED_SECRET) must be set to at least "
-                    + MIN_LENGTH + " random characters; ./box up makes one");
+            throw new IllegalStateException("learnbox.shared-secret (the init service's file shared-secret, or LEARNBOX_SHARED_SECRET) must be set to at least "
+                    + MIN_LENGTH + " random characters; the init service makes one");
         }
         return secret;
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class LearnboxCliTest {
     private final List<String> asked = new CopyOnWriteArrayList<>();
+    private volatile boolean adminMade;
     private final HttpServer bridge = bridge();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -68,10 +69,15 @@ class LearnboxCliTest {
     }
 
     @Test
-    void theFirstAdminIsMadeOnceWithAGeneratedPassword() {
-        assertThat(run(api(), "user", "ensure-admin")).isZero();
-        assertThat(out.toString()).containsPattern("the admin account is 'admin' with password: [A-Za-z2-9]{20}\n");
-        assertThat(asked).hasSize(2).last().asString().startsWith("POST /admin-api/users Bearer s3cret {\"name\":\"admin\"");
+    void awaitingTheAdminAsksUntilOneIsThereAndSaysSoInWordsWhenNoneCame() {
+        assertThat(run(api(), "user", "await-admin", "--timeout", "1")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("learnbox: The box has no admin after 1 s; see the bridge's log (./box logs bridge).\n");
+        assertThat(asked).hasSizeGreaterThan(1).allMatch(call -> call.startsWith("GET /admin-api/users Bearer s3cret"));
+
+        adminMade = true;
+        asked.clear();
+        assertThat(run(api(), "user", "await-admin")).isZero();
+        assertThat(asked).hasSize(1);
     }
 
     @Test
@@ -97,7 +103,7 @@ class LearnboxCliTest {
         return new AdminApi(URI.create("http://127.0.0.1:" + bridge.getAddress().getPort()), "s3cret");
     }
 
-    /** Knows one account, 'linus', a student; refuses everything else as the bridge does. */
+    /** Knows one account, 'linus', a student (and 'admin' once made); refuses everything else as the bridge does. */
     private HttpServer bridge() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -113,7 +119,8 @@ class LearnboxCliTest {
                     answer = "{\"version\":\"1.2.3\",\"schema\":\"6\"}";
                 } else if (method.equals("GET")) {
                     status = 200;
-                    answer = "[{\"name\":\"linus\",\"role\":\"student\"}]";
+                    answer = "[{\"name\":\"linus\",\"role\":\"student\"}"
+                            + (adminMade ? ",{\"name\":\"admin\",\"role\":\"admin\"}]" : "]");
                 } else if (method.equals("POST")) {
                     status = 201;
                     answer = "{}";

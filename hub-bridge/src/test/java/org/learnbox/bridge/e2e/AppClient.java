@@ -53,8 +53,8 @@ final class AppClient {
 
     /** A visitor's request to an app, by its host name, through the gateway. */
     HttpResponse<String> fetch(String label, String path) throws Exception {
-        return visitor.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RunningBox.APPS_PORT + path))
-                .header("Host", label + ".apps.localhost:" + RunningBox.APPS_PORT)
+        return visitor.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.appsPort + path))
+                .header("Host", label + ".apps.localhost:" + box.appsPort)
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

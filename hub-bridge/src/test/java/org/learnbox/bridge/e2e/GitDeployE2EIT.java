@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GitDeployE2EIT {
-    private static final String PYTHON_APP = """
+    static final String PYTHON_APP = """
             import http.server, os
             class Hello(http.server.BaseHTTPRequestHandler):
                 def do_GET(self):

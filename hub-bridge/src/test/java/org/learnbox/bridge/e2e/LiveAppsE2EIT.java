@@ -172,7 +172,7 @@ class LiveAppsE2EIT {
     @Test
     @Order(4)
     void brokenAppsAreRefusedWithTheirOwnWordsAndOthersCarryOn() throws Exception {
-        assertThat(apps.publishRefused(breaker, "silent")).contains("did not open port 8080 within 10 s")
+        assertThat(apps.publishRefused(breaker, "silent")).contains("did not open port 8080 within 30 s")
                 .contains("thinking about it");
         assertThat(apps.publishRefused(breaker, "crasher")).contains("stopped right after it started (exit code 3)")
                 .contains("about to fail");

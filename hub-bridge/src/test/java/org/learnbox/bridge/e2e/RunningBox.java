@@ -31,10 +31,12 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
 
     final Shell shell;
     final String adminPassword;
+    private String sharedSecret;
     /** What ./box up printed. */
     final String upOutput;
     final String project;
     final int port;
+    final int appsPort;
     final int bridgePort;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -44,6 +46,7 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         this.adminPassword = adminPassword;
         this.project = project;
         this.port = PORT + portOffset;
+        this.appsPort = APPS_PORT + portOffset;
         this.bridgePort = BRIDGE_PORT + portOffset;
     }
 
@@ -84,10 +87,10 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
 
     private static synchronized RunningBox start() {
         new Shell(projectRoot(), Map.of()).run("docker", "tag", "learnbox/sandbox:latest", SANDBOX_IMAGE).requireSuccess();
-        // Apps sleep after 15 s without a request here, so a test sees one sleep and wake.
+        // Apps sleep after 15 s without a request here, so a test sees one sleep and wake. They get the
+        // time to start that a school's box gives them (30 s): a Java notebook's app on a busy machine needs more than 10.
         started = startBox(PROJECT, 0, Map.of("LEARNBOX_SANDBOX_IMAGE", SANDBOX_IMAGE,
-                "LEARNBOX_APPS_IDLE_TIMEOUT", "15s", "LEARNBOX_APPS_SLEEP_CHECK_EVERY", "2s",
-                "LEARNBOX_APPS_START_TIMEOUT", "10s"));
+                "LEARNBOX_APPS_IDLE_TIMEOUT", "15s", "LEARNBOX_APPS_SLEEP_CHECK_EVERY", "2s"));
         return started;
     }
 
@@ -107,9 +110,60 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         return new RunningBox(shell, password.group(1), project, portOffset, upped.stdout());
     }
 
+    /**
+     * Starts a box of its own, wiped first, with nothing but {@code docker compose up -d} (as on a
+     * machine with Docker alone) and reads the admin's password from the init service's log.
+     */
+    static RunningBox startWithComposeAlone(String project, int portOffset) throws Exception {
+        Path root = projectRoot();
+        Map<String, String> env = env(project, portOffset, root.resolve("hub-bridge/target/box-state-" + project), Map.of());
+        env.keySet().removeAll(java.util.Set.of("LEARNBOX_STATE", "LEARNBOX_SKIP_BUILD")); // ./box's own settings
+        Shell shell = new Shell(root, env);
+        wipe(shell, project);
+        RunningBox box = new RunningBox(shell, null, project, portOffset, "");
+        box.compose("up", "-d").requireSuccess();
+        java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(3));
+        while (!box.answersItsFrontDoor()) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the box did not answer within 3 minutes:\n" + box.compose("ps", "-a").stdout());
+            }
+            Thread.sleep(500);
+        }
+        Matcher password = Pattern.compile("password: (\\S+)").matcher(box.compose("logs", "--no-log-prefix", "init").stdout());
+        if (!password.find()) throw new AssertionError("the init service printed no admin password");
+        return new RunningBox(shell, password.group(1), project, portOffset, "");
+    }
+
+    /** A box that runs elsewhere (on a simulated NAS), reached from here on its ports. */
+    static RunningBox reachedAt(Shell shell, String adminPassword, String project, int portOffset) {
+        return new RunningBox(shell, adminPassword, project, portOffset, "");
+    }
+
+    Shell.Result compose(String... args) {
+        String[] command = new String[args.length + 6];
+        System.arraycopy(new String[] {"docker", "compose", "-p", project, "-f", "box-image/compose.yaml"}, 0, command, 0, 6);
+        System.arraycopy(args, 0, command, 6, args.length);
+        return shell.run(Duration.ofMinutes(5), null, command);
+    }
+
+    boolean answersItsFrontDoor() {
+        try {
+            // The login page, the hub, and the app gateway (any answer of its own: 400 to a bare readiness question).
+            return http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+                    && http.send(HttpRequest.newBuilder(URI.create(url("/hub/api/"))).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+                    && http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + appsPort + "/.learnbox/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 400;
+        } catch (java.io.IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Takes a box down and removes everything it made: containers, sandboxes, volumes, state. */
     static void wipe(Shell shell, String project) {
-        shell.run("bash", "-c", "LEARNBOX_SHARED_SECRET=gone docker compose -p " + project + " -f box-image/compose.yaml --profile sso down -v --remove-orphans 2>/dev/null;"
+        shell.run("bash", "-c", "docker compose -p " + project + " -f box-image/compose.yaml --profile sso down -v --remove-orphans 2>/dev/null;"
                 + " docker rm -f $(docker ps -aq --filter label=org.learnbox.box=" + project + ") 2>/dev/null;"
                 + " docker volume rm $(docker volume ls -q --filter label=org.learnbox.box=" + project + ") 2>/dev/null;"
                 + " docker volume rm $(docker volume ls -q --filter label=com.docker.compose.project=" + project + ") 2>/dev/null;"
@@ -173,13 +227,21 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
     }
 
     HttpResponse<String> bridgeApi(String method, String path, String json) throws Exception {
-        String secret = Files.readAllLines(Path.of(shell.env().get("LEARNBOX_STATE"), "secrets.env")).get(0).split("=", 2)[1];
+        String secret = sharedSecret();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridgePort + path))
                 .header("Authorization", "Bearer " + secret)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofMinutes(2));
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The secret the init service made, as the bridge's container has it. */
+    private String sharedSecret() {
+        if (sharedSecret == null) {
+            sharedSecret = docker("exec", project + "-bridge-1", "cat", "/run/learnbox/shared-secret").requireSuccess().stdout().strip();
+        }
+        return sharedSecret;
     }
 
     /** Ids of every container of this box labelled as the user's, running or not. */

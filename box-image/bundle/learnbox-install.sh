@@ -1,0 +1,78 @@
+#!/bin/sh
+# Installs or upgrades LearnBox from its bundle on a machine with Docker alone (a NAS):
+#   sh learnbox-install.sh learnbox-VERSION.tar
+# Checks the bundle whole and made for this machine's CPU before anything changes, loads its
+# images, puts compose.yaml (and, the first time, the settings in .env) in this folder, and
+# starts the box. POSIX sh and tar only: busybox is enough.
+set -eu
+
+say() { printf '%s\n' "$*"; }
+refuse() {
+  printf 'learnbox-install: %s\n' "$*" >&2
+  printf 'Nothing was changed.\n' >&2
+  exit 1
+}
+
+bundle=${1:-}
+[ -n "$bundle" ] || { say "usage: sh learnbox-install.sh learnbox-VERSION.tar" >&2; exit 2; }
+[ -r "$bundle" ] || refuse "there is no bundle at $bundle."
+command -v docker >/dev/null 2>&1 || refuse "Docker is not installed on this machine."
+docker compose version >/dev/null 2>&1 || refuse "Docker's compose v2 ('docker compose') is missing."
+docker info >/dev/null 2>&1 || refuse "the Docker engine does not answer: is it running, and may this user use it?"
+
+say "Checking $bundle ..."
+# Three reads of the whole file at most (a NAS has little memory to cache it): the list, the
+# small files, the images' configurations.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+tar -tf "$bundle" >"$work/list" 2>/dev/null \
+  || refuse "$bundle is cut short or damaged (tar cannot read it to its end): copy it again."
+grep -qx 'bundle.json' "$work/list" && grep -qx 'manifest.json' "$work/list" \
+  || refuse "$bundle is not a LearnBox bundle: it has no bundle.json and images."
+tar -xf "$bundle" -C "$work" bundle.json manifest.json
+description=$(cat "$work/bundle.json")
+version=$(printf '%s\n' "$description" | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p')
+
+machine=$(docker info --format '{{.Architecture}}')
+case $machine in
+  x86_64) machine=amd64 ;;
+  aarch64) machine=arm64 ;;
+  armv7l|armhf) machine=arm ;;
+esac
+configs=$(tr ',' '\n' <"$work/manifest.json" | sed -n 's/.*"Config": *"\([^"]*\)".*/\1/p')
+# shellcheck disable=SC2086 # one name per image, no spaces
+tar -xf "$bundle" -C "$work" $configs
+for config in $configs; do
+  built_for=$(tr ',' '\n' <"$work/$config" | sed -n 's/.*"architecture": *"\([^"]*\)".*/\1/p' | head -n 1)
+  [ "$built_for" = "$machine" ] \
+    || refuse "this bundle's images are made for $built_for CPUs and this machine is $machine: use a bundle made for $machine."
+done
+
+# Upgrades run forward: a bundle older than the running box's data would not read it.
+schema=$(printf '%s\n' "$description" | sed -n 's/.*"schema": *"\([0-9]*\)".*/\1/p')
+running=$(docker compose exec -T bridge learnbox version 2>/dev/null || true)
+data_schema=$(printf '%s\n' "$running" | sed -n 's/.*database schema \([0-9]*\).*/\1/p')
+if [ -n "$schema" ] && [ -n "$data_schema" ] && [ "$data_schema" -gt "$schema" ]; then
+  refuse "this bundle, LearnBox $version, is older than this box's data: the box runs ${running%%,*}" \
+         "with database schema $data_schema, and this bundle knows schemas up to $schema."
+fi
+
+say "Loading the images of LearnBox $version (a few minutes) ..."
+docker load -i "$bundle" \
+  || refuse "Docker could not load the images (is the disk full?); the box that ran before still has its own."
+
+if [ -f compose.yaml ]; then cp compose.yaml compose.yaml.before-$version; fi
+tar -xf "$bundle" compose.yaml
+if [ ! -f .env ]; then
+  tar -xOf "$bundle" learnbox.env >.env
+  say "The settings are in $(pwd)/.env (read at every start)."
+fi
+
+say "Starting LearnBox $version ..."
+if ! docker compose up -d; then
+  printf 'learnbox-install: LearnBox %s did not start. Its bridge said:\n' "$version" >&2
+  docker compose logs --no-log-prefix bridge 2>&1 | grep -A 4 '^Description:' | tail -n 5 >&2 \
+    || docker compose logs --no-log-prefix --tail 10 bridge >&2
+  exit 1
+fi
+say "LearnBox $version runs. At its first start the admin's password shows once in: docker compose logs init"

@@ -1,0 +1,198 @@
+package org.learnbox.bridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The box on a simulated NAS: a nested Docker engine with compose and nothing else (no apt, dpkg,
+ * JDK, Maven, debootstrap, curl or bash), given the bundle file and nothing else, set up by the
+ * README's steps word for word, then used from outside through its published ports.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NasE2EIT {
+    private static final int OFFSET = 10_000; // the NAS's box answers on 28000 (and its apps on 28001)
+    private final Shell host = NestedEngines.hostShell();
+    private Path dist;
+    private String bundleName;
+    private NestedEngines.Engine nas;
+    private RunningBox box;
+    private String installed;
+    private Learner ana;
+    private AppClient apps;
+
+    @BeforeAll
+    void aBundleAndANasWithNothingButIt() throws Exception {
+        dist = RunningBox.projectRoot().resolve("hub-bridge/target/nas-dist");
+        host.run(Duration.ofMinutes(1), null, "rm", "-rf", dist.toString());
+        Shell bundling = new Shell(RunningBox.projectRoot(), Map.of("LEARNBOX_DIST", dist.toString()));
+        bundling.run(Duration.ofMinutes(20), null, "./box", "bundle").requireSuccess();
+        try (Stream<Path> files = Files.list(dist)) {
+            bundleName = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".tar"))
+                    .findFirst().orElseThrow();
+        }
+        nas = NestedEngines.start(host, "lbnas", List.of("-v", dist + ":/volume1/incoming:ro",
+                "-p", (RunningBox.PORT + OFFSET) + ":" + (RunningBox.PORT + OFFSET),
+                "-p", (RunningBox.APPS_PORT + OFFSET) + ":" + (RunningBox.APPS_PORT + OFFSET)));
+    }
+
+    @AfterAll
+    void removeTheNasAndTheBundle() {
+        if (nas != null) nas.close();
+        host.run(Duration.ofMinutes(1), null, "rm", "-rf", dist.toString());
+    }
+
+    @Test
+    @Order(1)
+    void theReadmesStepsInstallTheBoxFromTheBundleWithDockerAlone() throws Exception {
+        assertThat(nas.sh("for tool in apt-get dpkg java javac mvn debootstrap curl bash; do command -v $tool; done; true")
+                .stdout()).as("the NAS has none of these").isBlank();
+        assertThat(nas.sh("docker images -q").stdout()).as("and no image").isBlank();
+
+        Shell.Result steps = nas.sh(readmeSteps());
+        assertThat(steps.exitCode()).as(steps.stdout() + steps.stderr()).isZero();
+        installed = steps.stdout();
+        Matcher password = Pattern.compile("password: (\\S+)").matcher(installed);
+        assertThat(password.find()).as("the init's log shows the admin's password:\n" + installed).isTrue();
+        box = RunningBox.reachedAt(host, password.group(1), "learnbox", OFFSET);
+        awaitFrontDoor();
+
+        var loggedIn = new Learner(box, "admin").logInWithoutFollowing(box.adminPassword);
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(nas.sh("docker compose exec -T bridge learnbox version").requireSuccess().stdout()).startsWith("LearnBox ");
+    }
+
+    @Test
+    @Order(2)
+    void aLearnerRunsPythonAndJavaPublishesAnAppAndPushesAnother() throws Exception {
+        nas.sh("echo 'nas-learner-password' | docker compose exec -T bridge learnbox user add ana --password-stdin").requireSuccess();
+        ana = new Learner(box, "ana");
+        ana.logInToLab("nas-learner-password");
+        try (KernelSession python = ana.startKernel("python3")) {
+            assertThat(python.execute("print(6 * 7)", Duration.ofMinutes(2)).stdout()).isEqualTo("42\n");
+        }
+        try (KernelSession java = ana.startKernel("java")) {
+            assertThat(java.execute("System.out.println(6 * 7);", Duration.ofMinutes(3)).stdout()).isEqualTo("42\n");
+        }
+
+        apps = new AppClient(box);
+        ana.writeFile("hello/app.py", GitDeployE2EIT.PYTHON_APP.replace("VERSION", "published on the NAS"));
+        apps.publish(ana, "hello");
+        assertThat(apps.fetch("hello--ana", "/").body()).isEqualTo("Python published on the NAS");
+
+        GitClient git = new GitClient(box);
+        Path project = git.project("pushed", Map.of("app.py", GitDeployE2EIT.PYTHON_APP.replace("VERSION", "pushed to the NAS")));
+        assertThat(git.commitAndPush(project, "ana", "nas-learner-password", "pushed", "first"))
+                .contains("remote: pushed is live at");
+        assertThat(apps.fetch("pushed--ana", "/").body()).isEqualTo("Python pushed to the NAS");
+    }
+
+    @Test
+    @Order(3)
+    void aBundleCutShortOrForAnotherCpuIsRefusedInWordsAndChangesNothing() {
+        String imagesBefore = nas.sh("docker images -q | sort").stdout();
+        Shell.Result cut = nas.sh("head -c 300000000 /volume1/incoming/" + bundleName + " > /tmp/cut.tar"
+                + " && sh learnbox-install.sh /tmp/cut.tar; status=$?; rm -f /tmp/cut.tar; exit $status");
+        assertThat(cut.exitCode()).isEqualTo(1);
+        assertThat(cut.stderr()).contains("/tmp/cut.tar is cut short or damaged (tar cannot read it to its end): copy it again.",
+                "Nothing was changed.");
+        assertThat(nas.sh("docker images -q | sort").stdout()).isEqualTo(imagesBefore);
+
+        // A bundle for another CPU: one of the NAS's images, its configuration saying arm64 (as a Raspberry Pi's would).
+        Shell.Result foreign = nas.sh("""
+                set -e
+                rm -rf /tmp/arm && mkdir /tmp/arm && cd /tmp/arm
+                docker save learnbox/app-static:latest | tar -xf -
+                tar -xf /volume1/incoming/BUNDLE bundle.json
+                for config in $(tr ',' '\\n' < manifest.json | sed -n 's/.*"Config": *"\\([^"]*\\)".*/\\1/p'); do
+                  sed -i 's/"architecture":"amd64"/"architecture":"arm64"/' "$config"
+                done
+                tar -cf /tmp/arm.tar *
+                cd /volume1/learnbox && sh learnbox-install.sh /tmp/arm.tar || { status=$?; rm -rf /tmp/arm /tmp/arm.tar; exit $status; }
+                """.replace("BUNDLE", bundleName));
+        assertThat(foreign.exitCode()).as(foreign.stdout() + foreign.stderr()).isEqualTo(1);
+        assertThat(foreign.stderr()).contains("this bundle's images are made for arm64 CPUs and this machine is amd64",
+                "Nothing was changed.");
+        assertThat(nas.sh("docker images -q | sort").stdout()).isEqualTo(imagesBefore);
+        assertThat(nas.sh("docker compose ps --services --status running").stdout()).contains("bridge", "hub", "proxy", "gateway");
+    }
+
+    @Test
+    @Order(4)
+    void anUpgradeKeepsEverythingAndTheOlderBundleIsThenRefusedInWords() throws Exception {
+        ana.writeFile("kept/notes.txt", "written before the upgrade");
+        // Bundle N+1, made on the NAS from what it runs: the bridge with one more migration and another version label.
+        nas.sh(nextBundle()).requireSuccess();
+        Shell.Result upgraded = nas.sh("sh learnbox-install.sh /volume1/next/learnbox-next.tar");
+        assertThat(upgraded.exitCode()).as(upgraded.stdout() + upgraded.stderr()).isZero();
+        assertThat(nas.sh("docker compose exec -T bridge learnbox version").requireSuccess().stdout()).contains("database schema 7");
+        awaitFrontDoor();
+
+        Learner again = new Learner(box, "ana");
+        again.logInToLab("nas-learner-password");
+        assertThat(again.readFile("kept/notes.txt")).isEqualTo("written before the upgrade");
+        assertThat(apps.fetch("hello--ana", "/").body()).isEqualTo("Python published on the NAS");
+        assertThat(apps.fetch("pushed--ana", "/").body()).isEqualTo("Python pushed to the NAS");
+
+        Shell.Result older = nas.sh("sh learnbox-install.sh /volume1/incoming/" + bundleName);
+        assertThat(older.exitCode()).isEqualTo(1);
+        assertThat(older.stderr()).contains("is older than this box's data", "with database schema 7, and this bundle knows schemas up to 6.",
+                "Nothing was changed.");
+        assertThat(nas.sh("docker compose exec -T bridge learnbox version").requireSuccess().stdout()).contains("database schema 7");
+        assertThat(apps.fetch("pushed--ana", "/").body()).isEqualTo("Python pushed to the NAS");
+    }
+
+    /** On the NAS, with its own tools: the running images with a changed bridge, saved as a bundle the way ./box bundle does. */
+    private String nextBundle() {
+        return """
+                set -e
+                mkdir -p /volume1/next && cd /volume1/next
+                echo 'CREATE TABLE upgrade_check (id INT PRIMARY KEY);' > V7__upgrade_check.sql
+                printf '%s\n' 'FROM learnbox/bridge:latest' 'COPY V7__upgrade_check.sql /opt/learnbox/migrations-next/' \
+                  'ENV SPRING_FLYWAY_LOCATIONS=classpath:db/migration,filesystem:/opt/learnbox/migrations-next' \
+                  'LABEL org.opencontainers.image.version=next' > Dockerfile
+                DOCKER_BUILDKIT=0 docker build -q -t learnbox/bridge:latest . >/dev/null
+                tar -xf /volume1/incoming/BUNDLE bundle.json compose.yaml learnbox.env learnbox-install.sh
+                sed -i 's/"version": "[^"]*"/"version": "next"/; s/"schema": "[^"]*"/"schema": "7"/' bundle.json
+                { tar -b 1 -cf - bundle.json compose.yaml learnbox.env learnbox-install.sh | head -c -1024
+                  docker save $(docker images --format '{{.Repository}}:{{.Tag}}' | grep '^learnbox/.*:latest$'); } > learnbox-next.tar
+                """.replace("BUNDLE", bundleName);
+    }
+
+    /** The README's NAS steps as written, for this bundle, with the test's ports set in .env as a teacher would. */
+    private String readmeSteps() throws Exception {
+        String readme = Files.readString(RunningBox.projectRoot().resolve("README.md"));
+        Matcher block = Pattern.compile("## On a NAS\n.*?```sh\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).as("README has the NAS steps").isTrue();
+        String version = bundleName.substring("learnbox-".length(), bundleName.length() - ".tar".length());
+        String steps = block.group(1).replace("learnbox-VERSION.tar", "learnbox-" + version + ".tar");
+        assertThat(steps).contains("cp learnbox.env .env\n");
+        return "set -e\n" + steps.replace("cp learnbox.env .env\n", "cp learnbox.env .env\n"
+                + "printf 'LEARNBOX_PORT=%s\\nLEARNBOX_APPS_PORT=%s\\nLEARNBOX_PUBLIC_URL=http://localhost:%s\\n' "
+                + (RunningBox.PORT + OFFSET) + " " + (RunningBox.APPS_PORT + OFFSET) + " " + (RunningBox.PORT + OFFSET) + " >> .env\n");
+    }
+
+    private void awaitFrontDoor() throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(3));
+        while (!box.answersItsFrontDoor()) {
+            assertThat(java.time.Instant.now()).as("the NAS's box answers: its login page, its hub, its app gateway").isBefore(deadline);
+            Thread.sleep(500);
+        }
+    }
+}
