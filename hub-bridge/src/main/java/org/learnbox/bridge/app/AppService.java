@@ -58,6 +58,8 @@ public class AppService {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** Each app's requests since the bridge started, as the gateway reports them. */
     private final Map<String, AppRequests> requests = new ConcurrentHashMap<>();
+    /** Apps started and not yet answering: the idle sleeper leaves them be, however long their start takes. */
+    private final java.util.Set<String> starting = ConcurrentHashMap.newKeySet();
 
     AppService(AppRuntime runtime, SandboxRuntime sandboxes, AppTakedownRepository takedowns, LearnboxProperties properties,
             Clock clock) {
@@ -105,8 +107,7 @@ public class AppService {
         makeRoomForOneMore(user, manifest.name());
         AppInstance started = runtime.start(spec);
         long t2 = System.nanoTime();
-        noteRequest(user, manifest.name());
-        awaitAnswer(started);
+        awaitFirstAnswer(started);
         runtime.restartWhenCrashed(user, manifest.name());
         log.info("published {} of {}: built in {} ms, started in {} ms, answered after {} ms", manifest.name(), user,
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
@@ -252,7 +253,8 @@ public class AppService {
     public void sleepIdleApps() {
         Instant now = clock.instant();
         for (AppInstance app : runtime.list()) {
-            if (app.running() && lastRequest(app).plus(settings.idleTimeout()).isBefore(now)) {
+            if (app.running() && !starting.contains(key(app.user(), app.name()))
+                    && lastRequest(app).plus(settings.idleTimeout()).isBefore(now)) {
                 log.info("app {} of {} had no request for {}; it sleeps", app.name(), app.user(), settings.idleTimeout());
                 runtime.stop(app.user(), app.name());
             }
@@ -299,9 +301,19 @@ public class AppService {
         requireApp(user, name);
         runtime.stop(user, name);
         makeRoomForOneMore(user, name);
-        AppInstance started = runtime.resume(user, name);
-        noteRequest(user, name);
-        awaitAnswer(started);
+        awaitFirstAnswer(runtime.resume(user, name));
+    }
+
+    /** Waits for a started app's first answer; its idle time counts from then. */
+    private void awaitFirstAnswer(AppInstance started) {
+        String key = key(started.user(), started.name());
+        starting.add(key);
+        try {
+            awaitAnswer(started);
+        } finally {
+            starting.remove(key);
+            noteRequest(started.user(), started.name());
+        }
     }
 
     public void stop(String user, String name) {
