@@ -71,8 +71,9 @@ fi
 say "Starting LearnBox $version ..."
 if ! docker compose up -d; then
   printf 'learnbox-install: LearnBox %s did not start. Its bridge said:\n' "$version" >&2
-  docker compose logs --no-log-prefix bridge 2>&1 | grep -A 4 '^Description:' | tail -n 5 >&2 \
-    || docker compose logs --no-log-prefix --tail 10 bridge >&2
+  # Spring's failure analysis when there is one (a refusal in words), else the log's last lines.
+  said=$(docker compose logs --no-log-prefix bridge 2>&1 | grep -A 4 '^Description:' | tail -n 5)
+  if [ -n "$said" ]; then printf '%s\n' "$said" >&2; else docker compose logs --no-log-prefix --tail 10 bridge >&2; fi
   exit 1
 fi
 say "LearnBox $version runs. At its first start the admin's password shows once in: docker compose logs init"

@@ -32,9 +32,13 @@ final class BackupCommands {
             manifest = BackupArchive.verify(saved);
             saved.transferTo(OutputStream.nullOutputStream()); // the archive's last bytes, past what the check needed
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (file != null) delete(file);
+            throw new AdminApi.Refused(BackupException.notWritten(file == null ? "standard output" : file.toString(), e).getMessage());
         } catch (BackupException refused) {
             if (file != null) delete(file);
+            if (file != null && BackupException.isDiskFull(refused)) {
+                throw new AdminApi.Refused(BackupException.notWritten(file.toString(), refused).getMessage());
+            }
             throw new AdminApi.Refused("The backup did not arrive whole: " + refused.getMessage());
         }
         System.err.println(summary(file == null ? "written" : "written to " + file, manifest));

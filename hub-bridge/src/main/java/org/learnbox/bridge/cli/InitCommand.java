@@ -25,7 +25,6 @@ final class InitCommand implements Callable<Integer> {
     static final String SHARED_SECRET = "shared-secret";
     static final String OIDC_CLIENT_SECRET = "oidc-client-secret";
     static final String ADMIN_PASSWORD = "admin-password";
-    private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     @Option(names = "--dir", defaultValue = BoxSecrets.DIR, description = "where the secrets live (default: ${DEFAULT-VALUE})")
     Path dir;
@@ -43,7 +42,7 @@ final class InitCommand implements Callable<Integer> {
         writeOnce(SHARED_SECRET, isBlank(sharedSecretToKeep) ? randomHex() : sharedSecretToKeep, "r--r--r--");
         writeOnce(OIDC_CLIENT_SECRET, isBlank(clientSecretToKeep) ? randomHex() : clientSecretToKeep, "r--r--r--");
         if (firstStart && !Files.exists(dir.resolve(ADMIN_PASSWORD))) {
-            String password = ReadableRandom.of(PASSWORD_ALPHABET, 20);
+            String password = ReadableRandom.password(20);
             // Readable like the rest (Spring reads the folder whole, the gateway as nobody): every service
             // of the box holds the shared secret, which is worth more than this first password.
             writeOnce(ADMIN_PASSWORD, password, "r--r--r--");

@@ -1,17 +1,14 @@
 package org.learnbox.bridge.config;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import org.learnbox.bridge.app.AppRuntime;
 import org.learnbox.bridge.app.DockerAppRuntime;
 import org.learnbox.bridge.identity.HandoffTokens;
 import org.learnbox.bridge.sandbox.DockerSandboxRuntime;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
+import org.learnbox.bridge.sandbox.SchoolTrust;
+import org.learnbox.bridge.sandbox.TrustSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -34,17 +31,9 @@ class BridgeBeans {
         return new HandoffTokens(SharedSecret.require(properties), clock);
     }
 
-    /** The engine named by DOCKER_HOST, or the local socket. */
     @Bean(destroyMethod = "close")
     DockerClient dockerClient() {
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .connectionTimeout(Duration.ofSeconds(5))
-                .responseTimeout(Duration.ofSeconds(60))
-                .maxConnections(50)
-                .build();
-        return DockerClientImpl.getInstance(config, http);
+        return DockerConnection.open();
     }
 
     @Bean
@@ -53,7 +42,7 @@ class BridgeBeans {
     }
 
     @Bean
-    SandboxRuntime sandboxRuntime(DockerClient docker, LearnboxProperties properties) {
-        return new DockerSandboxRuntime(docker, properties);
+    SandboxRuntime sandboxRuntime(DockerClient docker, LearnboxProperties properties, TrustSettings trust) {
+        return new DockerSandboxRuntime(docker, properties, new SchoolTrust(docker, properties, trust));
     }
 }

@@ -6,7 +6,15 @@ import java.security.SecureRandom;
 public final class ReadableRandom {
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Letters and digits that cannot be taken for one another (no 0/O, 1/l/I, i). */
+    public static final String WITHOUT_LOOK_ALIKES = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
     private ReadableRandom() {}
+
+    /** A password the box makes for a person, to read out or type. */
+    public static String password(int length) {
+        return of(WITHOUT_LOOK_ALIKES, length);
+    }
 
     public static String of(String alphabet, int length) {
         StringBuilder text = new StringBuilder(length);

@@ -4,11 +4,9 @@ import java.util.Arrays;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
-import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +18,8 @@ import org.springframework.stereotype.Component;
 class SchemaGuard implements FlywayMigrationStrategy {
     private final String version;
 
-    SchemaGuard(ObjectProvider<BuildProperties> build) {
-        BuildProperties built = build.getIfAvailable();
-        this.version = built == null ? "(unknown version)" : built.getVersion();
+    SchemaGuard(BoxVersion version) {
+        this.version = version.version();
     }
 
     @Override

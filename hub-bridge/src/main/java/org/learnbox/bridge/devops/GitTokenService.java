@@ -24,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class GitTokenService {
     static final String PREFIX = "lbx_";
     static final int MAX_PER_PERSON = 20;
-    private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final int RANDOM_LENGTH = 40; // about 230 bits
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,39}");
     /** A token's "last used" is written at most this often: a clone is several requests. */
@@ -55,7 +54,7 @@ public class GitTokenService {
             throw new RepoException("You have " + MAX_PER_PERSON + " tokens, the most one person may have."
                     + " Revoke one you no longer use first.");
         }
-        String secret = PREFIX + ReadableRandom.of(ALPHABET, RANDOM_LENGTH);
+        String secret = PREFIX + ReadableRandom.of(ReadableRandom.WITHOUT_LOOK_ALIKES, RANDOM_LENGTH);
         tokens.save(new GitToken(owner, trimmed, sha256(secret), secret.substring(0, PREFIX.length() + 4)));
         return new MadeToken(trimmed, secret);
     }

@@ -4,11 +4,9 @@ import org.learnbox.bridge.config.ReadableRandom;
 
 /** Passwords the box makes for people: 14 characters a teacher can read out without 0/O or 1/l mix-ups. */
 final class GeneratedPasswords {
-    private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
     private GeneratedPasswords() {}
 
     static String next() {
-        return ReadableRandom.of(ALPHABET, 14);
+        return ReadableRandom.password(14);
     }
 }

@@ -42,10 +42,17 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     private final DockerClient docker;
     private final String box;
+    private final SchoolTrust trust;
 
     public DockerSandboxRuntime(DockerClient docker, LearnboxProperties properties) {
+        this(docker, properties, null);
+    }
+
+    /** With {@code trust}, sandboxes trust the school's certificate authorities too. */
+    public DockerSandboxRuntime(DockerClient docker, LearnboxProperties properties, SchoolTrust trust) {
         this.docker = docker;
         this.box = properties.box();
+        this.trust = trust;
     }
 
     @Override
@@ -265,15 +272,22 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     private String create(SandboxSpec spec, Map<String, String> env) {
+        List<Mount> mounts = new java.util.ArrayList<>(List.of(new Mount().withType(MountType.VOLUME)
+                .withSource(spec.volumeName()).withTarget(spec.homePath())));
+        Map<String, String> environment = new HashMap<>(env);
+        SchoolTrust.Given trusted = trust == null ? null : trust.forSandboxes();
+        if (trusted != null) {
+            mounts.add(trusted.mount());
+            environment.putAll(trusted.env());
+        }
         HostConfig host = Confinement.of(spec.cpus(), spec.memoryBytes(), spec.pids(), spec.network())
                 .withExtraHosts("host.docker.internal:host-gateway")
-                .withMounts(List.of(new Mount().withType(MountType.VOLUME)
-                        .withSource(spec.volumeName()).withTarget(spec.homePath())));
+                .withMounts(mounts);
         try {
             return docker.createContainerCmd(spec.image())
                     .withName(spec.containerName())
                     .withLabels(spec.labels())
-                    .withEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                    .withEnv(environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                     .withUser("1000:1000")
                     .withExposedPorts(ExposedPort.tcp(spec.port()))
                     .withHostConfig(host)

@@ -11,7 +11,7 @@ public class SandboxSpecs {
     public static final String LABEL_BOX = "org.learnbox.box";
     public static final String LABEL_ROLE = "org.learnbox.role";
     public static final String LABEL_USER = "org.learnbox.user";
-    static final String HOME = "/home/learner";
+    public static final String HOME = "/home/learner";
     /**
      * A sandbox started ahead of the hub finds the hub's environment (its token among it) in this
      * file once the hub asks for the server; the variable tells the sandbox to wait for it.
@@ -28,6 +28,11 @@ public class SandboxSpecs {
         this.properties = properties;
     }
 
+    /** The volume that holds a learner's home: it outlives their sandboxes. */
+    public static String homeVolume(String box, String user) {
+        return box + "-home-" + user;
+    }
+
     public SandboxSpec forUser(String user, Map<String, String> hubEnv) {
         LearnboxProperties.Sandbox sandbox = properties.sandbox();
         Map<String, String> env = new HashMap<>(hubEnv);
@@ -39,7 +44,7 @@ public class SandboxSpecs {
                 user,
                 sandbox.image(),
                 properties.box() + "-sandbox-" + user,
-                properties.box() + "-home-" + user,
+                homeVolume(properties.box(), user),
                 HOME,
                 env,
                 Map.of(LABEL_BOX, properties.box(), LABEL_ROLE, "sandbox", LABEL_USER, user),

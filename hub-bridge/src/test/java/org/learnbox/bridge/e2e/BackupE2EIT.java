@@ -65,6 +65,14 @@ class BackupE2EIT {
         assertThat(box.docker("image", "inspect", "-f", "{{index .Config.Labels \"org.opencontainers.image.version\"}}",
                 "learnbox/bridge:latest").stdout().strip()).isEqualTo(manifest.boxVersion());
 
+        // A disk that fills up while the backup is written: refused in words, and nothing left behind.
+        Shell.Result full = box.docker("run", "--rm", "--network", "host", "--tmpfs", "/small:size=64k",
+                "-v", box.project + "_secrets:/run/learnbox:ro", "-e", "LEARNBOX_ADMIN_URL=http://127.0.0.1:" + box.bridgePort,
+                "learnbox/bridge:latest", "sh", "-c", "learnbox backup create -o /small/box.tar.gz; echo exit=$?; ls -A /small");
+        assertThat(full.stdout()).isEqualTo("exit=1\n");
+        assertThat(full.stderr()).contains("learnbox: The disk where the backup goes (/small/box.tar.gz) is full: this backup was not"
+                + " written, and nothing else was changed");
+
         // With Docker alone, the same commands are the bridge's own.
         Shell.Result inside = box.docker("exec", box.project + "-bridge-1", "learnbox", "backup", "--help");
         assertThat(inside.exitCode()).as(inside.stderr()).isZero();

@@ -142,6 +142,28 @@ class BrowserE2EIT {
     }
 
     @Test
+    void anAdminBacksTheBoxUpNowAndSeesItKept() throws Exception {
+        String password = box.addUser("backup-admin", "admin");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3));
+        logInToLab("backup-admin", password, wait);
+        Chromium.openUntil(browser, box.url("/"), By.id("backups"));
+        browser.findElement(By.id("backups")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/backups"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("every night (0 30 2 * * *", "keeps the newest 7");
+        browser.findElement(By.id("back-up-now")).click();
+        // The page reloads itself while the backup is written.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.id("last-backup")).getText().startsWith("Last backup"));
+        assertThat(browser.findElement(By.id("last-backup")).getText()).containsPattern("learnbox-backup-lbtest-\\d{8}-\\d{6}\\.tar\\.gz \\(\\d+ [MK]iB\\) written in \\d+ s");
+        assertThat(browser.findElement(By.id("kept-backups")).getText()).contains("learnbox-backup-lbtest-");
+        screenshot("14-backups.png");
+        String kept = box.docker("exec", box.project + "-bridge-1", "sh", "-c", "ls /var/lib/learnbox-backups").requireSuccess().stdout();
+        assertThat(kept).containsPattern("^learnbox-backup-lbtest-\\d{8}-\\d{6}\\.tar\\.gz\n$");
+        Shell.Result whole = box.docker("exec", box.project + "-bridge-1", "sh", "-c", "learnbox backup verify /var/lib/learnbox-backups/*");
+        assertThat(whole.stdout()).as(whole.stderr()).startsWith("backup whole: ");
+    }
+
+    @Test
     void aLearnerOpensAJavaNotebookAndRunsACell() throws Exception {
         String password = box.addUser("jules");
         browser.get(box.url("/"));

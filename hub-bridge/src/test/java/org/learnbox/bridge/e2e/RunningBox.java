@@ -89,8 +89,10 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         new Shell(projectRoot(), Map.of()).run("docker", "tag", "learnbox/sandbox:latest", SANDBOX_IMAGE).requireSuccess();
         // Apps sleep after 15 s without a request here, so a test sees one sleep and wake. They get the
         // time to start that a school's box gives them (30 s): a Java notebook's app on a busy machine needs more than 10.
+        // The box trusts a certificate authority of the tests' own making (as a school's), beside this machine's own.
         started = startBox(PROJECT, 0, Map.of("LEARNBOX_SANDBOX_IMAGE", SANDBOX_IMAGE,
-                "LEARNBOX_APPS_IDLE_TIMEOUT", "15s", "LEARNBOX_APPS_SLEEP_CHECK_EVERY", "2s"));
+                "LEARNBOX_APPS_IDLE_TIMEOUT", "15s", "LEARNBOX_APPS_SLEEP_CHECK_EVERY", "2s",
+                "LEARNBOX_CA_CERTS", TestCertificates.trustedFolder().toString()));
         return started;
     }
 

@@ -1,0 +1,41 @@
+package org.learnbox.bridge.backup;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admin's backups page: how the last backup went, the kept ones, and "Back up now". */
+@Controller
+class BackupPagesController {
+    private final KeptBackups kept;
+
+    BackupPagesController(KeptBackups kept) {
+        this.kept = kept;
+    }
+
+    /** Times as the server's clock shows them, for people. */
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(java.time.ZoneId.systemDefault());
+
+    record KeptView(String name, String size, String made) {}
+
+    @GetMapping("/admin/backups")
+    String page(Model model) {
+        KeptBackups.Run last = kept.last();
+        model.addAttribute("last", last);
+        model.addAttribute("lastStarted", last == null ? "" : SHOWN.format(last.started()));
+        model.addAttribute("kept", kept.list().stream().map(k -> new KeptView(k.name(),
+                KeptBackups.shownSize(k.bytes()), SHOWN.format(k.made()))).toList());
+        model.addAttribute("settings", kept.settings());
+        return "backups";
+    }
+
+    @PostMapping("/admin/backups")
+    String backUpNow(RedirectAttributes flash) {
+        flash.addFlashAttribute("notice", kept.startOne() ? "A backup is being written; this page shows when it is done."
+                : "A backup is being written already.");
+        return "redirect:/admin/backups";
+    }
+}

@@ -1,0 +1,172 @@
+package org.learnbox.bridge.backup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.flywaydb.core.api.MigrationVersion;
+
+/**
+ * A backup brought back onto a box whose services are stopped: the archive is unpacked into a
+ * staging folder and checked whole against its manifest, and only then does it replace the
+ * bridge's database and folders and the learners' homes. A refused archive changes nothing.
+ */
+public final class BackupRestore {
+    private static final String DATABASE_NAME = "bridge";
+    private static final Pattern LEARNER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Map<String, String> FOLDERS = Map.of(BackupService.COURSES, "courses", BackupService.SNIPPETS, "snippets",
+            BackupService.GIT, "git");
+
+    private final Path dataDir;
+    private final BoxVolumes homes;
+    private final MigrationVersion newestSchema;
+
+    /** {@code dataDir} is the bridge's data folder (LEARNBOX_DATA_DIR): its database and folders. */
+    public BackupRestore(Path dataDir, BoxVolumes homes, MigrationVersion newestSchema) {
+        this.dataDir = dataDir;
+        this.homes = homes;
+        this.newestSchema = newestSchema;
+    }
+
+    /** Restores the archive; {@code replace} lets it go over a box that already holds learners' work. */
+    public BackupManifest restore(InputStream archive, boolean replace, Consumer<String> progress) {
+        List<String> running = homes.runningServices();
+        if (!running.isEmpty()) {
+            throw new BackupException("The box is running (" + String.join(", ", running) + "). A restore replaces its data: stop it"
+                    + " first with 'docker compose stop' (./box restore does). Nothing was changed.");
+        }
+        if (!replace) refuseOverWork();
+        Path staging = dataDir.resolve("restore-staging");
+        deleteTree(staging);
+        try {
+            progress.accept("reading the backup and checking it against its manifest");
+            BackupManifest manifest = BackupArchive.read(archive, (path, content) -> stage(staging, path, content));
+            MigrationVersion schema = MigrationVersion.fromVersion(manifest.schemaVersion());
+            if (schema.isNewerThan(newestSchema.getVersion())) {
+                throw new BackupException("This backup was made by a newer LearnBox (" + manifest.boxVersion() + ", database schema "
+                        + schema + "); this one knows schemas up to " + newestSchema + ". Load the newer LearnBox's bundle first."
+                        + " Nothing was changed.");
+            }
+            apply(staging, replace, progress);
+            return manifest;
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    private void refuseOverWork() {
+        List<String> learners = homes.learners();
+        List<String> held = new ArrayList<>();
+        if (!learners.isEmpty()) held.add(learners.size() + " learners' homes");
+        if (holdsFiles(dataDir.resolve("git"))) held.add("git repositories");
+        if (holdsFiles(dataDir.resolve("snippets"))) held.add("snippets");
+        if (!held.isEmpty()) {
+            throw new BackupException("This box already holds " + String.join(", ", held) + ". A restore is meant for a freshly"
+                    + " installed box; to replace what this box holds with the backup, add --replace. Nothing was changed.");
+        }
+    }
+
+    private static void stage(Path staging, String path, InputStream content) throws IOException {
+        Path file = staging.resolve(path).normalize();
+        if (!file.startsWith(staging) || file.equals(staging)) {
+            throw new BackupException("This backup names a file outside itself (" + path + "): it was not written by LearnBox."
+                    + " Nothing was changed.");
+        }
+        Files.createDirectories(file.getParent());
+        Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void apply(Path staging, boolean replace, Consumer<String> progress) {
+        try {
+            List<Path> homeTars = listed(staging.resolve(BackupService.HOMES));
+            for (Path tar : homeTars) {
+                String learner = tar.getFileName().toString().replaceFirst("\\.tar$", "");
+                if (!LEARNER.matcher(learner).matches() || !tar.getFileName().toString().endsWith(".tar")) {
+                    throw new BackupException("This backup holds a home that is not a learner's (" + tar.getFileName() + ")."
+                            + " Nothing was changed.");
+                }
+            }
+            if (replace) {
+                progress.accept("removing this box's sandboxes and homes");
+                homes.removeAll();
+            }
+            for (Path tar : homeTars) {
+                String learner = tar.getFileName().toString().replaceFirst("\\.tar$", "");
+                progress.accept("home of " + learner);
+                try (InputStream content = Files.newInputStream(tar)) {
+                    homes.replace(learner, content);
+                }
+            }
+            Path hubDatabase = staging.resolve(BackupService.HUB_DATABASE);
+            if (Files.exists(hubDatabase)) {
+                progress.accept("the hub's database");
+                try (InputStream content = Files.newInputStream(hubDatabase)) {
+                    homes.replaceHubDatabase(content);
+                }
+            }
+            progress.accept("the bridge's database");
+            Files.createDirectories(dataDir);
+            for (String suffix : List.of(".mv.db", ".trace.db")) Files.deleteIfExists(dataDir.resolve(DATABASE_NAME + suffix));
+            unzipDatabase(staging.resolve(BackupService.DATABASE));
+            for (Map.Entry<String, String> folder : FOLDERS.entrySet()) {
+                progress.accept(folder.getValue());
+                Path target = dataDir.resolve(folder.getValue());
+                deleteTree(target);
+                Path staged = staging.resolve(folder.getKey());
+                if (Files.isDirectory(staged)) Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+                else Files.createDirectories(target);
+            }
+        } catch (IOException e) {
+            throw new BackupException("The restore stopped midway (" + e.getMessage() + "); restore the backup again with --replace.", e);
+        }
+    }
+
+    /** H2's BACKUP TO wrote a zip of the database's files (bridge.mv.db); they go back beside each other. */
+    private void unzipDatabase(Path zip) throws IOException {
+        try (java.util.zip.ZipInputStream files = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var entry = files.getNextEntry(); entry != null; entry = files.getNextEntry()) {
+                String name = Path.of(entry.getName()).getFileName().toString();
+                if (entry.isDirectory() || !name.startsWith(DATABASE_NAME + ".")) continue;
+                Files.copy(files, dataDir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (!Files.exists(dataDir.resolve(DATABASE_NAME + ".mv.db"))) {
+            throw new BackupException("This backup's database holds no " + DATABASE_NAME + ".mv.db; restore it with --replace once"
+                    + " the backup is a whole one.");
+        }
+    }
+
+    private static List<Path> listed(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static boolean holdsFiles(Path folder) {
+        if (!Files.isDirectory(folder)) return false;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.anyMatch(Files::isRegularFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) return;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
