@@ -153,7 +153,7 @@ class BrowserE2EIT {
         browser.findElement(By.id("back-up-now")).click();
         // The page reloads itself while the backup is written.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(driver -> driver.findElement(By.id("last-backup")).getText().startsWith("Last backup"));
+                .until(driver -> !driver.findElement(By.id("last-backup")).getText().startsWith("A backup is being written"));
         assertThat(browser.findElement(By.id("last-backup")).getText()).containsPattern("learnbox-backup-lbtest-\\d{8}-\\d{6}\\.tar\\.gz \\(\\d+ [MK]iB\\) written in \\d+ s");
         assertThat(browser.findElement(By.id("kept-backups")).getText()).contains("learnbox-backup-lbtest-");
         screenshot("14-backups.png");

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestoreE2EIT {
     private static final String LOOP = """
-            import os, threading
+            import os, threading, time
             os.makedirs('loop', exist_ok=True)
             def write():
                 i = 0
@@ -38,6 +38,7 @@ class RestoreE2EIT {
                         f.write(os.urandom(65536))
                     os.rename(f'loop/{i}.tmp', f'loop/{i}.bin')
                     i += 1
+                    time.sleep(0.05)  # a learner's pace, not a disk's: the shared test box backs this home up again later
                 open('loop-stopped', 'w').close()
             threading.Thread(target=write, daemon=True).start()
             print('writing')
