@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs or upgrades LearnBox from its bundle on a machine with Docker alone (a NAS):
-#   sh learnbox-install.sh learnbox-VERSION.tar
+#   sh learnbox-install.sh learnbox-VERSION.tar    (or learnbox-VERSION.tar.gz)
 # Checks the bundle whole and made for this machine's CPU before anything changes, loads its
 # images, puts compose.yaml (and, the first time, the settings in .env) in this folder, and
 # starts the box. POSIX sh and tar only: busybox is enough.
@@ -16,6 +16,9 @@ refuse() {
 bundle=${1:-}
 [ -n "$bundle" ] || { say "usage: sh learnbox-install.sh learnbox-VERSION.tar" >&2; exit 2; }
 [ -r "$bundle" ] || refuse "there is no bundle at $bundle."
+# A gzipped bundle (its first two bytes 1f 8b) is read through gzip; docker load reads either.
+z=
+[ "$(od -An -tx1 -N2 "$bundle" | tr -d ' \n')" = 1f8b ] && z=z
 command -v docker >/dev/null 2>&1 || refuse "Docker is not installed on this machine."
 docker compose version >/dev/null 2>&1 || refuse "Docker's compose v2 ('docker compose') is missing."
 docker info >/dev/null 2>&1 || refuse "the Docker engine does not answer: is it running, and may this user use it?"
@@ -25,11 +28,11 @@ say "Checking $bundle ..."
 # small files, the images' configurations.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-tar -tf "$bundle" >"$work/list" 2>/dev/null \
+tar -${z}tf "$bundle" >"$work/list" 2>/dev/null \
   || refuse "$bundle is cut short or damaged (tar cannot read it to its end): copy it again."
 grep -qx 'bundle.json' "$work/list" && grep -qx 'manifest.json' "$work/list" \
   || refuse "$bundle is not a LearnBox bundle: it has no bundle.json and images."
-tar -xf "$bundle" -C "$work" bundle.json manifest.json
+tar -${z}xf "$bundle" -C "$work" bundle.json manifest.json
 description=$(cat "$work/bundle.json")
 version=$(printf '%s\n' "$description" | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p')
 
@@ -41,7 +44,7 @@ case $machine in
 esac
 configs=$(tr ',' '\n' <"$work/manifest.json" | sed -n 's/.*"Config": *"\([^"]*\)".*/\1/p')
 # shellcheck disable=SC2086 # one name per image, no spaces
-tar -xf "$bundle" -C "$work" $configs
+tar -${z}xf "$bundle" -C "$work" $configs
 for config in $configs; do
   built_for=$(tr ',' '\n' <"$work/$config" | sed -n 's/.*"architecture": *"\([^"]*\)".*/\1/p' | head -n 1)
   [ "$built_for" = "$machine" ] \
@@ -62,9 +65,9 @@ docker load -i "$bundle" \
   || refuse "Docker could not load the images (is the disk full?); the box that ran before still has its own."
 
 if [ -f compose.yaml ]; then cp compose.yaml compose.yaml.before-$version; fi
-tar -xf "$bundle" compose.yaml
+tar -${z}xf "$bundle" compose.yaml
 if [ ! -f .env ]; then
-  tar -xOf "$bundle" learnbox.env >.env
+  tar -${z}xOf "$bundle" learnbox.env >.env
   say "The settings are in $(pwd)/.env (read at every start)."
 fi
 

@@ -39,6 +39,7 @@ import org.learnbox.bridge.sandbox.DockerErrors;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
 
 /** Live apps as Docker containers, each from an image of its own built on its runtime's image. */
+@org.springframework.stereotype.Component
 public class DockerAppRuntime implements AppRuntime {
     static final String LABEL_APP = "org.learnbox.app";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DockerAppRuntime.class);

@@ -11,35 +11,36 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.MigrationVersion;
+import org.learnbox.bridge.config.SecretFiles;
+import org.learnbox.bridge.identity.AccountNames;
 
 /**
  * A backup brought back onto a box whose services are stopped: the archive is unpacked into a
  * staging folder and checked whole against its manifest, and only then does it replace the
- * bridge's database and folders and the learners' homes. A refused archive changes nothing.
+ * bridge's database and folders, the learners' homes, the hub's and Keycloak's databases and the
+ * box's secrets. A refused archive changes nothing.
  */
 public final class BackupRestore {
     private static final String DATABASE_NAME = "bridge";
-    private static final Pattern LEARNER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Map<String, String> FOLDERS = Map.of(BackupService.COURSES, "courses", BackupService.SNIPPETS, "snippets",
             BackupService.GIT, "git");
 
     private final Path dataDir;
-    private final BoxVolumes homes;
+    private final BoxVolumes volumes;
     private final MigrationVersion newestSchema;
 
     /** {@code dataDir} is the bridge's data folder (LEARNBOX_DATA_DIR): its database and folders. */
-    public BackupRestore(Path dataDir, BoxVolumes homes, MigrationVersion newestSchema) {
+    public BackupRestore(Path dataDir, BoxVolumes volumes, MigrationVersion newestSchema) {
         this.dataDir = dataDir;
-        this.homes = homes;
+        this.volumes = volumes;
         this.newestSchema = newestSchema;
     }
 
     /** Restores the archive; {@code replace} lets it go over a box that already holds learners' work. */
     public BackupManifest restore(InputStream archive, boolean replace, Consumer<String> progress) {
-        List<String> running = homes.runningServices();
+        List<String> running = volumes.runningServices();
         if (!running.isEmpty()) {
             throw new BackupException("The box is running (" + String.join(", ", running) + "). A restore replaces its data: stop it"
                     + " first with 'docker compose stop' (./box restore does). Nothing was changed.");
@@ -64,7 +65,7 @@ public final class BackupRestore {
     }
 
     private void refuseOverWork() {
-        List<String> learners = homes.learners();
+        List<String> learners = volumes.learners();
         List<String> held = new ArrayList<>();
         if (!learners.isEmpty()) held.add(learners.size() + " learners' homes");
         if (holdsFiles(dataDir.resolve("git"))) held.add("git repositories");
@@ -90,28 +91,47 @@ public final class BackupRestore {
             List<Path> homeTars = listed(staging.resolve(BackupService.HOMES));
             for (Path tar : homeTars) {
                 String learner = tar.getFileName().toString().replaceFirst("\\.tar$", "");
-                if (!LEARNER.matcher(learner).matches() || !tar.getFileName().toString().endsWith(".tar")) {
+                if (!AccountNames.isValid(learner) || !tar.getFileName().toString().endsWith(".tar")) {
                     throw new BackupException("This backup holds a home that is not a learner's (" + tar.getFileName() + ")."
                             + " Nothing was changed.");
                 }
             }
+            Map<String, byte[]> secrets = new java.util.TreeMap<>();
+            for (Path secret : listed(staging.resolve(BackupService.SECRETS))) {
+                String name = secret.getFileName().toString();
+                if (!SecretFiles.KEPT.contains(name)) {
+                    throw new BackupException("This backup holds a secret LearnBox does not keep (" + name + "). Nothing was changed.");
+                }
+                secrets.put(name, Files.readAllBytes(secret));
+            }
             if (replace) {
                 progress.accept("removing this box's sandboxes and homes");
-                homes.removeAll();
+                volumes.removeAll();
             }
             for (Path tar : homeTars) {
                 String learner = tar.getFileName().toString().replaceFirst("\\.tar$", "");
                 progress.accept("home of " + learner);
                 try (InputStream content = Files.newInputStream(tar)) {
-                    homes.replace(learner, content);
+                    volumes.replace(learner, content);
                 }
             }
             Path hubDatabase = staging.resolve(BackupService.HUB_DATABASE);
             if (Files.exists(hubDatabase)) {
                 progress.accept("the hub's database");
                 try (InputStream content = Files.newInputStream(hubDatabase)) {
-                    homes.replaceHubDatabase(content);
+                    volumes.replaceHubDatabase(content);
                 }
+            }
+            Path keycloak = staging.resolve(BackupService.KEYCLOAK);
+            if (Files.exists(keycloak)) {
+                progress.accept("Keycloak's accounts");
+                try (InputStream content = Files.newInputStream(keycloak)) {
+                    volumes.replaceKeycloak(content);
+                }
+            }
+            if (!secrets.isEmpty()) {
+                progress.accept("the box's secrets");
+                volumes.replaceSecrets(secrets);
             }
             progress.accept("the bridge's database");
             Files.createDirectories(dataDir);

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.learnbox.bridge.config.BoxVersion;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
 /**
  * A backup of the box while it runs: the bridge's database (H2's online backup, a consistent
  * copy), the folders of courses, snippets and learners' git repositories, every learner's home
- * (a tar each, read while they work), the hub's database and the box's settings. A git
+ * (a tar each, read while they work), the hub's database, Keycloak's (when single sign-on is on),
+ * the box's settings and its secrets (so a backup is as worth guarding as the box). A git
  * repository is copied refs first, then objects, so that every ref the copy holds finds its
  * objects even when a push lands meanwhile.
  */
@@ -32,6 +34,8 @@ public class BackupService {
     static final String HOMES = "homes/";
     static final String HUB_DATABASE = "hub/jupyterhub.sqlite";
     static final String SETTINGS = "box/settings.env";
+    static final String SECRETS = "box/secrets/";
+    static final String KEYCLOAK = "keycloak/h2.tar";
     static final String COURSES = "bridge/courses";
     static final String SNIPPETS = "bridge/snippets";
     static final String GIT = "bridge/git";
@@ -40,16 +44,16 @@ public class BackupService {
     private final Flyway flyway;
     private final LearnboxProperties properties;
     private final String version;
-    private final BoxVolumes homes;
+    private final BoxVolumes volumes;
     private final Clock clock;
 
-    BackupService(JdbcTemplate database, Flyway flyway, LearnboxProperties properties, BoxVersion version, BoxVolumes homes,
+    BackupService(JdbcTemplate database, Flyway flyway, LearnboxProperties properties, BoxVersion version, BoxVolumes volumes,
             Clock clock) {
         this.database = database;
         this.flyway = flyway;
         this.properties = properties;
         this.version = version.version();
-        this.homes = homes;
+        this.volumes = volumes;
         this.clock = clock;
     }
 
@@ -61,8 +65,20 @@ public class BackupService {
             addFolder(archive, COURSES, Path.of(properties.courses().repositories()));
             addFolder(archive, SNIPPETS, Path.of(properties.snippets().storage()));
             addFolder(archive, GIT, Path.of(properties.git().repositories()));
-            for (String learner : homes.learners()) addHome(archive, learner);
-            addHubDatabase(archive);
+            for (String learner : volumes.learners()) {
+                addSpooled(archive, HOMES + learner + ".tar", tar -> {
+                    volumes.export(learner, tar);
+                    return true;
+                });
+            }
+            if (!addSpooled(archive, HUB_DATABASE, volumes::exportHubDatabase)) {
+                log.warn("the backup holds no hub database: the hub is not running");
+            }
+            if (!addSpooled(archive, KEYCLOAK, volumes::exportKeycloak)) log.info("the backup holds no Keycloak: single sign-on is off");
+            for (var secret : secrets().entrySet()) {
+                byte[] content = secret.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                archive.add(SECRETS + secret.getKey(), content.length, new java.io.ByteArrayInputStream(content));
+            }
             byte[] settings = settings();
             archive.add(SETTINGS, settings.length, new java.io.ByteArrayInputStream(settings));
             BackupManifest manifest = archive.finish(new BackupManifest(BackupManifest.FORMAT, clock.instant(), properties.box(),
@@ -76,38 +92,38 @@ public class BackupService {
         }
     }
 
-    /** A home goes through a file first: the archive's entry needs its size before its bytes. */
-    private void addHome(BackupArchive.Writer archive, String learner) throws IOException {
-        Path spooled = Files.createTempFile("learnbox-home-", ".tar");
+    /** What a source writes goes through a file first: the archive's entry needs its size before its bytes. */
+    private interface Source {
+        /** Writes the content; answers false when there is none to add. */
+        boolean writeTo(OutputStream out) throws IOException;
+    }
+
+    private static boolean addSpooled(BackupArchive.Writer archive, String path, Source source) throws IOException {
+        Path spooled = Files.createTempFile("learnbox-backup-", ".part");
         try {
+            boolean written;
             try (OutputStream out = Files.newOutputStream(spooled)) {
-                homes.export(learner, out);
+                written = source.writeTo(out);
             }
-            try (InputStream tar = Files.newInputStream(spooled)) {
-                archive.add(HOMES + learner + ".tar", Files.size(spooled), tar);
+            if (!written) return false;
+            try (InputStream content = Files.newInputStream(spooled)) {
+                archive.add(path, Files.size(spooled), content);
             }
+            return true;
         } finally {
             delete(spooled);
         }
     }
 
-    private void addHubDatabase(BackupArchive.Writer archive) throws IOException {
-        Path spooled = Files.createTempFile("learnbox-hub-", ".sqlite");
-        try {
-            boolean copied;
-            try (OutputStream out = Files.newOutputStream(spooled)) {
-                copied = homes.exportHubDatabase(out);
-            }
-            if (!copied) {
-                log.warn("the backup holds no hub database: the hub is not running");
-                return;
-            }
-            try (InputStream database = Files.newInputStream(spooled)) {
-                archive.add(HUB_DATABASE, Files.size(spooled), database);
-            }
-        } finally {
-            delete(spooled);
+    /** The secrets the box's services and Keycloak share, as the bridge was given them. */
+    private java.util.Map<String, String> secrets() {
+        java.util.Map<String, String> secrets = new java.util.TreeMap<>();
+        if (properties.sharedSecret() != null && !properties.sharedSecret().isBlank()) {
+            secrets.put(SecretFiles.SHARED_SECRET, properties.sharedSecret());
         }
+        String client = properties.sso() == null ? null : properties.sso().clientSecret();
+        if (client != null && !client.isBlank()) secrets.put(SecretFiles.OIDC_CLIENT_SECRET, client);
+        return secrets;
     }
 
     /** The box's settings as the bridge was given them, for the record (its secrets are not among them). */

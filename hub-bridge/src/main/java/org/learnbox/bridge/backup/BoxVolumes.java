@@ -3,10 +3,12 @@ package org.learnbox.bridge.backup;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What of the box a backup reads, and a restore writes, through Docker: learners' homes (a tar
- * each, read while they work), the hub's database, and which of the box's services run.
+ * each, read while they work), the hub's database, Keycloak's, the box's secrets, and which of
+ * the box's services run.
  */
 public interface BoxVolumes {
     /** The learners of this box who have a home, by name. */
@@ -26,6 +28,18 @@ public interface BoxVolumes {
 
     /** Puts the hub's database back into its volume, with the hub stopped. */
     void replaceHubDatabase(InputStream database);
+
+    /**
+     * Writes a tar of Keycloak's database (realms, accounts, their passwords), copied with Keycloak
+     * paused so that none of its writes lands halfway; false when the box runs no Keycloak.
+     */
+    boolean exportKeycloak(OutputStream tar);
+
+    /** Puts Keycloak's database back into its volume from a tar that {@link #exportKeycloak} wrote, with Keycloak stopped. */
+    void replaceKeycloak(InputStream tar);
+
+    /** Puts the box's secrets back into their volume (a file each, by name), with the box stopped. */
+    void replaceSecrets(Map<String, byte[]> files);
 
     /** The box's own services that run now (bridge, hub, proxy, gateway, keycloak): a restore needs them stopped. */
     List<String> runningServices();

@@ -1,48 +1,44 @@
 package org.learnbox.bridge.backup;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
-import com.github.dockerjava.api.model.StreamType;
-import com.github.dockerjava.api.model.VolumeOptions;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.learnbox.bridge.config.DockerConnection;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.SecretFiles;
+import org.learnbox.bridge.sandbox.ContainerExec;
 import org.learnbox.bridge.sandbox.ContainerStops;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
+import org.learnbox.bridge.sandbox.VolumeWrites;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Homes and the hub's database, through Docker. A home is read by GNU tar in a throwaway container of the sandbox
+ * Homes, the hub's and Keycloak's databases and the box's secrets, through Docker. A home is read by GNU tar in a throwaway container of the sandbox
  * image that mounts it read-only, with no network and one capability (to read every file),
  * while the learner's own sandbox keeps running; tar takes a file that changes meanwhile as it
  * stands. A home is written back through Docker's archive API into a new volume, owners kept.
  * The hub's database is copied by SQLite's online backup inside the hub's container, and
- * written back into its stopped container's volume.
+ * written back into its stopped container's volume. Keycloak's database is copied with Keycloak
+ * paused for the moment of the copy; it and the secrets are written back into their volumes.
  */
 @Component
 public class DockerBoxVolumes implements BoxVolumes {
@@ -52,6 +48,8 @@ public class DockerBoxVolumes implements BoxVolumes {
     private static final String COMPOSE_ONE_OFF = "com.docker.compose.oneoff";
     private static final String HUB_DATABASE = "/srv/jupyterhub/jupyterhub.sqlite";
     private static final String HUB_COPY = "/tmp/learnbox-hub-backup.sqlite";
+    private static final String KEYCLOAK_DATA = "/opt/keycloak/data/h2";
+    private static final String COMPOSE_VOLUME = "com.docker.compose.volume";
     private static final long HELPER_MEMORY = 256L * 1024 * 1024;
 
     private final DockerClient docker;
@@ -125,21 +123,12 @@ public class DockerBoxVolumes implements BoxVolumes {
         docker.createVolumeCmd().withName(volume)
                 .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "home", SandboxSpecs.LABEL_USER, learner))
                 .exec();
-        // Not started: Docker's archive API writes into a created container's volumes. No copy of
-        // the image's home either: the home is the backup's, files a learner removed stay removed.
-        String helper = docker.createContainerCmd(image)
-                .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "home-copy", SandboxSpecs.LABEL_USER, learner))
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")
-                        .withMounts(List.of(new Mount().withType(MountType.VOLUME).withSource(volume)
-                                .withTarget(SandboxSpecs.HOME).withVolumeOptions(new VolumeOptions().withNoCopy(true)))))
-                .exec().getId();
+        // No copy of the image's home: the home is the backup's, files a learner removed stay removed.
         try {
-            docker.copyArchiveToContainerCmd(helper).withRemotePath(SandboxSpecs.HOME.substring(0, SandboxSpecs.HOME.lastIndexOf('/')))
-                    .withTarInputStream(tar).exec();
+            VolumeWrites.write(docker, image, volume, SandboxSpecs.HOME, SandboxSpecs.HOME.substring(0, SandboxSpecs.HOME.lastIndexOf('/')),
+                    Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "home-copy", SandboxSpecs.LABEL_USER, learner), tar);
         } catch (DockerException e) {
             throw new BackupException("The home of " + learner + " could not be written back: " + e.getMessage(), e);
-        } finally {
-            ContainerStops.remove(docker, helper);
         }
     }
 
@@ -185,20 +174,60 @@ public class DockerBoxVolumes implements BoxVolumes {
         String hub = service("hub", false).orElseThrow(() -> new BackupException("This box has no hub to give its database back to:"
                 + " start it once (docker compose up -d), stop it, and restore again."));
         try {
-            byte[] content = database.readAllBytes();
-            ByteArrayOutputStream tar = new ByteArrayOutputStream();
-            try (TarArchiveOutputStream entries = new TarArchiveOutputStream(tar)) {
-                TarArchiveEntry entry = new TarArchiveEntry(HUB_DATABASE.substring(HUB_DATABASE.lastIndexOf('/') + 1));
-                entry.setSize(content.length);
-                entries.putArchiveEntry(entry);
-                entries.write(content);
-                entries.closeArchiveEntry();
-            }
+            byte[] tar = VolumeWrites.tarOf(Map.of(HUB_DATABASE.substring(HUB_DATABASE.lastIndexOf('/') + 1), database.readAllBytes()), 0644);
             docker.copyArchiveToContainerCmd(hub).withRemotePath(HUB_DATABASE.substring(0, HUB_DATABASE.lastIndexOf('/')))
-                    .withTarInputStream(new ByteArrayInputStream(tar.toByteArray())).exec();
+                    .withTarInputStream(new ByteArrayInputStream(tar)).exec();
         } catch (IOException | DockerException e) {
             throw new BackupException("The hub's database could not be written back: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public boolean exportKeycloak(OutputStream tar) {
+        Optional<String> keycloak = service("keycloak", true);
+        if (keycloak.isEmpty()) return false;
+        try {
+            docker.pauseContainerCmd(keycloak.get()).exec();
+            try (InputStream files = docker.copyArchiveFromContainerCmd(keycloak.get(), KEYCLOAK_DATA).exec()) {
+                files.transferTo(tar);
+            } finally {
+                docker.unpauseContainerCmd(keycloak.get()).exec();
+            }
+            return true;
+        } catch (IOException | DockerException e) {
+            throw new BackupException("Keycloak's accounts could not be copied: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void replaceKeycloak(InputStream tar) {
+        try {
+            VolumeWrites.write(docker, image, composeVolume("keycloak-data"), KEYCLOAK_DATA,
+                    KEYCLOAK_DATA.substring(0, KEYCLOAK_DATA.lastIndexOf('/')), Map.of(SandboxSpecs.LABEL_BOX, box), tar);
+        } catch (DockerException e) {
+            throw new BackupException("Keycloak's accounts could not be written back: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void replaceSecrets(Map<String, byte[]> files) {
+        try {
+            VolumeWrites.write(docker, image, composeVolume("secrets"), SecretFiles.DIR, SecretFiles.DIR, Map.of(SandboxSpecs.LABEL_BOX, box),
+                    new ByteArrayInputStream(VolumeWrites.tarOf(files, 0444)));
+        } catch (DockerException e) {
+            throw new BackupException("The box's secrets could not be written back: " + e.getMessage(), e);
+        }
+    }
+
+    /** A volume of the box's compose file by its name there, made as compose would when it is not there yet. */
+    private String composeVolume(String name) {
+        String volume = box + "_" + name;
+        try {
+            docker.inspectVolumeCmd(volume).exec();
+        } catch (NotFoundException missing) {
+            docker.createVolumeCmd().withName(volume).withLabels(Map.of(COMPOSE_PROJECT, box, COMPOSE_VOLUME, name)).exec();
+        }
+        return volume;
     }
 
     @Override
@@ -221,33 +250,16 @@ public class DockerBoxVolumes implements BoxVolumes {
 
     /** Runs a command in a running container; its standard output goes to {@code out}. */
     private Executed exec(String container, OutputStream out, String... command) {
-        String exec = docker.execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true).exec().getId();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        IOException[] failed = new IOException[1];
-        try (ResultCallback.Adapter<Frame> frames = docker.execStartCmd(exec).exec(new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                if (frame.getStreamType() == StreamType.STDERR) {
-                    if (errors.size() < 4096) errors.writeBytes(frame.getPayload());
-                    return;
-                }
-                try {
-                    out.write(frame.getPayload());
-                } catch (IOException e) {
-                    failed[0] = e;
-                    onError(e);
-                }
-            }
-        })) {
-            frames.awaitCompletion(2, TimeUnit.HOURS);
+        ContainerExec.FirstBytes errors = new ContainerExec.FirstBytes(4096);
+        try {
+            OptionalLong exit = ContainerExec.run(docker, container, null, Duration.ofHours(2), out, errors, List.of(command));
+            if (exit.isEmpty()) throw new BackupException("'" + command[0] + "' did not end within 2 hours in " + container + ".");
+            return new Executed(exit.getAsLong(), errors.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new BackupException("What '" + command[0] + "' wrote could not be kept: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackupException("Stopped while '" + command[0] + "' ran in " + container + ".", e);
         }
-        if (failed[0] != null) throw new BackupException("What '" + command[0] + "' wrote could not be kept: " + failed[0].getMessage(), failed[0]);
-        Long exit = docker.inspectExecCmd(exec).exec().getExitCodeLong();
-        return new Executed(exit == null ? -1 : exit, errors.toString(StandardCharsets.UTF_8).strip());
     }
 }

@@ -68,19 +68,23 @@ public class KeptBackups {
 
     /** Starts a backup in the background unless one runs; answers false when one runs already. */
     public boolean startOne() {
-        Run running = new Run(clock.instant(), null, "running", "A backup is being written.");
-        Run before = last.get();
-        if (before != null && before.running() || !last.compareAndSet(before, running)) return false;
-        Thread.ofVirtual().name("backup").start(() -> write(running.started()));
+        Run claimed = claim();
+        if (claimed == null) return false;
+        Thread.ofVirtual().name("backup").start(() -> write(claimed.started()));
         return true;
     }
 
-    /** Writes one backup now, in this thread; answers how it went. */
+    /** Writes one backup now, in this thread; answers how it went (the running one's state when one runs already). */
     public Run makeOne() {
+        Run claimed = claim();
+        return claimed == null ? last.get() : write(claimed.started());
+    }
+
+    /** Marks a backup as running; null when one runs already. */
+    private Run claim() {
         Run running = new Run(clock.instant(), null, "running", "A backup is being written.");
         Run before = last.get();
-        if (before != null && before.running() || !last.compareAndSet(before, running)) return last.get();
-        return write(running.started());
+        return before != null && before.running() || !last.compareAndSet(before, running) ? null : running;
     }
 
     public Run last() {

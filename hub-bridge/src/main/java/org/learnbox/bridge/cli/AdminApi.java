@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.learnbox.bridge.config.SecretFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -41,7 +42,7 @@ final class AdminApi {
         String url = System.getenv().getOrDefault("LEARNBOX_ADMIN_URL", "http://127.0.0.1:8080");
         String secret = BoxSecrets.sharedSecret();
         if (secret == null || secret.isBlank()) {
-            throw new Unreachable("The box's shared secret is neither in " + BoxSecrets.DIR + " nor in LEARNBOX_SHARED_SECRET:"
+            throw new Unreachable("The box's shared secret is neither in " + SecretFiles.DIR + " nor in LEARNBOX_SHARED_SECRET:"
                     + " run this inside the bridge's container (docker compose exec bridge learnbox ...).");
         }
         return new AdminApi(URI.create(url), secret);

@@ -3,10 +3,10 @@ package org.learnbox.bridge.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.learnbox.bridge.config.SecretFiles;
 
-/** Where the init service keeps the box's secrets: a volume mounted into the box's own services. */
+/** The box's secrets as the command line reads them. */
 final class BoxSecrets {
-    static final String DIR = "/run/learnbox";
 
     private BoxSecrets() {}
 
@@ -15,7 +15,7 @@ final class BoxSecrets {
         String given = System.getenv("LEARNBOX_SHARED_SECRET");
         if (given != null && !given.isBlank()) return given;
         try {
-            return Files.readString(Path.of(DIR, InitCommand.SHARED_SECRET)).strip();
+            return Files.readString(Path.of(SecretFiles.DIR, SecretFiles.SHARED_SECRET)).strip();
         } catch (IOException e) {
             return null;
         }

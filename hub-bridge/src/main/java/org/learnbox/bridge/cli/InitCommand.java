@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import org.learnbox.bridge.config.ReadableRandom;
+import org.learnbox.bridge.config.SecretFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,11 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Makes the box's secrets and its first admin's password, once, in DIR; a later run keeps them.")
 final class InitCommand implements Callable<Integer> {
-    static final String SHARED_SECRET = "shared-secret";
-    static final String OIDC_CLIENT_SECRET = "oidc-client-secret";
-    static final String ADMIN_PASSWORD = "admin-password";
 
-    @Option(names = "--dir", defaultValue = BoxSecrets.DIR, description = "where the secrets live (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dir", defaultValue = SecretFiles.DIR, description = "where the secrets live (default: ${DEFAULT-VALUE})")
     Path dir;
 
     // A box that ./box made before the init service existed keeps the secrets it has (Keycloak knows its client's).
@@ -38,14 +36,14 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean firstStart = !Files.exists(dir.resolve(SHARED_SECRET)) && isBlank(sharedSecretToKeep);
-        writeOnce(SHARED_SECRET, isBlank(sharedSecretToKeep) ? randomHex() : sharedSecretToKeep, "r--r--r--");
-        writeOnce(OIDC_CLIENT_SECRET, isBlank(clientSecretToKeep) ? randomHex() : clientSecretToKeep, "r--r--r--");
-        if (firstStart && !Files.exists(dir.resolve(ADMIN_PASSWORD))) {
+        boolean firstStart = !Files.exists(dir.resolve(SecretFiles.SHARED_SECRET)) && isBlank(sharedSecretToKeep);
+        writeOnce(SecretFiles.SHARED_SECRET, isBlank(sharedSecretToKeep) ? randomHex() : sharedSecretToKeep, "r--r--r--");
+        writeOnce(SecretFiles.OIDC_CLIENT_SECRET, isBlank(clientSecretToKeep) ? randomHex() : clientSecretToKeep, "r--r--r--");
+        if (firstStart && !Files.exists(dir.resolve(SecretFiles.ADMIN_PASSWORD))) {
             String password = ReadableRandom.password(20);
             // Readable like the rest (Spring reads the folder whole, the gateway as nobody): every service
             // of the box holds the shared secret, which is worth more than this first password.
-            writeOnce(ADMIN_PASSWORD, password, "r--r--r--");
+            writeOnce(SecretFiles.ADMIN_PASSWORD, password, "r--r--r--");
             System.out.println("LearnBox's first start: the admin account is 'admin' with password: " + password);
             System.out.println("(shown once, here; change it after logging in)");
         } else {

@@ -13,11 +13,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.SharedSecret;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * One-time, short-lived, signed tokens that hand a logged-in person over to JupyterHub.
  * A token is {@code base64url(name:expiry:nonce).base64url(hmac)}; each nonce is redeemed once.
  */
+@Component
 public class HandoffTokens {
     static final Duration LIFETIME = Duration.ofSeconds(60);
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -26,6 +31,11 @@ public class HandoffTokens {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> redeemed = new ConcurrentHashMap<>();
+
+    @Autowired
+    HandoffTokens(LearnboxProperties properties, Clock clock) {
+        this(SharedSecret.require(properties), clock);
+    }
 
     public HandoffTokens(String secret, Clock clock) {
         this.key = secret.getBytes(StandardCharsets.UTF_8);

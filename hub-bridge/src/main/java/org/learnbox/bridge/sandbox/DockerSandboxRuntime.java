@@ -15,15 +15,11 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Sandboxes as Docker containers, one per learner, each with its home on a volume of its own. */
+@org.springframework.stereotype.Component
 public class DockerSandboxRuntime implements SandboxRuntime {
     private static final Logger log = LoggerFactory.getLogger(DockerSandboxRuntime.class);
 
@@ -49,6 +46,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     /** With {@code trust}, sandboxes trust the school's certificate authorities too. */
+    @org.springframework.beans.factory.annotation.Autowired
     public DockerSandboxRuntime(DockerClient docker, LearnboxProperties properties, SchoolTrust trust) {
         this.docker = docker;
         this.box = properties.box();
@@ -159,28 +157,22 @@ public class DockerSandboxRuntime implements SandboxRuntime {
         return DockerErrors.translate(() -> {
             Sandbox sandbox = find(user).filter(Sandbox::running)
                     .orElseThrow(() -> new SandboxException("The sandbox of " + user + " is not running."));
-            String exec = docker.execCreateCmd(sandbox.id()).withCmd(command.toArray(String[]::new))
-                    .withUser("1000:1000").withAttachStdout(true).withAttachStderr(true).exec().getId();
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-            try (ResultCallback.Adapter<Frame> frames = docker.execStartCmd(exec).exec(new ResultCallback.Adapter<>() {
-                @Override
-                public void onNext(Frame frame) {
-                    (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).writeBytes(frame.getPayload());
-                }
-            })) {
-                if (!frames.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new SandboxException("'" + command.getFirst() + "' did not finish within "
-                            + timeout.toSeconds() + " s in the sandbox of " + user + ".");
-                }
+            java.util.OptionalLong exitCode;
+            try {
+                exitCode = ContainerExec.run(docker, sandbox.id(), "1000:1000", timeout, stdout, stderr, command);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SandboxException("Interrupted while waiting for the sandbox of " + user + ".", e);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Long exitCode = docker.inspectExecCmd(exec).exec().getExitCodeLong();
-            return new CommandResult(exitCode == null ? -1 : exitCode.intValue(),
+            if (exitCode.isEmpty()) {
+                throw new SandboxException("'" + command.getFirst() + "' did not finish within "
+                        + timeout.toSeconds() + " s in the sandbox of " + user + ".");
+            }
+            return new CommandResult((int) exitCode.getAsLong(),
                     stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
         });
     }

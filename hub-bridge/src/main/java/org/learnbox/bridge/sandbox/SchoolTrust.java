@@ -2,7 +2,6 @@ package org.learnbox.bridge.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import java.io.ByteArrayInputStream;
@@ -22,8 +21,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * sandboxes mount read-only over the sandbox image's own trust folder, where the system's trust
  * points (so OpenSSL, curl, git, Python and Java use it with no setting); the environment points
  * what keeps a bundle of its own (pip, requests, Node) at it too. Without such files nothing is
- * added. Read once, when the first sandbox starts.
+ * added. Read once, when the bridge is ready (a file added later counts from the next start).
  */
+@org.springframework.stereotype.Component
 public class SchoolTrust {
     private static final Logger log = LoggerFactory.getLogger(SchoolTrust.class);
     static final String FOLDER = "/etc/learnbox-trust";
@@ -60,6 +58,11 @@ public class SchoolTrust {
         this.box = properties.box();
         this.image = properties.sandbox().image();
         this.certificates = Path.of(settings.certificates());
+    }
+
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void readAtStart() {
+        forSandboxes();
     }
 
     /** The mount and environment for a sandbox, or null when the school gave no certificates. */
@@ -145,34 +148,14 @@ public class SchoolTrust {
         return KeyStore.getInstance(cacerts.toFile(), STORE_PASSWORD.toCharArray());
     }
 
-    /** The files into the volume (made when missing), through a container that is created, never started. */
+    /** The files into the volume, made when missing. */
     private void writeVolume(String volume, Map<String, byte[]> files) throws IOException {
         try {
             docker.inspectVolumeCmd(volume).exec();
         } catch (NotFoundException missing) {
             docker.createVolumeCmd().withName(volume).withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "trust")).exec();
         }
-        ByteArrayOutputStream tar = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream entries = new TarArchiveOutputStream(tar)) {
-            for (var file : files.entrySet()) {
-                TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
-                entry.setSize(file.getValue().length);
-                entry.setMode(0100644);
-                entries.putArchiveEntry(entry);
-                entries.write(file.getValue());
-                entries.closeArchiveEntry();
-            }
-        }
-        String helper = docker.createContainerCmd(image)
-                .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "trust-copy"))
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")
-                        .withMounts(List.of(new Mount().withType(MountType.VOLUME).withSource(volume).withTarget(FOLDER))))
-                .exec().getId();
-        try {
-            docker.copyArchiveToContainerCmd(helper).withRemotePath(FOLDER).withTarInputStream(new ByteArrayInputStream(tar.toByteArray()))
-                    .exec();
-        } finally {
-            ContainerStops.remove(docker, helper);
-        }
+        VolumeWrites.write(docker, image, volume, FOLDER, FOLDER, Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "trust-copy"),
+                new ByteArrayInputStream(VolumeWrites.tarOf(files, 0644)));
     }
 }

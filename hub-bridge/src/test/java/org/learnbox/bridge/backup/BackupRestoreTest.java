@@ -40,6 +40,7 @@ class BackupRestoreTest {
         write(source, "git/ada/quiz.git/refs/heads/main", "abcdef\n");
         sourceHomes.homes.put("ada", "ada's home as a tar".getBytes());
         sourceHomes.hubDatabase = "the hub's users".getBytes();
+        sourceHomes.keycloak = "Keycloak's realm as a tar".getBytes();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BackupServiceTest.backups(database, flyway, BackupServiceTest.properties(source), sourceHomes).write(out);
         database.execute("SHUTDOWN");
@@ -55,6 +56,9 @@ class BackupRestoreTest {
         assertThat(manifest.box()).isEqualTo("backup-test");
         assertThat(targetHomes.homes).containsOnlyKeys("ada");
         assertThat(new String(targetHomes.homes.get("ada"))).isEqualTo("ada's home as a tar");
+        assertThat(new String(targetHomes.keycloak)).isEqualTo("Keycloak's realm as a tar");
+        assertThat(targetHomes.secrets).containsOnlyKeys("shared-secret");
+        assertThat(new String(targetHomes.secrets.get("shared-secret"))).isEqualTo("test-secret");
         assertThat(Files.readString(target.resolve("snippets/abc/1/main.py"))).isEqualTo("print('hi')\n");
         assertThat(Files.readString(target.resolve("git/ada/quiz.git/refs/heads/main"))).isEqualTo("abcdef\n");
         assertThat(target.resolve("courses/python-from-zero.git")).as("the box's data is the backup's").doesNotExist();
@@ -63,7 +67,7 @@ class BackupRestoreTest {
         assertThat(restored.queryForList("SELECT name FROM account", String.class)).containsExactly("ada");
         restored.execute("SHUTDOWN");
         assertThat(new String(targetHomes.hubDatabase)).isEqualTo("the hub's users");
-        assertThat(steps).contains("home of ada", "the hub's database", "the bridge's database");
+        assertThat(steps).contains("home of ada", "the hub's database", "Keycloak's accounts", "the box's secrets", "the bridge's database");
     }
 
     @Test
@@ -86,6 +90,9 @@ class BackupRestoreTest {
 
         assertThat(targetHomes.homes).containsOnlyKeys("bo");
         assertThat(targetHomes.removedAll).isFalse();
+        assertThat(targetHomes.hubDatabase).isNull();
+        assertThat(targetHomes.keycloak).isNull();
+        assertThat(targetHomes.secrets).isEmpty();
         assertThat(Files.readString(target.resolve("git/bo/game.git/HEAD"))).isEqualTo("ref: refs/heads/main\n");
         assertThat(target.resolve("restore-staging")).doesNotExist();
     }

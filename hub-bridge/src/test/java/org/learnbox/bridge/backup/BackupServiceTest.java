@@ -40,6 +40,7 @@ class BackupServiceTest {
         InMemoryBoxVolumes homes = new InMemoryBoxVolumes();
         homes.homes.put("ada", "ada's home as a tar".getBytes());
         homes.hubDatabase = "the hub's users".getBytes();
+        homes.keycloak = "Keycloak's realm as a tar".getBytes();
         BackupService backups = backups(database, flyway, homes);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -60,7 +61,7 @@ class BackupServiceTest {
         assertThat(read.entries()).extracting(BackupManifest.Entry::path).containsExactly(
                 "bridge/database.zip", "bridge/courses/java-from-zero.git/HEAD", "bridge/snippets/abc/1/main.py",
                 "bridge/git/ada/quiz.git/HEAD", "bridge/git/ada/quiz.git/refs/heads/main", "bridge/git/ada/quiz.git/objects/ab/cdef",
-                "homes/ada.tar", "hub/jupyterhub.sqlite", "box/settings.env");
+                "homes/ada.tar", "hub/jupyterhub.sqlite", "keycloak/h2.tar", "box/secrets/shared-secret", "box/settings.env");
         assertThat(Files.list(Path.of(System.getProperty("java.io.tmpdir")))
                 .filter(p -> p.getFileName().toString().startsWith("learnbox-database-"))).as("the database's copy is gone").isEmpty();
     }

@@ -33,6 +33,8 @@ class DockerBoxVolumesIT {
                 .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
         docker.listVolumesCmd().withFilter("label", List.of(SandboxSpecs.LABEL_BOX + "=" + BOX)).exec().getVolumes()
                 .forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
+        docker.listVolumesCmd().withFilter("label", List.of("com.docker.compose.project=" + BOX)).exec().getVolumes()
+                .forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
     }
 
     @Test
@@ -104,12 +106,45 @@ class DockerBoxVolumesIT {
         }
     }
 
-    private void startService(String service, boolean oneOff) {
+    @Test
+    void keycloaksDatabaseIsCopiedWhileItRunsAndGoesBackIntoItsVolumeOwnersKeptAsDoTheSecrets() throws Exception {
+        assertThat(homes.exportKeycloak(java.io.OutputStream.nullOutputStream())).as("no Keycloak runs").isFalse();
+        String keycloak = startService("keycloak", false);
+        run("docker", "exec", keycloak, "sh", "-c", "mkdir -p /opt/keycloak/data/h2 && echo 'the realm learnbox' > /opt/keycloak/data/h2/keycloakdb.mv.db"
+                + " && chown -R 1000:1000 /opt/keycloak/data/h2 && chmod 600 /opt/keycloak/data/h2/keycloakdb.mv.db");
+
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        assertThat(homes.exportKeycloak(tar)).isTrue();
+        assertThat(docker.inspectContainerCmd(keycloak).exec().getState().getPaused()).as("Keycloak runs on after the copy").isFalse();
+        homes.replaceKeycloak(new ByteArrayInputStream(tar.toByteArray()));
+        homes.replaceSecrets(Map.of("shared-secret", "the box's secret".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(run("docker", "run", "--rm", "-v", BOX + "_keycloak-data:/data", IMAGE, "sh", "-c",
+                "cd /data && find . -type f -printf '%p %U:%G %m\n' && cat keycloakdb.mv.db"))
+                .isEqualTo("./keycloakdb.mv.db 1000:1000 600\nthe realm learnbox\n");
+        assertThat(run("docker", "run", "--rm", "-v", BOX + "_secrets:/data", IMAGE, "sh", "-c",
+                "cd /data && find . -type f -printf '%p %U:%G %m\n' && cat shared-secret"))
+                .isEqualTo("./shared-secret 0:0 444\nthe box's secret");
+        assertThat(docker.inspectVolumeCmd(BOX + "_secrets").exec().getLabels())
+                .as("made as compose makes it, so compose takes it for its own").containsEntry("com.docker.compose.project", BOX)
+                .containsEntry("com.docker.compose.volume", "secrets");
+    }
+
+    private String startService(String service, boolean oneOff) {
         String id = docker.createContainerCmd(IMAGE).withCmd("sleep", "300")
                 .withLabels(Map.of("com.docker.compose.project", BOX, "com.docker.compose.service", service,
                         "com.docker.compose.oneoff", oneOff ? "True" : "False"))
                 .exec().getId();
         docker.startContainerCmd(id).exec();
+        return id;
+    }
+
+    /** Runs a command on the host; answers what it printed. */
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+        return out;
     }
 
     /** A tar of an empty home owned by the learner, as the sandbox image's is. */

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Homes and the hub's database as bytes, for tests of what a backup and a restore do with them. */
+/** Homes, the hub's and Keycloak's databases and the secrets as bytes, for tests of what a backup and a restore do with them. */
 final class InMemoryBoxVolumes implements BoxVolumes {
     final Map<String, byte[]> homes = new TreeMap<>();
     final List<String> running = new ArrayList<>();
     boolean removedAll;
     byte[] hubDatabase;
+    byte[] keycloak;
+    final Map<String, byte[]> secrets = new TreeMap<>();
     /** When set, an export waits for it: a backup that is still being written. */
     java.util.concurrent.CountDownLatch slowExport;
 
@@ -74,6 +76,31 @@ final class InMemoryBoxVolumes implements BoxVolumes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public boolean exportKeycloak(OutputStream tar) {
+        if (keycloak == null) return false;
+        try {
+            tar.write(keycloak);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return true;
+    }
+
+    @Override
+    public void replaceKeycloak(InputStream tar) {
+        try {
+            keycloak = tar.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void replaceSecrets(Map<String, byte[]> files) {
+        secrets.putAll(files);
     }
 
     @Override

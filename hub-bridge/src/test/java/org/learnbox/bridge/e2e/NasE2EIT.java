@@ -137,9 +137,10 @@ class NasE2EIT {
     @Order(4)
     void anUpgradeKeepsEverythingAndTheOlderBundleIsThenRefusedInWords() throws Exception {
         ana.writeFile("kept/notes.txt", "written before the upgrade");
-        // Bundle N+1, made on the NAS from what it runs: the bridge with one more migration and another version label.
+        // Bundle N+1, made on the NAS from what it runs: the bridge with one more migration and another version label,
+        // gzipped as ./box bundle --gzip writes it.
         nas.sh(nextBundle()).requireSuccess();
-        Shell.Result upgraded = nas.sh("sh learnbox-install.sh /volume1/next/learnbox-next.tar");
+        Shell.Result upgraded = nas.sh("sh learnbox-install.sh /volume1/next/learnbox-next.tar.gz");
         assertThat(upgraded.exitCode()).as(upgraded.stdout() + upgraded.stderr()).isZero();
         assertThat(nas.sh("docker compose exec -T bridge learnbox version").requireSuccess().stdout()).contains("database schema 7");
         awaitFrontDoor();
@@ -158,7 +159,7 @@ class NasE2EIT {
         assertThat(apps.fetch("pushed--ana", "/").body()).isEqualTo("Python pushed to the NAS");
     }
 
-    /** On the NAS, with its own tools: the running images with a changed bridge, saved as a bundle the way ./box bundle does. */
+    /** On the NAS, with its own tools: the running images with a changed bridge, saved as a bundle the way ./box bundle --gzip does. */
     private String nextBundle() {
         return """
                 set -e
@@ -171,7 +172,7 @@ class NasE2EIT {
                 tar -xf /volume1/incoming/BUNDLE bundle.json compose.yaml learnbox.env learnbox-install.sh
                 sed -i 's/"version": "[^"]*"/"version": "next"/; s/"schema": "[^"]*"/"schema": "7"/' bundle.json
                 { tar -b 1 -cf - bundle.json compose.yaml learnbox.env learnbox-install.sh | head -c -1024
-                  docker save $(docker images --format '{{.Repository}}:{{.Tag}}' | grep '^learnbox/.*:latest$'); } > learnbox-next.tar
+                  docker save $(docker images --format '{{.Repository}}:{{.Tag}}' | grep '^learnbox/.*:latest$'); } | gzip -1 > learnbox-next.tar.gz
                 """.replace("BUNDLE", bundleName);
     }
 

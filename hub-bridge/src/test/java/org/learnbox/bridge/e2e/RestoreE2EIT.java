@@ -112,9 +112,11 @@ class RestoreE2EIT {
                     "docker compose -p lbrestore -f box-image/compose.yaml run --rm -T --no-deps bridge learnbox restore - < " + backup);
             assertThat(restored.exitCode()).as(restored.stderr()).isZero();
             assertThat(restored.stdout()).contains("restored the backup of box '" + source.project + "'");
-            assertThat(restored.stderr()).contains("restoring: home of kai", "restoring: the hub's database", "restoring: the bridge's database");
+            assertThat(restored.stderr()).contains("restoring: home of kai", "restoring: the hub's database", "restoring: the box's secrets",
+                    "restoring: the bridge's database");
             fresh.compose("up", "-d").requireSuccess();
             fresh.awaitFrontDoor();
+            assertThat(fresh.sharedSecret()).as("the box's secrets are the backup's").isEqualTo(source.sharedSecret());
 
             Map<String, String> then = hashes(source, "kai");
             Map<String, String> now = hashes(fresh, "kai");

@@ -31,7 +31,6 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
 
     final Shell shell;
     final String adminPassword;
-    private String sharedSecret;
     /** What ./box up printed. */
     final String upOutput;
     final String project;
@@ -238,12 +237,9 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The secret the init service made, as the bridge's container has it. */
-    private String sharedSecret() {
-        if (sharedSecret == null) {
-            sharedSecret = docker("exec", project + "-bridge-1", "cat", "/run/learnbox/shared-secret").requireSuccess().stdout().strip();
-        }
-        return sharedSecret;
+    /** The secret the init service made, as the bridge's container has it now (a restore brings back the backup's). */
+    String sharedSecret() {
+        return docker("exec", project + "-bridge-1", "cat", "/run/learnbox/shared-secret").requireSuccess().stdout().strip();
     }
 
     /** Ids of every container of this box labelled as the user's, running or not. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -224,6 +225,26 @@ class SsoE2EIT {
                 + " && echo '<p>pushed from the lab</p>' > index.html && git commit -qam 'From the lab' && git push box main 2>&1");
         assertThat(fromSandbox.exitCode()).as(fromSandbox.stdout() + fromSandbox.stderr()).isZero();
         assertThat(fromSandbox.stdout()).contains("remote: release 2 of kc-site", "remote: kc-site is live at");
+    }
+
+    @Test
+    @Order(8)
+    void aBackupBringsBackKeycloaksAccountsWithTheirPasswords(@TempDir Path dir) throws Exception {
+        Path backup = dir.resolve("sso-backup.tar.gz");
+        box.box(null, "backup", backup.toString()).requireSuccess();
+        box.box(null, "user", "remove", "pupil").requireSuccess();
+        assertThat(new Learner(box, "pupil").logInOnKeycloak(pupilPassword).body()).contains("Invalid username or password.");
+
+        Shell.Result restored = box.shell.run(Duration.ofMinutes(10), null, "./box", "restore", backup.toString(), "--replace");
+        assertThat(restored.exitCode()).as(restored.stderr()).isZero();
+        assertThat(restored.stderr()).contains("restoring: Keycloak's accounts", "restoring: the box's secrets");
+
+        Learner pupil = new Learner(box, "pupil");
+        HttpResponse<String> landed = pupil.logInOnKeycloak(pupilPassword);
+        assertThat(landed.body()).doesNotContain("Invalid username or password.");
+        assertThat(pupil.get("/classes").statusCode()).isEqualTo(200);
+        assertThat(box.bridgeApi("GET", "/hub-api/users/pupil", null).body()).as("the role set in Keycloak before the backup")
+                .contains("\"role\":\"teacher\"");
     }
 
     private static void assertRefused(HttpResponse<String> page, String words) {

@@ -1,6 +1,8 @@
-package org.learnbox.bridge.config;
+package org.learnbox.bridge.security;
 
 import java.time.Clock;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.SharedSecret;
 import org.learnbox.bridge.devops.GitLogin;
 import org.learnbox.bridge.hub.JupyterHubClient;
 import org.learnbox.bridge.identity.AccountService;

@@ -1,4 +1,4 @@
-package org.learnbox.bridge.config;
+package org.learnbox.bridge.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
