@@ -67,13 +67,14 @@ def mib(text):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rest", type=int, default=60, help="seconds at rest before the memory is read")
+    parser.add_argument("--gzip", action="store_true", help="the bundle gzipped (./box bundle --gzip)")
     args = parser.parse_args()
     remove_nas()
     run("rm", "-rf", DIST)
     began = time.monotonic()
-    run("./box", "bundle", env=dict(os.environ, LEARNBOX_DIST=DIST))
+    run("./box", "bundle", *(["--gzip"] if args.gzip else []), env=dict(os.environ, LEARNBOX_DIST=DIST))
     bundled = time.monotonic() - began
-    bundle = next(name for name in os.listdir(DIST) if name.endswith(".tar"))
+    bundle = next(name for name in os.listdir(DIST) if name.endswith(".tar.gz" if args.gzip else ".tar"))
     size = os.path.getsize(os.path.join(DIST, bundle))
     try:
         start_nas()

@@ -24,15 +24,14 @@ docker compose version >/dev/null 2>&1 || refuse "Docker's compose v2 ('docker c
 docker info >/dev/null 2>&1 || refuse "the Docker engine does not answer: is it running, and may this user use it?"
 
 say "Checking $bundle ..."
-# Three reads of the whole file at most (a NAS has little memory to cache it): the list, the
-# small files, the images' configurations.
+# One read of the whole file (a NAS has little memory to cache it, and a gzipped bundle costs a
+# minute a read): it must be whole, and its small files come out; the images' layers stay in it.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-tar -${z}tf "$bundle" >"$work/list" 2>/dev/null \
+tar -${z}xf "$bundle" -C "$work" --exclude='*/layer.tar' --exclude='blobs/*' 2>/dev/null \
   || refuse "$bundle is cut short or damaged (tar cannot read it to its end): copy it again."
-grep -qx 'bundle.json' "$work/list" && grep -qx 'manifest.json' "$work/list" \
+[ -f "$work/bundle.json" ] && [ -f "$work/manifest.json" ] \
   || refuse "$bundle is not a LearnBox bundle: it has no bundle.json and images."
-tar -${z}xf "$bundle" -C "$work" bundle.json manifest.json
 description=$(cat "$work/bundle.json")
 version=$(printf '%s\n' "$description" | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p')
 
@@ -43,8 +42,11 @@ case $machine in
   armv7l|armhf) machine=arm ;;
 esac
 configs=$(tr ',' '\n' <"$work/manifest.json" | sed -n 's/.*"Config": *"\([^"]*\)".*/\1/p')
+missing=
+for config in $configs; do [ -f "$work/$config" ] || missing="$missing $config"; done
+# A newer Docker's save keeps the configurations among the layers (blobs/): one more read for them.
 # shellcheck disable=SC2086 # one name per image, no spaces
-tar -${z}xf "$bundle" -C "$work" $configs
+[ -z "$missing" ] || tar -${z}xf "$bundle" -C "$work" $missing
 for config in $configs; do
   built_for=$(tr ',' '\n' <"$work/$config" | sed -n 's/.*"architecture": *"\([^"]*\)".*/\1/p' | head -n 1)
   [ "$built_for" = "$machine" ] \
@@ -65,9 +67,9 @@ docker load -i "$bundle" \
   || refuse "Docker could not load the images (is the disk full?); the box that ran before still has its own."
 
 if [ -f compose.yaml ]; then cp compose.yaml compose.yaml.before-$version; fi
-tar -${z}xf "$bundle" compose.yaml
+cp "$work/compose.yaml" compose.yaml
 if [ ! -f .env ]; then
-  tar -${z}xOf "$bundle" learnbox.env >.env
+  cp "$work/learnbox.env" .env
   say "The settings are in $(pwd)/.env (read at every start)."
 fi
 
