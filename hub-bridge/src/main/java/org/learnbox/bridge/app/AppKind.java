@@ -10,19 +10,20 @@ import java.util.stream.Collectors;
  * names no command. Found from the files when there is no manifest, in this order.
  */
 public enum AppKind {
-    JAVA("learnbox/app-java:latest"),
-    PYTHON("learnbox/app-python:latest"),
-    STATIC("learnbox/app-static:latest"),
-    NOTEBOOK("learnbox/app-notebook:latest");
+    JAVA("app-java"),
+    PYTHON("app-python"),
+    STATIC("app-static"),
+    NOTEBOOK("app-notebook");
 
-    private final String image;
+    private final String imageName;
 
-    AppKind(String image) {
-        this.image = image;
+    AppKind(String imageName) {
+        this.imageName = imageName;
     }
 
-    public String image() {
-        return image;
+    /** The runtime image's name among the box's images (LearnboxProperties.image gives its whole name). */
+    public String imageName() {
+        return imageName;
     }
 
     public String id() {

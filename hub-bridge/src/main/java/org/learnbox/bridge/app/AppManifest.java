@@ -164,9 +164,9 @@ public record AppManifest(String name, AppKind kind, String command, int port, S
                         + " or a " + FILE + " with the command that starts the app."));
     }
 
-    /** What the app's image adds to its runtime: the files, and for Java their compiled classes. */
-    String dockerfile() {
-        StringBuilder file = new StringBuilder("FROM " + kind.image() + "\nCOPY app/ /app/\n");
+    /** What the app's image adds to its runtime image: the files, and for Java their compiled classes. */
+    String dockerfile(String runtimeImage) {
+        StringBuilder file = new StringBuilder("FROM " + runtimeImage + "\nCOPY app/ /app/\n");
         if (kind == AppKind.JAVA) {
             // A built project brings its jar and no sources: then there is nothing to compile.
             file.append("USER root\nRUN sources=$(find /app -name '*.java'); if [ -n \"$sources\" ];"

@@ -124,7 +124,7 @@ public class AppService {
             java.util.function.Consumer<String> progress) {
         requireRoomFor(user, manifest.name());
         AppSpec spec = releaseSpec(user, manifest.name(), manifest.port(), tag);
-        progress.accept("building the app's image on " + manifest.kind().image());
+        progress.accept("building the app's image on " + properties.image(manifest.kind().imageName()));
         runtime.build(spec, manifest, files);
         return switchTo(spec, progress);
     }

@@ -36,6 +36,7 @@ import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.sandbox.Confinement;
 import org.learnbox.bridge.sandbox.ContainerStops;
 import org.learnbox.bridge.sandbox.DockerErrors;
+import org.learnbox.bridge.sandbox.ImagePulls;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
 
 /** Live apps as Docker containers, each from an image of its own built on its runtime's image. */
@@ -53,28 +54,29 @@ public class DockerAppRuntime implements AppRuntime {
     private final String box;
     private final LearnboxProperties.Apps settings;
     private final AppEnds ends;
+    private final LearnboxProperties images;
 
     public DockerAppRuntime(DockerClient docker, LearnboxProperties properties) {
         this.docker = docker;
         this.box = properties.box();
         this.settings = properties.apps();
+        this.images = properties;
         this.ends = new AppEnds(docker, box);
     }
 
     @Override
     public String build(AppSpec spec, AppManifest manifest, AppFiles files) {
         return engine(() -> {
-            try {
-                docker.inspectImageCmd(manifest.kind().image()).exec();
-            } catch (NotFoundException missing) {
-                throw new AppException("The runtime image " + manifest.kind().image() + " is missing on this box;"
+            String runtimeImage = images.image(manifest.kind().imageName());
+            if (!ImagePulls.present(docker, runtimeImage)) {
+                throw new AppException("The runtime image " + runtimeImage + " is missing on this box;"
                         + " a teacher makes it with: ./box images");
             }
             Deque<String> output = new ArrayDeque<>();
             Map<String, String> labels = new HashMap<>(spec.labels());
             labels.putAll(manifest.labels());
             try {
-                return docker.buildImageCmd(new ByteArrayInputStream(files.buildContext(manifest.dockerfile())))
+                return docker.buildImageCmd(new ByteArrayInputStream(files.buildContext(manifest.dockerfile(runtimeImage))))
                         .withTags(Set.of(spec.image()))
                         .withLabels(labels)
                         .withPull(false)

@@ -12,6 +12,7 @@ import org.learnbox.bridge.backup.BackupManifest;
 import org.learnbox.bridge.backup.BackupRestore;
 import org.learnbox.bridge.backup.DockerBoxVolumes;
 import org.learnbox.bridge.config.BoxVersion;
+import org.learnbox.bridge.config.LearnboxProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,7 +39,8 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         String box = System.getenv().getOrDefault("LEARNBOX_BOX", "learnbox");
         Path dataDir = Path.of(System.getenv().getOrDefault("LEARNBOX_DATA_DIR", "/var/lib/learnbox"));
-        String image = System.getenv().getOrDefault("LEARNBOX_SANDBOX_IMAGE", "learnbox/sandbox:latest");
+        String image = System.getenv().getOrDefault("LEARNBOX_SANDBOX_IMAGE", "");
+        if (image.isBlank()) image = LearnboxProperties.image(System.getenv().getOrDefault("LEARNBOX_IMAGES", "learnbox"), "sandbox");
         try (InputStream archive = input.equals("-") ? System.in : Files.newInputStream(Path.of(input))) {
             BackupRestore restore = new BackupRestore(dataDir, DockerBoxVolumes.connect(box, image), BoxVersion.newestSchema());
             BackupManifest manifest = restore.restore(archive, replace, step -> System.err.println("restoring: " + step));

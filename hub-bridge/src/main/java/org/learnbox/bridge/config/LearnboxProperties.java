@@ -19,11 +19,30 @@ public record LearnboxProperties(
         @DefaultValue Sso sso,
         @DefaultValue Snippets snippets,
         @DefaultValue Apps apps,
-        @DefaultValue Git git) {
+        @DefaultValue Git git,
+        /**
+         * Where the box's images come from: {@code learnbox} (loaded or built here) or a registry's
+         * {@code HOST[:PORT]/PREFIX}, from which the bridge pulls the runtime images it is missing.
+         */
+        @DefaultValue("learnbox") String images) {
+
+    public LearnboxProperties {
+        if (sandbox != null && sandbox.image().isBlank()) sandbox = sandbox.withImage(image(images, "sandbox"));
+    }
+
+    /** The box's image {@code name} (sandbox, builder, app-java, ...) as this box names it. */
+    public String image(String name) {
+        return image(images, name);
+    }
+
+    /** The image {@code name} among {@code images} (the setting's value). */
+    public static String image(String images, String name) {
+        return images + "/" + name + ":latest";
+    }
 
     public record Sandbox(
-            /** Image every learner's server runs. */
-            @DefaultValue("learnbox/sandbox:latest") String image,
+            /** Image every learner's server runs; empty: the box's own sandbox image. */
+            @DefaultValue("") String image,
             /** CPUs one sandbox may use. */
             @DefaultValue("1") double cpus,
             /** Memory one sandbox may use (swap included). */
@@ -39,7 +58,12 @@ public record LearnboxProperties(
             /** The box's front door as code in a sandbox reaches it (the learnbox command calls the API there). */
             @DefaultValue("http://host.docker.internal:8000") String boxUrl,
             /** A learner's sandbox starts as they log in, ahead of the hub's call, which hands it the hub's token. */
-            @DefaultValue("true") boolean startAtLogin) {}
+            @DefaultValue("true") boolean startAtLogin) {
+
+        Sandbox withImage(String other) {
+            return new Sandbox(other, cpus, memory, pids, network, maxRunning, port, boxUrl, startAtLogin);
+        }
+    }
 
     public record Hub(
             /** JupyterHub's REST API, as the bridge reaches it. */

@@ -23,6 +23,7 @@ import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.sandbox.Confinement;
 import org.learnbox.bridge.sandbox.ContainerStops;
 import org.learnbox.bridge.sandbox.DockerErrors;
+import org.learnbox.bridge.sandbox.ImagePulls;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
 
 /**
@@ -32,7 +33,6 @@ import org.learnbox.bridge.sandbox.SandboxSpecs;
  */
 @org.springframework.stereotype.Component
 class DockerBuildRuntime implements BuildRuntime {
-    static final String IMAGE = "learnbox/builder:latest";
     /** The exit code this runtime gives a build it stopped for writing too much. */
     private static final int DISK_FULL = -2;
     /** The exit code this runtime gives a build it stopped for filling the learner's build cache. */
@@ -45,6 +45,7 @@ class DockerBuildRuntime implements BuildRuntime {
     private final String box;
     private final LearnboxProperties.Git settings;
     private final String network;
+    private final String image;
     /** Builds stopped on purpose, by their container's name: their end says who stopped them and why, not "failed". */
     private final java.util.Map<String, String> stoppedWhy = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -53,6 +54,7 @@ class DockerBuildRuntime implements BuildRuntime {
         this.box = properties.box();
         this.settings = properties.git();
         this.network = properties.apps().network();
+        this.image = properties.image("builder");
     }
 
     @Override
@@ -61,10 +63,8 @@ class DockerBuildRuntime implements BuildRuntime {
     }
 
     private byte[] run(BuildJob job, Consumer<String> out) {
-        try {
-            docker.inspectImageCmd(IMAGE).exec();
-        } catch (NotFoundException missing) {
-            throw new BuildFailed("The builder image " + IMAGE + " is missing on this box; a teacher makes it with: ./box images");
+        if (!ImagePulls.present(docker, image)) {
+            throw new BuildFailed("The builder image " + image + " is missing on this box; a teacher makes it with: ./box images");
         }
         String name = box + "-build-" + job.user() + "-" + job.project();
         String watchName = name + "-cache";
@@ -75,7 +75,7 @@ class DockerBuildRuntime implements BuildRuntime {
         HostConfig host = Confinement.of(settings.buildCpus(), settings.buildMemory().toBytes(), settings.buildPids(), network)
                 .withBinds(new Bind(cache, new Volume(CACHE)))
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "5m", "max-file", "2")));
-        String id = docker.createContainerCmd(IMAGE)
+        String id = docker.createContainerCmd(image)
                 .withName(name)
                 .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build", SandboxSpecs.LABEL_USER, job.user()))
                 .withEnv("BUILD_COMMAND=" + job.command())
@@ -215,7 +215,7 @@ class DockerBuildRuntime implements BuildRuntime {
         HostConfig host = Confinement.of(0.2, 32L * 1024 * 1024, 16, "none")
                 .withCapAdd(com.github.dockerjava.api.model.Capability.DAC_READ_SEARCH)
                 .withBinds(new Bind(volume, new Volume("/cache"), com.github.dockerjava.api.model.AccessMode.ro));
-        String id = docker.createContainerCmd(IMAGE)
+        String id = docker.createContainerCmd(image)
                 .withName(watchName)
                 .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build"))
                 .withUser("0")

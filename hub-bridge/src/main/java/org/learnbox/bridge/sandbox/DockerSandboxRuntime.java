@@ -209,9 +209,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     private void requireImage(String image) {
-        try {
-            docker.inspectImageCmd(image).exec();
-        } catch (NotFoundException missing) {
+        if (!ImagePulls.present(docker, image)) {
             throw new SandboxException("The sandbox image " + image + " is missing on this box."
                     + " A teacher can build it with: ./box images");
         }

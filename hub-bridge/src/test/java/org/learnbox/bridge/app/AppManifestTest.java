@@ -23,7 +23,7 @@ class AppManifestTest {
                 "src/web/Util.java", "class Util {}"), "web");
         assertThat(java.kind()).isEqualTo(AppKind.JAVA);
         assertThat(java.command()).isEqualTo("java -cp /app/.classes src.web.Server");
-        assertThat(java.dockerfile()).contains("FROM learnbox/app-java:latest", "then javac -encoding UTF-8", "ENV PORT=8080",
+        assertThat(dockerfileOf(java)).contains("FROM learnbox/app-java:latest", "then javac -encoding UTF-8", "ENV PORT=8080",
                 "CMD [\"/bin/sh\", \"-c\", \"exec java -cp /app/.classes src.web.Server\"]");
     }
 
@@ -32,7 +32,7 @@ class AppManifestTest {
         AppManifest manifest = AppManifest.of(files("learnbox.yaml", "name: quiz\nruntime: python\ncommand: python3 -m quiz\nport: 9000\n",
                 "quiz/__main__.py", ""), "folder");
         assertThat(manifest).isEqualTo(new AppManifest("quiz", AppKind.PYTHON, "python3 -m quiz", 9000));
-        assertThat(manifest.dockerfile()).contains("ENV PORT=9000").doesNotContain("javac");
+        assertThat(dockerfileOf(manifest)).contains("ENV PORT=9000").doesNotContain("javac");
     }
 
     @Test
@@ -59,7 +59,7 @@ class AppManifestTest {
     void aFolderWithOneNotebookIsANotebookAppAndTheManifestPicksOneOfSeveral() {
         AppManifest alone = AppManifest.of(files("server.ipynb", "{}", "data/notes.ipynb", "{}"), "nb");
         assertThat(alone).isEqualTo(new AppManifest("nb", AppKind.NOTEBOOK, "learnbox-run-notebook 'server.ipynb'", 8080));
-        assertThat(alone.dockerfile()).contains("FROM learnbox/app-notebook:latest", "exec learnbox-run-notebook 'server.ipynb'");
+        assertThat(dockerfileOf(alone)).contains("FROM learnbox/app-notebook:latest", "exec learnbox-run-notebook 'server.ipynb'");
         assertThat(AppManifest.of(files("learnbox.yaml", "runtime: notebook\nnotebook: b.ipynb\nport: 5000\n",
                 "a.ipynb", "{}", "b.ipynb", "{}"), "nb").command()).isEqualTo("learnbox-run-notebook 'b.ipynb'");
 
@@ -78,7 +78,7 @@ class AppManifestTest {
                 + "env:\n  GREETING: \"Hello \\\"you\\\"\"\n  LEVEL: 3\n", "app.py", ""), "site");
         assertThat(manifest.build()).isEqualTo("python3 make_site.py");
         assertThat(manifest.env()).containsEntry("GREETING", "Hello \"you\"").containsEntry("LEVEL", "3");
-        assertThat(manifest.dockerfile()).contains("ENV GREETING=\"Hello \\\"you\\\"\"", "ENV LEVEL=\"3\"");
+        assertThat(dockerfileOf(manifest)).contains("ENV GREETING=\"Hello \\\"you\\\"\"", "ENV LEVEL=\"3\"");
 
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "env:\n  PORT: 1\n", "app.py", ""), "x1"))
                 .hasMessageContaining("'PORT' in env of learnbox.yaml is not a variable the box sets");
@@ -91,8 +91,13 @@ class AppManifestTest {
     @Test
     void aCommandCannotBreakOutOfItsLineInTheImage() {
         AppManifest manifest = AppManifest.of(files("learnbox.yaml", "command: 'echo \"hi\" \\\\ there'\n", "app.py", ""), "quotes");
-        assertThat(manifest.dockerfile()).contains("CMD [\"/bin/sh\", \"-c\", \"exec echo \\\"hi\\\" \\\\\\\\ there\"]");
+        assertThat(dockerfileOf(manifest)).contains("CMD [\"/bin/sh\", \"-c\", \"exec echo \\\"hi\\\" \\\\\\\\ there\"]");
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "command: \"a\\nRUN evil\"\n", "app.py", ""), "x1"))
                 .hasMessageContaining("one line");
+    }
+
+    /** The app's Dockerfile on the runtime image of a box whose images are its own (learnbox/...). */
+    private static String dockerfileOf(AppManifest manifest) {
+        return manifest.dockerfile(org.learnbox.bridge.config.LearnboxProperties.image("learnbox", manifest.kind().imageName()));
     }
 }

@@ -211,7 +211,7 @@ class ReleaseSwitchTest {
                 apps.maxPerUser(), apps.maxSize(), DataSize.ofGigabytes(2), apps.idleTimeout(), Duration.ofSeconds(10),
                 apps.requestsPerMinute());
         return new LearnboxProperties(base.sharedSecret(), base.box(), base.sandbox(), base.hub(), base.courses(), base.login(),
-                base.sso(), base.snippets(), here, base.git());
+                base.sso(), base.snippets(), here, base.git(), base.images());
     }
 
     private static AppTakedownRepository takedowns() {

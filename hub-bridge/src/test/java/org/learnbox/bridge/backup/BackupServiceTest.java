@@ -101,6 +101,6 @@ class BackupServiceTest {
                 TestProperties.courses(data.resolve("courses").toString()));
         return new LearnboxProperties(base.sharedSecret(), base.box(), base.sandbox(), base.hub(), base.courses(), base.login(),
                 base.sso(), TestProperties.snippets(data.resolve("snippets").toString()), base.apps(),
-                TestProperties.git(data.resolve("git").toString()));
+                TestProperties.git(data.resolve("git").toString()), base.images());
     }
 }

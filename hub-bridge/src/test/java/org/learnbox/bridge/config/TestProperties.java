@@ -21,7 +21,7 @@ public final class TestProperties {
 
     public static LearnboxProperties of(String box, LearnboxProperties.Sandbox sandbox, LearnboxProperties.Hub hub,
             LearnboxProperties.Courses courses) {
-        return new LearnboxProperties("test-secret", box, sandbox, hub, courses, login(), noSso(), snippets("/nonexistent"), apps(), git("/nonexistent"));
+        return new LearnboxProperties("test-secret", box, sandbox, hub, courses, login(), noSso(), snippets("/nonexistent"), apps(), git("/nonexistent"), "learnbox");
     }
 
     public static LearnboxProperties.Login login() {

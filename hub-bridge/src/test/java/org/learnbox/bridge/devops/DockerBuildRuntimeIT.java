@@ -40,7 +40,7 @@ class DockerBuildRuntimeIT {
         LearnboxProperties.Git git = new LearnboxProperties.Git("/nonexistent", DataSize.ofMegabytes(50), "main",
                 Duration.ofSeconds(8), 1.0, DataSize.ofMegabytes(512), 64, DataSize.ofMegabytes(100), DataSize.ofMegabytes(20), 5);
         return new LearnboxProperties(base.sharedSecret(), BOX, base.sandbox(), base.hub(), base.courses(), base.login(),
-                base.sso(), base.snippets(), onDefaultNetwork, git);
+                base.sso(), base.snippets(), onDefaultNetwork, git, base.images());
     }
 
     @AfterEach

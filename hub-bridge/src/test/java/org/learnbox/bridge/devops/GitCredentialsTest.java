@@ -83,7 +83,7 @@ class GitCredentialsTest {
                 TestProperties.courses("/nonexistent"));
         LearnboxProperties properties = new LearnboxProperties(box.sharedSecret(), box.box(), box.sandbox(), box.hub(),
                 box.courses(), box.login(), new LearnboxProperties.Sso(singleSignOn, "http://localhost:8080/realms/learnbox",
-                        "", "learnbox-bridge", ""), box.snippets(), box.apps(), box.git());
+                        "", "learnbox-bridge", ""), box.snippets(), box.apps(), box.git(), box.images());
         GitLogin login = new GitLogin(accounts, tokens, hub, passwords, mock(LoginThrottle.class),
                 mock(ApplicationEventPublisher.class), properties);
         MockHttpServletResponse response = new MockHttpServletResponse();

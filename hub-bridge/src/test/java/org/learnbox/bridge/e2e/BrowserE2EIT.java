@@ -24,8 +24,13 @@ class BrowserE2EIT {
     }
 
     @AfterEach
-    void closeChromium() {
-        if (browser != null) browser.quit();
+    void closeChromium(org.junit.jupiter.api.TestInfo test) throws Exception {
+        if (browser == null) return;
+        try {
+            screenshot("last-" + test.getTestMethod().orElseThrow().getName() + ".png"); // where it ended, failed or not
+        } finally {
+            browser.quit();
+        }
     }
 
     private void screenshot(String name) throws Exception {
@@ -151,9 +156,9 @@ class BrowserE2EIT {
         wait.until(ExpectedConditions.urlContains("/admin/backups"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("every night (0 30 2 * * *", "keeps the newest 7");
         browser.findElement(By.id("back-up-now")).click();
-        // The page reloads itself while the backup is written.
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(driver -> !driver.findElement(By.id("last-backup")).getText().startsWith("A backup is being written"));
+        // The page reloads itself while the backup is written: a read may meet the page going away.
+        wait.ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(driver -> driver.findElement(By.id("last-backup")).getText().matches("(?s)(Last backup|The last backup).*"));
         assertThat(browser.findElement(By.id("last-backup")).getText()).containsPattern("learnbox-backup-lbtest-\\d{8}-\\d{6}\\.tar\\.gz \\(\\d+ [MK]iB\\) written in \\d+ s");
         assertThat(browser.findElement(By.id("kept-backups")).getText()).contains("learnbox-backup-lbtest-");
         screenshot("14-backups.png");
@@ -173,6 +178,9 @@ class BrowserE2EIT {
 
         // The first "Java" card of the launcher is in its Notebook section.
         browser.findElement(By.xpath("//div[contains(@class,'jp-LauncherCard')][.//*[normalize-space(text())='Java']]")).click();
+        // A Java kernel takes a while to start on a busy box; its first cell waits for it to be idle.
+        new WebDriverWait(browser, Duration.ofMinutes(4)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("jp-main-statusbar"), "Java | Idle"));
         By editor = By.cssSelector(".jp-NotebookPanel .jp-Cell .cm-content");
         wait.until(ExpectedConditions.elementToBeClickable(editor)).click();
         browser.findElement(editor).sendKeys("String greeting = \"Hello from Java \" + Runtime.version().feature();"

@@ -93,7 +93,7 @@ class RestoreE2EIT {
             assertThat(after).as("the kernel wrote while the backup was made").isGreaterThan(before);
             source.inSandbox("kai", "touch ~/stop-loop && until [ -e ~/loop-stopped ]; do sleep 0.1; done").requireSuccess();
 
-            fresh = RunningBox.startWithComposeAlone("lbrestore", 400);
+            fresh = RunningBox.startWithComposeAlone("lbrestore", 400, Map.of());
             Shell boxScript = new Shell(RunningBox.projectRoot(), RunningBox.env("lbrestore", 400,
                     RunningBox.projectRoot().resolve("hub-bridge/target/box-state-lbrestore"), Map.of()));
             Path cut = dir.resolve("cut.tar.gz");

@@ -115,9 +115,9 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
      * Starts a box of its own, wiped first, with nothing but {@code docker compose up -d} (as on a
      * machine with Docker alone) and reads the admin's password from the init service's log.
      */
-    static RunningBox startWithComposeAlone(String project, int portOffset) throws Exception {
+    static RunningBox startWithComposeAlone(String project, int portOffset, Map<String, String> settings) throws Exception {
         Path root = projectRoot();
-        Map<String, String> env = env(project, portOffset, root.resolve("hub-bridge/target/box-state-" + project), Map.of());
+        Map<String, String> env = env(project, portOffset, root.resolve("hub-bridge/target/box-state-" + project), settings);
         env.keySet().removeAll(java.util.Set.of("LEARNBOX_STATE", "LEARNBOX_SKIP_BUILD")); // ./box's own settings
         Shell shell = new Shell(root, env);
         wipe(shell, project);
