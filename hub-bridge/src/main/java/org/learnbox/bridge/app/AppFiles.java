@@ -92,10 +92,19 @@ public final class AppFiles {
 
     /** A docker build context: the Dockerfile given, and every file under app/. */
     byte[] buildContext(String dockerfile) throws IOException {
+        return tar(dockerfile);
+    }
+
+    /** Every file under app/, as {@link #fromFolderTar} reads a folder back. */
+    byte[] asTar() throws IOException {
+        return tar(null);
+    }
+
+    private byte[] tar(String dockerfile) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            put(tar, "Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8));
+            if (dockerfile != null) put(tar, "Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8));
             for (var file : files.entrySet()) put(tar, "app/" + file.getKey(), file.getValue());
         }
         return out.toByteArray();

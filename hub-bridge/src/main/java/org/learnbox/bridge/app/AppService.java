@@ -60,10 +60,12 @@ public class AppService {
     private final Map<String, AppRequests> requests = new ConcurrentHashMap<>();
     /** Apps started and not yet answering: the idle sleeper leaves them be, however long their start takes. */
     private final java.util.Set<String> starting = ConcurrentHashMap.newKeySet();
+    private final AppSources sources;
 
-    AppService(AppRuntime runtime, SandboxRuntime sandboxes, AppTakedownRepository takedowns, LearnboxProperties properties,
-            Clock clock) {
+    AppService(AppRuntime runtime, SandboxRuntime sandboxes, AppTakedownRepository takedowns, AppSources sources,
+            LearnboxProperties properties, Clock clock) {
         this.runtime = runtime;
+        this.sources = sources;
         this.takedowns = takedowns;
         this.sandboxes = sandboxes;
         this.properties = properties;
@@ -109,6 +111,7 @@ public class AppService {
         long t2 = System.nanoTime();
         awaitFirstAnswer(started);
         runtime.restartWhenCrashed(user, manifest.name());
+        sources.keep(user, manifest, files);
         log.info("published {} of {}: built in {} ms, started in {} ms, answered after {} ms", manifest.name(), user,
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return view(runtime.find(user, manifest.name()).orElse(started));
@@ -126,7 +129,9 @@ public class AppService {
         AppSpec spec = releaseSpec(user, manifest.name(), manifest.port(), tag);
         progress.accept("building the app's image on " + properties.image(manifest.kind().imageName()));
         runtime.build(spec, manifest, files);
-        return switchTo(spec, progress);
+        AppView live = switchTo(spec, progress);
+        sources.keep(user, manifest, files);
+        return live;
     }
 
     /** Starts an earlier release's image as the app again, in the same way as a new release. */
@@ -324,7 +329,40 @@ public class AppService {
     public void unpublish(String user, String name) {
         requireApp(user, name);
         runtime.remove(user, name);
+        sources.forget(user, name);
         requests.remove(key(user, name));
+    }
+
+    /**
+     * As the bridge starts: every kept app without a container (a box restored from a backup holds
+     * no images) is built again from its kept files and left asleep; its next visitor wakes it.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void rebuildKeptAppsAtStart() {
+        Thread.ofVirtual().name("rebuild-kept-apps").start(this::rebuildKeptApps);
+    }
+
+    void rebuildKeptApps() {
+        List<AppSources.Kept> missing;
+        try {
+            missing = sources.all().stream().filter(kept -> runtime.find(kept.user(), kept.manifest().name()).isEmpty()).toList();
+            if (!missing.isEmpty()) runtime.prepareNetwork();
+        } catch (AppException dockerDown) {
+            log.warn("the kept apps were not looked at: {}", dockerDown.getMessage());
+            return;
+        }
+        for (AppSources.Kept kept : missing) {
+            String name = kept.manifest().name();
+            try {
+                AppSpec spec = specFor(kept.user(), kept.manifest());
+                runtime.build(spec, kept.manifest(), kept.files());
+                runtime.start(spec);
+                runtime.stop(kept.user(), name);
+                log.info("app {} of {} was built again from its kept files; it sleeps until its next visitor", name, kept.user());
+            } catch (RuntimeException failed) {
+                log.warn("app {} of {} could not be built again from its kept files: {}", name, kept.user(), failed.getMessage());
+            }
+        }
     }
 
     /** Unpublishes the app if it is there; answers whether it was. */

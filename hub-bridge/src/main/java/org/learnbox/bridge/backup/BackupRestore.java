@@ -25,7 +25,7 @@ import org.learnbox.bridge.identity.AccountNames;
 public final class BackupRestore {
     private static final String DATABASE_NAME = "bridge";
     private static final Map<String, String> FOLDERS = Map.of(BackupService.COURSES, "courses", BackupService.SNIPPETS, "snippets",
-            BackupService.GIT, "git");
+            BackupService.GIT, "git", BackupService.APPS, "apps");
 
     private final Path dataDir;
     private final BoxVolumes volumes;

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * A backup of the box while it runs: the bridge's database (H2's online backup, a consistent
- * copy), the folders of courses, snippets and learners' git repositories, every learner's home
+ * copy), the folders of courses, snippets, learners' git repositories and live apps' kept files, every learner's home
  * (a tar each, read while they work), the hub's database, Keycloak's (when single sign-on is on),
  * the box's settings and its secrets (so a backup is as worth guarding as the box). A git
  * repository is copied refs first, then objects, so that every ref the copy holds finds its
@@ -39,6 +39,7 @@ public class BackupService {
     static final String COURSES = "bridge/courses";
     static final String SNIPPETS = "bridge/snippets";
     static final String GIT = "bridge/git";
+    static final String APPS = "bridge/apps";
 
     private final JdbcTemplate database;
     private final Flyway flyway;
@@ -65,6 +66,7 @@ public class BackupService {
             addFolder(archive, COURSES, Path.of(properties.courses().repositories()));
             addFolder(archive, SNIPPETS, Path.of(properties.snippets().storage()));
             addFolder(archive, GIT, Path.of(properties.git().repositories()));
+            addFolder(archive, APPS, Path.of(properties.apps().sources()));
             for (String learner : volumes.learners()) {
                 addSpooled(archive, HOMES + learner + ".tar", tar -> {
                     volumes.export(learner, tar);

@@ -3,6 +3,7 @@ package org.learnbox.bridge.classroom;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
+import org.learnbox.bridge.config.PublicAddress;
 import org.learnbox.bridge.course.CourseService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,17 +13,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The teacher's class pages, and the student's join page. */
 @Controller
 class ClassroomController {
     private final ClassroomService classrooms;
     private final CourseService courses;
+    private final PublicAddress address;
 
-    ClassroomController(ClassroomService classrooms, CourseService courses) {
+    ClassroomController(ClassroomService classrooms, CourseService courses, PublicAddress address) {
         this.classrooms = classrooms;
         this.courses = courses;
+        this.address = address;
     }
 
     @GetMapping("/classes")
@@ -45,12 +47,11 @@ class ClassroomController {
     }
 
     @GetMapping("/classes/{id}")
-    String classroom(@PathVariable long id, Principal principal, Model model) {
+    String classroom(@PathVariable long id, Principal principal, Model model, jakarta.servlet.http.HttpServletRequest request) {
         Classroom classroom = classrooms.manage(id, principal.getName());
         List<String> assigned = classrooms.coursesOf(classroom);
         model.addAttribute("classroom", classroom);
-        model.addAttribute("joinLink", ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/join/{code}").buildAndExpand(classroom.getJoinCode()).toUriString());
+        model.addAttribute("joinLink", address.of(request) + "/join/" + classroom.getJoinCode());
         model.addAttribute("roster", classrooms.roster(classroom));
         model.addAttribute("assigned", assigned.stream().map(courseId -> courses.find(courseId).map(c -> c.manifest().title()
                 + " (" + c.manifest().lessons().size() + " lessons)").orElse(courseId + " (no longer on the box)")).toList());

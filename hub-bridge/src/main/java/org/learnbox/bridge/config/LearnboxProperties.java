@@ -133,7 +133,9 @@ public record LearnboxProperties(
             /** How long an app may take to open its port after it starts. */
             @DefaultValue("30s") Duration startTimeout,
             /** Requests per minute the gateway lets through to one app. */
-            @DefaultValue("600") int requestsPerMinute) {}
+            @DefaultValue("600") int requestsPerMinute,
+            /** Where each live app's files and manifest are kept (on the box's data volume), to build it again after a restore. */
+            @DefaultValue("data/apps") String sources) {}
 
     public record Git(
             /** Where the learners' bare git repositories live (on the box's data volume): a folder per person. */

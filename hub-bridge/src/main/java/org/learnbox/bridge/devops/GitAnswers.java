@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.eclipse.jgit.http.server.GitSmartHttpTools;
 import org.eclipse.jgit.transport.ServiceMayNotContinueException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Answers in the shapes a git client shows its user. A git client prints the text of an HTTP error
@@ -38,12 +37,4 @@ final class GitAnswers {
         return new ServiceMayNotContinueException(reason, status);
     }
 
-    /** The box's own address as this request reached it, e.g. http://box.school.example. */
-    static String boxUrl(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).toUriString();
-    }
-
-    static String tokensPage(HttpServletRequest request) {
-        return boxUrl(request) + "/tokens";
-    }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.PublicAddress;
 import org.learnbox.bridge.hub.JupyterHubClient;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.LoginThrottle;
@@ -32,9 +33,11 @@ public class GitLogin {
     private final ProviderManager manager;
     private final LoginThrottle throttle;
     private final boolean passwordsAccepted;
+    private final PublicAddress address;
 
     GitLogin(AccountService accounts, GitTokenService tokens, JupyterHubClient hub, PasswordEncoder passwords,
-            LoginThrottle throttle, ApplicationEventPublisher events, LearnboxProperties properties) {
+            LoginThrottle throttle, ApplicationEventPublisher events, LearnboxProperties properties, PublicAddress address) {
+        this.address = address;
         this.passwordsAccepted = !properties.sso().enabled();
         this.manager = new ProviderManager(new GitCredentials(accounts, tokens, hub, passwords, passwordsAccepted));
         // Failures and successes are published as the login form's are: the throttle counts them.
@@ -50,9 +53,9 @@ public class GitLogin {
     public AuthenticationEntryPoint wrongCredentials() {
         return (request, response, failure) -> GitAnswers.askForLogin(response, passwordsAccepted
                 ? "The name, password or token is wrong. Git takes your LearnBox name with your password,"
-                        + " or with a token made at " + GitAnswers.tokensPage(request) + "."
+                        + " or with a token made at " + address.of(request) + "/tokens."
                 : "The name or token is wrong. This box logs people in with single sign-on, so git takes a token"
-                        + " instead of your password: make one at " + GitAnswers.tokensPage(request)
+                        + " instead of your password: make one at " + address.of(request) + "/tokens"
                         + " and give it as the password.");
     }
 

@@ -8,6 +8,7 @@ import org.eclipse.jgit.transport.resolver.ReceivePackFactory;
 import org.eclipse.jgit.transport.resolver.ServiceNotAuthorizedException;
 import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.PublicAddress;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -23,8 +24,11 @@ class LearnerReceivePackFactory implements ReceivePackFactory<HttpServletRequest
     private final ObjectProvider<PushListener> listeners;
     private final DataSize maxPushSize;
     private final String box;
+    private final PublicAddress address;
 
-    LearnerReceivePackFactory(RepoService repos, ObjectProvider<PushListener> listeners, LearnboxProperties properties) {
+    LearnerReceivePackFactory(RepoService repos, ObjectProvider<PushListener> listeners, LearnboxProperties properties,
+            PublicAddress address) {
+        this.address = address;
         this.repos = repos;
         this.listeners = listeners;
         this.maxPushSize = properties.git().maxPushSize();
@@ -53,8 +57,8 @@ class LearnerReceivePackFactory implements ReceivePackFactory<HttpServletRequest
         return rp;
     }
 
-    private static String firstPushNote(HttpServletRequest request, GitRepo repo) {
-        String where = GitAnswers.boxUrl(request) + "/repositories";
+    private String firstPushNote(HttpServletRequest request, GitRepo repo) {
+        String where = address.of(request) + "/repositories";
         return repo.getVisibility() == RepoVisibility.PUBLIC
                 ? repo.getOwner() + "/" + repo.getName() + " is public: anyone with its address may clone it. Change that at " + where + "."
                 : repo.getOwner() + "/" + repo.getName() + " is private: only you, your teachers and the admins may clone it."

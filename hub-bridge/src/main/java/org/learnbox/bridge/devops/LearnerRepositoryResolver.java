@@ -8,6 +8,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.ServiceMayNotContinueException;
 import org.eclipse.jgit.transport.resolver.RepositoryResolver;
 import org.eclipse.jgit.transport.resolver.ServiceNotAuthorizedException;
+import org.learnbox.bridge.config.PublicAddress;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +21,12 @@ import org.springframework.stereotype.Component;
 class LearnerRepositoryResolver implements RepositoryResolver<HttpServletRequest> {
     private final RepoService repos;
     private final GitStorage storage;
+    private final PublicAddress address;
 
-    LearnerRepositoryResolver(RepoService repos, GitStorage storage) {
+    LearnerRepositoryResolver(RepoService repos, GitStorage storage, PublicAddress address) {
         this.repos = repos;
         this.storage = storage;
+        this.address = address;
     }
 
     @Override
@@ -39,11 +42,11 @@ class LearnerRepositoryResolver implements RepositoryResolver<HttpServletRequest
             throws ServiceNotAuthorizedException, ServiceMayNotContinueException {
         if (person == null) {
             throw new ServiceNotAuthorizedException("Log in to push: git takes your LearnBox name with your password"
-                    + " or a token made at " + GitAnswers.tokensPage(request) + ".");
+                    + " or a token made at " + address.of(request) + "/tokens" + ".");
         }
         if (!repos.mayPush(path.owner(), person)) {
             throw GitAnswers.refusal(request, "Only " + path.owner() + " may push to " + path.owner() + "'s repositories."
-                    + " Push to one of your own instead: " + GitAnswers.boxUrl(request)
+                    + " Push to one of your own instead: " + address.of(request)
                     + GitServerPaths.repository(person, RepoNames.isValid(path.project()) ? path.project() : "NAME") + ".");
         }
         try {
@@ -62,11 +65,11 @@ class LearnerRepositoryResolver implements RepositoryResolver<HttpServletRequest
         }
         if (person == null) {
             throw new ServiceNotAuthorizedException("Log in to clone " + path + ": git takes your LearnBox name with"
-                    + " your password or a token made at " + GitAnswers.tokensPage(request) + ".");
+                    + " your password or a token made at " + address.of(request) + "/tokens" + ".");
         }
         if (path.owner().equals(person)) {
             throw GitAnswers.refusal(request, "You have no repository named '" + path.project() + "' yet."
-                    + " Push to this address to make it, or make it at " + GitAnswers.boxUrl(request) + "/repositories.");
+                    + " Push to this address to make it, or make it at " + address.of(request) + "/repositories.");
         }
         throw GitAnswers.refusal(request, "There is no repository " + path + " on this box, or it is not shared with you."
                 + " Check the address with " + path.owner() + "; they can make it public.");

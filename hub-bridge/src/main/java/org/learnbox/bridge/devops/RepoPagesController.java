@@ -2,6 +2,7 @@ package org.learnbox.bridge.devops;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import org.learnbox.bridge.config.PublicAddress;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,16 +15,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RepoPagesController {
     private final RepoService repos;
+    private final PublicAddress address;
 
-    RepoPagesController(RepoService repos) {
+    RepoPagesController(RepoService repos, PublicAddress address) {
         this.repos = repos;
+        this.address = address;
     }
 
     @GetMapping("/repositories")
     String list(Principal principal, Model model, HttpServletRequest request) {
         model.addAttribute("name", principal.getName());
         model.addAttribute("repos", repos.reposOf(principal.getName()));
-        model.addAttribute("boxUrl", GitAnswers.boxUrl(request));
+        model.addAttribute("boxUrl", address.of(request));
         return "repositories";
     }
 
@@ -33,7 +36,7 @@ class RepoPagesController {
         try {
             RepoView made = repos.create(principal.getName(), name, RepoVisibility.parse(visibility));
             flash.addFlashAttribute("notice", "Your repository '" + made.name() + "' is ready. Push to "
-                    + GitAnswers.boxUrl(request) + made.path() + " to fill it.");
+                    + address.of(request) + made.path() + " to fill it.");
         } catch (RepoException refused) {
             flash.addFlashAttribute("error", refused.getMessage());
             flash.addFlashAttribute("typedName", name);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.learnbox.bridge.classroom.ClassroomService;
+import org.learnbox.bridge.config.PublicAddress;
 import org.learnbox.bridge.identity.AccountService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +25,11 @@ class StudentReposController {
     private final Deployments deployments;
     private final ClassroomService classrooms;
     private final AccountService accounts;
+    private final PublicAddress address;
 
-    StudentReposController(RepoService repos, Deployments deployments, ClassroomService classrooms, AccountService accounts) {
+    StudentReposController(RepoService repos, Deployments deployments, ClassroomService classrooms, AccountService accounts,
+            PublicAddress address) {
+        this.address = address;
         this.repos = repos;
         this.deployments = deployments;
         this.classrooms = classrooms;
@@ -46,7 +50,7 @@ class StudentReposController {
         model.addAttribute("repos", all);
         model.addAttribute("building", deployments.building(admin ? null : owners));
         model.addAttribute("admin", admin);
-        model.addAttribute("boxUrl", GitAnswers.boxUrl(request));
+        model.addAttribute("boxUrl", address.of(request));
         return "student-repositories";
     }
 

@@ -3,6 +3,7 @@ package org.learnbox.bridge.devops;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.PublicAddress;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +20,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TokenPagesController {
     private final GitTokenService tokens;
     private final boolean singleSignOn;
+    private final PublicAddress address;
 
-    TokenPagesController(GitTokenService tokens, LearnboxProperties properties) {
+    TokenPagesController(GitTokenService tokens, LearnboxProperties properties, PublicAddress address) {
+        this.address = address;
         this.tokens = tokens;
         this.singleSignOn = properties.sso().enabled();
     }
@@ -29,7 +32,7 @@ class TokenPagesController {
     String list(Principal principal, Model model, HttpServletRequest request) {
         model.addAttribute("name", principal.getName());
         model.addAttribute("tokens", tokens.list(principal.getName()));
-        model.addAttribute("boxUrl", GitAnswers.boxUrl(request));
+        model.addAttribute("boxUrl", address.of(request));
         model.addAttribute("singleSignOn", singleSignOn);
         return "tokens";
     }

@@ -3,6 +3,7 @@ package org.learnbox.bridge.home;
 import java.security.Principal;
 import org.learnbox.bridge.app.AppModeration;
 import org.learnbox.bridge.app.AppService;
+import org.learnbox.bridge.config.PublicAddress;
 import org.learnbox.bridge.course.CourseDelivery;
 import org.learnbox.bridge.classroom.ClassroomService;
 import org.learnbox.bridge.devops.RepoService;
@@ -11,11 +12,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The box's front page: the person's dashboard with their classes, courses, apps and repositories (or the way to log in). */
 @Controller
 class DashboardController {
+    private final PublicAddress address;
     private final CourseDelivery delivery;
     private final ClassroomService classrooms;
     private final AppService apps;
@@ -23,7 +24,8 @@ class DashboardController {
     private final RepoService repos;
 
     DashboardController(CourseDelivery delivery, ClassroomService classrooms, AppService apps, AppModeration moderation,
-            RepoService repos) {
+            RepoService repos, PublicAddress address) {
+        this.address = address;
         this.moderation = moderation;
         this.repos = repos;
         this.delivery = delivery;
@@ -40,8 +42,7 @@ class DashboardController {
         model.addAttribute("apps", apps.appsOf(principal.getName()));
         model.addAttribute("takedowns", moderation.takedownsOf(principal.getName()));
         model.addAttribute("repos", repos.reposOf(principal.getName()));
-        // Clone addresses are the box's own as the browser reached it (the proxy keeps the Host header).
-        model.addAttribute("boxUrl", ServletUriComponentsBuilder.fromContextPath(request).toUriString());
+        model.addAttribute("boxUrl", address.of(request));
         model.addAttribute("teaches", request.isUserInRole("TEACHER") || request.isUserInRole("ADMIN"));
         model.addAttribute("admin", request.isUserInRole("ADMIN"));
         return "dashboard";

@@ -30,7 +30,7 @@ class ReleaseSwitchTest {
     private final List<String> said = new CopyOnWriteArrayList<>();
     private final HttpServer gateway = gateway();
     private final SwitchingRuntime runtime = new SwitchingRuntime();
-    private final AppService apps = new AppService(runtime, null, takedowns(), properties(), Clock.systemUTC());
+    private final AppService apps = new AppService(runtime, null, takedowns(), new AppSources(properties()), properties(), Clock.systemUTC());
 
     @AfterEach
     void stopGateway() {
@@ -202,6 +202,14 @@ class ReleaseSwitchTest {
         }
     }
 
+    private static String keptAppsFolder() {
+        try {
+            return java.nio.file.Files.createTempDirectory("kept-apps").toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private LearnboxProperties properties() {
         LearnboxProperties base = TestProperties.of("switch-test", TestProperties.sandbox("none"), TestProperties.hub("http://127.0.0.1:9"),
                 TestProperties.courses("/nonexistent"));
@@ -209,7 +217,7 @@ class ReleaseSwitchTest {
         LearnboxProperties.Apps here = new LearnboxProperties.Apps(apps.domain(), apps.gatewayPort(),
                 "http://127.0.0.1:" + gateway.getAddress().getPort(), apps.network(), apps.cpus(), apps.memory(), apps.pids(),
                 apps.maxPerUser(), apps.maxSize(), DataSize.ofGigabytes(2), apps.idleTimeout(), Duration.ofSeconds(10),
-                apps.requestsPerMinute());
+                apps.requestsPerMinute(), keptAppsFolder());
         return new LearnboxProperties(base.sharedSecret(), base.box(), base.sandbox(), base.hub(), base.courses(), base.login(),
                 base.sso(), base.snippets(), here, base.git(), base.images());
     }

@@ -38,7 +38,8 @@ public final class TestProperties {
 
     public static LearnboxProperties.Apps apps() {
         return new LearnboxProperties.Apps("apps.localhost", 8001, "http://127.0.0.1:8001", "learnbox-test-apps", 0.5, DataSize.ofMegabytes(256),
-                128, 3, DataSize.ofMegabytes(10), DataSize.ofGigabytes(2), Duration.ofMinutes(15), Duration.ofSeconds(30), 600);
+                128, 3, DataSize.ofMegabytes(10), DataSize.ofGigabytes(2), Duration.ofMinutes(15), Duration.ofSeconds(30), 600,
+                "/nonexistent/apps");
     }
 
     public static LearnboxProperties.Git git(String repositories) {

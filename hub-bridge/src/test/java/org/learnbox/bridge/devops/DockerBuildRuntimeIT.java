@@ -36,7 +36,7 @@ class DockerBuildRuntimeIT {
         LearnboxProperties.Apps apps = base.apps();
         LearnboxProperties.Apps onDefaultNetwork = new LearnboxProperties.Apps(apps.domain(), apps.gatewayPort(),
                 apps.gatewayUrlForBridge(), "bridge", apps.cpus(), apps.memory(), apps.pids(), apps.maxPerUser(), apps.maxSize(),
-                apps.maxTotalMemory(), apps.idleTimeout(), apps.startTimeout(), apps.requestsPerMinute());
+                apps.maxTotalMemory(), apps.idleTimeout(), apps.startTimeout(), apps.requestsPerMinute(), apps.sources());
         LearnboxProperties.Git git = new LearnboxProperties.Git("/nonexistent", DataSize.ofMegabytes(50), "main",
                 Duration.ofSeconds(8), 1.0, DataSize.ofMegabytes(512), 64, DataSize.ofMegabytes(100), DataSize.ofMegabytes(20), 5);
         return new LearnboxProperties(base.sharedSecret(), BOX, base.sandbox(), base.hub(), base.courses(), base.login(),

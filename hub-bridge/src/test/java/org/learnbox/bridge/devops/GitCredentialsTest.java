@@ -73,9 +73,9 @@ class GitCredentialsTest {
     @Test
     void theRefusalSaysWhichKeysThisBoxTakesAndAsksForALogin() throws Exception {
         assertThat(refusal(false)).isEqualTo("The name, password or token is wrong. Git takes your LearnBox name with your"
-                + " password, or with a token made at http://localhost/tokens.\n");
+                + " password, or with a token made at https://box.school.example/tokens.\n");
         assertThat(refusal(true)).isEqualTo("The name or token is wrong. This box logs people in with single sign-on, so"
-                + " git takes a token instead of your password: make one at http://localhost/tokens and give it as the password.\n");
+                + " git takes a token instead of your password: make one at https://box.school.example/tokens and give it as the password.\n");
     }
 
     private String refusal(boolean singleSignOn) throws Exception {
@@ -85,7 +85,7 @@ class GitCredentialsTest {
                 box.courses(), box.login(), new LearnboxProperties.Sso(singleSignOn, "http://localhost:8080/realms/learnbox",
                         "", "learnbox-bridge", ""), box.snippets(), box.apps(), box.git(), box.images());
         GitLogin login = new GitLogin(accounts, tokens, hub, passwords, mock(LoginThrottle.class),
-                mock(ApplicationEventPublisher.class), properties);
+                mock(ApplicationEventPublisher.class), properties, new org.learnbox.bridge.config.PublicAddress("https://box.school.example/"));
         MockHttpServletResponse response = new MockHttpServletResponse();
         login.wrongCredentials().commence(new MockHttpServletRequest("GET", "/git/ada/x.git/info/refs"), response,
                 new BadCredentialsException("wrong"));

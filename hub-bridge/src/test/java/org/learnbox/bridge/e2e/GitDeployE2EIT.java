@@ -292,6 +292,8 @@ class GitDeployE2EIT {
                 + " && git init -q && git add . && git commit -qm 'My shop' && git push box main 2>&1");
         assertThat(pushed.exitCode()).as(pushed.stdout() + pushed.stderr()).isZero();
         assertThat(pushed.stdout()).contains("remote: shop is live at http://shop--terminal.apps.localhost:" + RunningBox.APPS_PORT + "/");
+        // The sandbox reaches the box at host.docker.internal; what the box prints is the address people type.
+        assertThat(pushed.stdout()).contains("Change that at " + box.url("/repositories") + ".").doesNotContain("host.docker.internal");
         assertThat(apps.fetch("shop--terminal", "/").body()).isEqualTo("<h1>My shop</h1>\n");
     }
 

@@ -137,14 +137,21 @@ class NasE2EIT {
     @Order(4)
     void anUpgradeKeepsEverythingAndTheOlderBundleIsThenRefusedInWords() throws Exception {
         ana.writeFile("kept/notes.txt", "written before the upgrade");
+        String server = "docker ps -q --no-trunc --filter label=org.learnbox.user=ana --filter label=org.learnbox.role=sandbox";
+        String serverBefore = nas.sh(server).requireSuccess().stdout();
+        assertThat(serverBefore).as("ana's server runs").isNotBlank();
         // Bundle N+1, made on the NAS from what it runs: the bridge with one more migration and another version label,
-        // gzipped as ./box bundle --gzip writes it.
+        // the hub with another label (so the hub and the proxy are made again too), gzipped as ./box bundle --gzip writes it.
         nas.sh(nextBundle()).requireSuccess();
         Shell.Result upgraded = nas.sh("sh learnbox-install.sh /volume1/next/learnbox-next.tar.gz");
         assertThat(upgraded.exitCode()).as(upgraded.stdout() + upgraded.stderr()).isZero();
         assertThat(nas.sh("docker compose exec -T bridge learnbox version").requireSuccess().stdout()).contains("database schema 7");
+        assertThat(nas.sh("docker inspect -f '{{index .Config.Labels \"org.opencontainers.image.version\"}}' learnbox-hub-1 learnbox-proxy-1")
+                .requireSuccess().stdout()).isEqualTo("next\nnext\n");
         awaitFrontDoor();
 
+        // A learner's server outlives the upgrade: the new hub finds it running, and the new proxy routes to it.
+        assertThat(nas.sh(server).requireSuccess().stdout()).as("ana's server is the one from before").isEqualTo(serverBefore);
         Learner again = new Learner(box, "ana");
         again.logInToLab("nas-learner-password");
         assertThat(again.readFile("kept/notes.txt")).isEqualTo("written before the upgrade");
@@ -159,7 +166,7 @@ class NasE2EIT {
         assertThat(apps.fetch("pushed--ana", "/").body()).isEqualTo("Python pushed to the NAS");
     }
 
-    /** On the NAS, with its own tools: the running images with a changed bridge, saved as a bundle the way ./box bundle --gzip does. */
+    /** On the NAS, with its own tools: the running images with a changed bridge and hub, saved as a bundle the way ./box bundle --gzip does. */
     private String nextBundle() {
         return """
                 set -e
@@ -169,6 +176,7 @@ class NasE2EIT {
                   'ENV SPRING_FLYWAY_LOCATIONS=classpath:db/migration,filesystem:/opt/learnbox/migrations-next' \
                   'LABEL org.opencontainers.image.version=next' > Dockerfile
                 DOCKER_BUILDKIT=0 docker build -q -t learnbox/bridge:latest . >/dev/null
+                printf '%s\n' 'FROM learnbox/hub:latest' 'LABEL org.opencontainers.image.version=next' | DOCKER_BUILDKIT=0 docker build -q -t learnbox/hub:latest - >/dev/null
                 tar -xf /volume1/incoming/BUNDLE bundle.json compose.yaml learnbox.env learnbox-install.sh
                 sed -i 's/"version": "[^"]*"/"version": "next"/; s/"schema": "[^"]*"/"schema": "7"/' bundle.json
                 { tar -b 1 -cf - bundle.json compose.yaml learnbox.env learnbox-install.sh | head -c -1024

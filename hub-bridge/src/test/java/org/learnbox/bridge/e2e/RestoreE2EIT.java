@@ -75,6 +75,8 @@ class RestoreE2EIT {
         assertThat(snippet.statusCode()).as(snippet.body()).isEqualTo(201);
         GitClient git = new GitClient(source);
         git.commitAndPush(git.project("notes", Map.of("README.md", "kai's notes\n")), "kai", password, "notes", "First notes");
+        kai.writeFile("hello/app.py", GitDeployE2EIT.PYTHON_APP.replace("VERSION", "kept across boxes"));
+        new AppClient(source).publish(kai, "hello");
 
         try (KernelSession kernel = kai.startKernel("python3")) {
             assertThat(kernel.execute(LOOP, Duration.ofSeconds(30)).stdout()).isEqualTo("writing\n");
@@ -88,7 +90,8 @@ class RestoreE2EIT {
             try (var archive = Files.newInputStream(backup)) {
                 org.learnbox.bridge.backup.BackupArchive.read(archive, (path, content) -> held.add(path));
             }
-            assertThat(held).contains("bridge/database.zip", "homes/kai.tar", "hub/jupyterhub.sqlite", "box/settings.env")
+            assertThat(held).contains("bridge/database.zip", "homes/kai.tar", "hub/jupyterhub.sqlite", "box/settings.env",
+                            "bridge/apps/kai/hello/files.tar", "bridge/apps/kai/hello/manifest.json")
                     .anyMatch(path -> path.startsWith("bridge/git/kai/notes.git/"));
             assertThat(after).as("the kernel wrote while the backup was made").isGreaterThan(before);
             source.inSandbox("kai", "touch ~/stop-loop && until [ -e ~/loop-stopped ]; do sleep 0.1; done").requireSuccess();
@@ -143,6 +146,25 @@ class RestoreE2EIT {
         assertThat(back.readFile("notes/hello.txt")).isEqualTo("kept across boxes\n");
         back.writeFile("notes/after.txt", "the restored home is the learner's to write\n");
         assertThat(back.get("/api/snippets").body()).contains("Kept squares");
+        // The backup holds no images: the restored bridge builds the live app again from its kept files, asleep until asked.
+        AppClient apps = new AppClient(fresh);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        String last = "";
+        while (true) {
+            try {
+                HttpResponse<String> app = apps.fetch("hello--kai", "/");
+                if (app.statusCode() == 200) {
+                    assertThat(app.body()).isEqualTo("Python kept across boxes");
+                    break;
+                }
+                last = app.statusCode() + ": " + app.body();
+            } catch (java.io.IOException notYet) {
+                last = notYet.toString();
+            }
+            assertThat(Instant.now()).as("the live app comes back; last answer " + last + "\n" + fresh.compose("ps", "-a").stdout()
+                    + fresh.compose("logs", "--tail", "40", "gateway", "bridge").stdout()).isBefore(deadline);
+            Thread.sleep(500);
+        }
     }
 
     private void awaitLoopFiles(int count) throws InterruptedException {

@@ -214,11 +214,11 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
 
     /** The bridge's own API, as the hub plugin and the box script call it. */
     /** After a restart of the box's parts: the hub and the bridge answer again. */
+    /** Waits for the login page, the hub, the app gateway (the last to start) and the bridge's admin API. */
     void awaitFrontDoor() throws Exception {
         for (int i = 0; i < 120; i++) {
             try {
-                if (new Learner(this, "probe").get("/hub/api/").statusCode() == 200
-                        && bridgeApi("GET", "/admin-api/users", null).statusCode() == 200) return;
+                if (answersItsFrontDoor() && bridgeApi("GET", "/admin-api/users", null).statusCode() == 200) return;
             } catch (java.io.IOException notYet) {
                 // still starting
             }
