@@ -34,6 +34,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.sandbox.Confinement;
+import org.learnbox.bridge.sandbox.ContainerLabels;
 import org.learnbox.bridge.sandbox.ContainerStops;
 import org.learnbox.bridge.sandbox.DockerErrors;
 import org.learnbox.bridge.sandbox.ImagePulls;
@@ -190,7 +191,7 @@ public class DockerAppRuntime implements AppRuntime {
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "1m", "max-file", "2")));
         String id = docker.createContainerCmd(spec.image())
                 .withName(containerName)
-                .withLabels(spec.labels())
+                .withLabels(ContainerLabels.of(spec.labels()))
                 .withHostConfig(host)
                 .exec().getId();
         docker.startContainerCmd(id).exec();

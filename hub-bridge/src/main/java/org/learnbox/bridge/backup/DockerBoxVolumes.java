@@ -24,6 +24,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.learnbox.bridge.config.DockerConnection;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.SecretFiles;
+import org.learnbox.bridge.sandbox.ContainerLabels;
 import org.learnbox.bridge.sandbox.ContainerExec;
 import org.learnbox.bridge.sandbox.ContainerStops;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
@@ -86,7 +87,7 @@ public class DockerBoxVolumes implements BoxVolumes {
         String helper = docker.createContainerCmd(image)
                 .withEntrypoint("sleep").withCmd("infinity")
                 .withUser("0:0")
-                .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "home-copy", SandboxSpecs.LABEL_USER, learner))
+                .withLabels(ContainerLabels.of(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "home-copy", SandboxSpecs.LABEL_USER, learner)))
                 .withHostConfig(HostConfig.newHostConfig()
                         .withNetworkMode("none")
                         .withCapDrop(Capability.ALL).withCapAdd(Capability.DAC_READ_SEARCH)

@@ -16,14 +16,21 @@ public class BoxVersion {
     private static final String MIGRATIONS = "classpath*:db/migration/V*__*.sql";
 
     private final String version;
+    private final String built;
 
     public BoxVersion(ObjectProvider<BuildProperties> build) {
-        BuildProperties built = build.getIfAvailable();
-        this.version = built == null ? "development" : built.getVersion();
+        BuildProperties properties = build.getIfAvailable();
+        this.version = properties == null ? "development" : properties.getVersion();
+        this.built = properties == null || properties.getTime() == null ? "unknown" : properties.getTime().toString();
     }
 
     public String version() {
         return version;
+    }
+
+    /** When the jar was built: two builds of one version differ in it. */
+    public String built() {
+        return built;
     }
 
     /** The newest schema among the migrations this LearnBox carries (Flyway's V&lt;version&gt;__name.sql). */

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.sandbox.Confinement;
+import org.learnbox.bridge.sandbox.ContainerLabels;
 import org.learnbox.bridge.sandbox.ContainerStops;
 import org.learnbox.bridge.sandbox.DockerErrors;
 import org.learnbox.bridge.sandbox.ImagePulls;
@@ -77,7 +78,7 @@ class DockerBuildRuntime implements BuildRuntime {
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "5m", "max-file", "2")));
         String id = docker.createContainerCmd(image)
                 .withName(name)
-                .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build", SandboxSpecs.LABEL_USER, job.user()))
+                .withLabels(ContainerLabels.of(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build", SandboxSpecs.LABEL_USER, job.user())))
                 .withEnv("BUILD_COMMAND=" + job.command())
                 .withCmd("sh", "-c", "exec timeout -s KILL " + seconds + " sh -c \"$BUILD_COMMAND\"")
                 .withHostConfig(host)
@@ -217,7 +218,7 @@ class DockerBuildRuntime implements BuildRuntime {
                 .withBinds(new Bind(volume, new Volume("/cache"), com.github.dockerjava.api.model.AccessMode.ro));
         String id = docker.createContainerCmd(image)
                 .withName(watchName)
-                .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build"))
+                .withLabels(ContainerLabels.of(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build")))
                 .withUser("0")
                 .withCmd("sh", "-c", "while :; do du -sk /cache; sleep 2; done")
                 .withHostConfig(host)

@@ -276,7 +276,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
         try {
             return docker.createContainerCmd(spec.image())
                     .withName(spec.containerName())
-                    .withLabels(spec.labels())
+                    .withLabels(ContainerLabels.of(spec.labels()))
                     .withEnv(environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                     .withUser("1000:1000")
                     .withExposedPorts(ExposedPort.tcp(spec.port()))

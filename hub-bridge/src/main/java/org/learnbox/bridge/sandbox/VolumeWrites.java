@@ -28,7 +28,7 @@ public final class VolumeWrites {
      */
     public static void write(DockerClient docker, String image, String volume, String mountedAt, String unpackAt, Map<String, String> labels,
             InputStream tar) {
-        String helper = docker.createContainerCmd(image).withLabels(labels)
+        String helper = docker.createContainerCmd(image).withLabels(ContainerLabels.of(labels))
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")
                         .withMounts(List.of(new Mount().withType(MountType.VOLUME).withSource(volume).withTarget(mountedAt)
                                 .withVolumeOptions(new VolumeOptions().withNoCopy(true)))))

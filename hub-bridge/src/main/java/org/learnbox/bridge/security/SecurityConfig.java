@@ -111,6 +111,8 @@ class SecurityConfig {
                         // the snippet service answers 404 for every other snippet.
                         .requestMatchers(HttpMethod.GET, "/s/*", "/s/*/v/*", "/s/*/download", "/webjars/**").permitAll()
                         .requestMatchers("/report").permitAll()
+                        // The box's notices, which every open JupyterLab asks for, with or without a session.
+                        .requestMatchers(HttpMethod.GET, "/notices").permitAll()
                         .requestMatchers("/classes", "/classes/**", "/courses/import", "/apps/moderation", "/apps/moderation/**",
                                 "/students/repositories")
                         .hasAnyRole("TEACHER", "ADMIN")

@@ -169,6 +169,32 @@ class BrowserE2EIT {
     }
 
     @Test
+    void aLearnerAtWorkIsToldWhatTheAdminSaysAndSeesItOnce() throws Exception {
+        String password = box.addUser("nora");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
+        logInToLab("nora", password, wait);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jp-Launcher")));
+        String words = "The box restarts at 17:00 for an upgrade: save your work.";
+        try {
+            assertThat(box.box(null, "notice", words).requireSuccess().stdout()).contains("told everyone at work: " + words);
+            // The lab asks every 30 seconds.
+            new WebDriverWait(browser, Duration.ofSeconds(90)).until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".jp-toast-message"), words));
+            screenshot("08-notice-in-jupyterlab.png");
+            // Shown once: a reload of the lab does not show it again.
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jp-Launcher")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".jp-Notification-Status-Text"), "0"));
+            assertThat(browser.findElements(By.cssSelector(".jp-toast-message"))).isEmpty();
+        } finally {
+            box.box(null, "notice", "--clear").requireSuccess();
+        }
+        Shell.Result empty = box.box(null, "notice", " ");
+        assertThat(empty.exitCode()).isEqualTo(1);
+        assertThat(empty.stderr()).contains("A notice needs words");
+    }
+
+    @Test
     void aLearnerOpensAJavaNotebookAndRunsACell() throws Exception {
         String password = box.addUser("jules");
         browser.get(box.url("/"));

@@ -2,6 +2,9 @@ package org.learnbox.bridge.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,6 +158,10 @@ class NasE2EIT {
         Learner again = new Learner(box, "ana");
         again.logInToLab("nas-learner-password");
         assertThat(again.readFile("kept/notes.txt")).isEqualTo("written before the upgrade");
+        // Her lab, open through it, is told: it asks the box for its notices.
+        HttpResponse<String> notices = box.http.send(HttpRequest.newBuilder(URI.create(box.url("/notices"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(notices.body()).contains("LearnBox was upgraded (version ", ", database schema 7). Your files and running notebooks are kept.");
         assertThat(apps.fetch("hello--ana", "/").body()).isEqualTo("Python published on the NAS");
         assertThat(apps.fetch("pushed--ana", "/").body()).isEqualTo("Python pushed to the NAS");
 

@@ -116,13 +116,22 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
      * machine with Docker alone) and reads the admin's password from the init service's log.
      */
     static RunningBox startWithComposeAlone(String project, int portOffset, Map<String, String> settings) throws Exception {
-        Path root = projectRoot();
+        return startWithComposeAlone(projectRoot(), project, portOffset, settings);
+    }
+
+    /** As above, from the compose file of the folder {@code root}, with more options for {@code up -d}. */
+    static RunningBox startWithComposeAlone(Path root, String project, int portOffset, Map<String, String> settings, String... upOptions)
+            throws Exception {
         Map<String, String> env = env(project, portOffset, root.resolve("hub-bridge/target/box-state-" + project), settings);
         env.keySet().removeAll(java.util.Set.of("LEARNBOX_STATE", "LEARNBOX_SKIP_BUILD")); // ./box's own settings
         Shell shell = new Shell(root, env);
         wipe(shell, project);
         RunningBox box = new RunningBox(shell, null, project, portOffset, "");
-        box.compose("up", "-d").requireSuccess();
+        String[] up = new String[upOptions.length + 8];
+        System.arraycopy(new String[] {"docker", "compose", "-p", project, "-f", "box-image/compose.yaml", "up", "-d"}, 0, up, 0, 8);
+        System.arraycopy(upOptions, 0, up, 8, upOptions.length);
+        // Images pulled from a registry, or built: minutes, not seconds.
+        shell.run(Duration.ofMinutes(20), null, up).requireSuccess();
         java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(3));
         while (!box.answersItsFrontDoor()) {
             if (java.time.Instant.now().isAfter(deadline)) {

@@ -1,0 +1,11 @@
+package org.learnbox.bridge.notice;
+
+import org.learnbox.bridge.config.Refusal;
+import org.springframework.http.HttpStatus;
+
+/** A notice that cannot be posted, and why. */
+public class NoticeRefused extends Refusal {
+    NoticeRefused(String message) {
+        super(HttpStatus.BAD_REQUEST, message);
+    }
+}
