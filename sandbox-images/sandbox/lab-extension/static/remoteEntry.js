@@ -1,6 +1,10 @@
 // LearnBox's JupyterLab extension, written by hand in the shape of a federated extension (a
-// container with init and get, as JupyterLab 4 loads one): it needs nothing of JupyterLab's
-// shared modules, only commands, so no webpack build is needed.
+// container with init and get, as JupyterLab 4 loads one), so no webpack build is needed. What it
+// needs of JupyterLab's own modules (the launcher's token, icons) it takes from the shared scope
+// that init is given, as a built extension would.
+//
+// The LearnBox menu (its items are in schemas/@learnbox/lab/menu.json) and launcher cards open
+// the box's own pages, at the site's root, in a tab of their own: the lab stays as it is.
 //
 // Notices: the box's words for everyone at work (an admin's, or the box's own after an upgrade),
 // from the bridge at the site's root. Each new one shows once as a notification that stays until
@@ -57,20 +61,87 @@ var _JUPYTERLAB;
     }
   };
 
-  var modules = {
-    './extension': function () {
-      return { __esModule: true, default: [notices] };
-    }
-  };
+  // The box's pages: command, label, address, and whether only teachers and admins have it.
+  var PAGES = [
+    ['learnbox:dashboard', 'Dashboard', '/', false],
+    ['learnbox:snippets', 'My snippets', '/snippets', false],
+    ['learnbox:apps', 'My live apps', '/#apps', false],
+    ['learnbox:repositories', 'My repositories', '/repositories', false],
+    ['learnbox:classes', 'My classes', '/classes', true],
+    ['learnbox:password', 'Change my password', '/account/password', false]
+  ];
+  var ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect x="3" y="5" width="18" height="14" rx="2"'
+    + ' fill="none" stroke="#1565c0" stroke-width="2"/><path d="M7 10l3 2-3 2M12 15h5" fill="none" stroke="#1565c0" stroke-width="2"/></svg>';
+
+  // Who is at work here, as the box knows them (for the pages only teachers have); nobody when the box's session ended.
+  function whoAmI() {
+    return fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (answer) { return answer.ok ? answer.json() : {}; })
+      .catch(function () { return {}; });
+  }
+
+  function addCommands(app, teaches, icon) {
+    PAGES.forEach(function (page) {
+      if (app.commands.hasCommand(page[0])) return;
+      app.commands.addCommand(page[0], {
+        label: page[1],
+        caption: 'Opens ' + page[1] + ' of LearnBox in a new tab',
+        icon: icon,
+        isVisible: function () { return !page[3] || teaches(); },
+        execute: function () { window.open(page[2], '_blank', 'noopener'); }
+      });
+    });
+  }
+
+  var shared = null;
+  // A module of JupyterLab's shared scope, or null when this JupyterLab does not share it.
+  function sharedModule(name) {
+    var versions = shared && shared[name];
+    if (!versions) return Promise.resolve(null);
+    var newest = Object.keys(versions).sort().pop();
+    return Promise.resolve(versions[newest].get()).then(function (factory) { return factory(); })
+      .catch(function () { return null; });
+  }
+
+  function plugins() {
+    return Promise.all([sharedModule('@jupyterlab/launcher'), sharedModule('@jupyterlab/ui-components')]).then(function (found) {
+      var launcher = found[0] && found[0].ILauncher;
+      var ui = found[1];
+      var icon = ui && ui.LabIcon ? new ui.LabIcon({ name: 'learnbox:box', svgstr: ICON }) : undefined;
+      var role = {};
+      var teaches = function () { return role.teaches === true; };
+      var menu = {
+        id: '@learnbox/lab:menu',
+        description: "The LearnBox menu: the box's own pages.",
+        autoStart: true,
+        optional: launcher ? [launcher] : [],
+        activate: function (app, cards) {
+          addCommands(app, teaches, icon);
+          whoAmI().then(function (me) {
+            role = me;
+            app.commands.notifyCommandChanged();
+            if (!cards) return;
+            PAGES.forEach(function (page, rank) {
+              if (!page[3] || teaches()) cards.add({ command: page[0], category: 'LearnBox', rank: rank });
+            });
+          });
+        }
+      };
+      return [menu, notices];
+    });
+  }
 
   _JUPYTERLAB = _JUPYTERLAB || {};
   _JUPYTERLAB['@learnbox/lab'] = {
-    init: function () {
+    init: function (scope) {
+      shared = scope || null;
       return Promise.resolve();
     },
     get: function (module) {
-      if (!modules[module]) return Promise.reject(new Error('@learnbox/lab has no module ' + module));
-      return Promise.resolve(modules[module]);
+      if (module !== './extension') return Promise.reject(new Error('@learnbox/lab has no module ' + module));
+      return plugins().then(function (list) {
+        return function () { return { __esModule: true, default: list }; };
+      });
     }
   };
 })();

@@ -39,6 +39,7 @@ import org.learnbox.bridge.sandbox.ContainerStops;
 import org.learnbox.bridge.sandbox.DockerErrors;
 import org.learnbox.bridge.sandbox.ImagePulls;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
+import org.learnbox.bridge.sandbox.SchoolTrust;
 
 /** Live apps as Docker containers, each from an image of its own built on its runtime's image. */
 @org.springframework.stereotype.Component
@@ -56,8 +57,16 @@ public class DockerAppRuntime implements AppRuntime {
     private final LearnboxProperties.Apps settings;
     private final AppEnds ends;
     private final LearnboxProperties images;
+    private final SchoolTrust trust;
 
     public DockerAppRuntime(DockerClient docker, LearnboxProperties properties) {
+        this(docker, properties, null);
+    }
+
+    /** With {@code trust}, apps trust the school's certificate authorities too (an app that calls out goes through its proxy). */
+    @org.springframework.beans.factory.annotation.Autowired
+    public DockerAppRuntime(DockerClient docker, LearnboxProperties properties, SchoolTrust trust) {
+        this.trust = trust;
         this.docker = docker;
         this.box = properties.box();
         this.settings = properties.apps();
@@ -189,9 +198,12 @@ public class DockerAppRuntime implements AppRuntime {
                 .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=16m"))
                 // An app that prints forever fills two small files, not the box's disk.
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "1m", "max-file", "2")));
+        SchoolTrust.Given trusted = trust == null ? null : trust.given();
+        if (trusted != null) host.withMounts(java.util.List.of(trusted.mount()));
         String id = docker.createContainerCmd(spec.image())
                 .withName(containerName)
                 .withLabels(ContainerLabels.of(spec.labels()))
+                .withEnv(trusted == null ? java.util.List.of() : trusted.envLines())
                 .withHostConfig(host)
                 .exec().getId();
         docker.startContainerCmd(id).exec();

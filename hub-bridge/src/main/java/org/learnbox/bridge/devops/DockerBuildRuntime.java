@@ -26,6 +26,7 @@ import org.learnbox.bridge.sandbox.ContainerStops;
 import org.learnbox.bridge.sandbox.DockerErrors;
 import org.learnbox.bridge.sandbox.ImagePulls;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
+import org.learnbox.bridge.sandbox.SchoolTrust;
 
 /**
  * Builds in a container of {@code learnbox/builder}: the learner's limits, the apps' network
@@ -47,10 +48,18 @@ class DockerBuildRuntime implements BuildRuntime {
     private final LearnboxProperties.Git settings;
     private final String network;
     private final String image;
+    private final SchoolTrust trust;
     /** Builds stopped on purpose, by their container's name: their end says who stopped them and why, not "failed". */
     private final java.util.Map<String, String> stoppedWhy = new java.util.concurrent.ConcurrentHashMap<>();
 
     DockerBuildRuntime(DockerClient docker, LearnboxProperties properties) {
+        this(docker, properties, null);
+    }
+
+    /** With {@code trust}, builds trust the school's certificate authorities too (they reach the registries through its proxy). */
+    @org.springframework.beans.factory.annotation.Autowired
+    DockerBuildRuntime(DockerClient docker, LearnboxProperties properties, SchoolTrust trust) {
+        this.trust = trust;
         this.docker = docker;
         this.box = properties.box();
         this.settings = properties.git();
@@ -76,10 +85,16 @@ class DockerBuildRuntime implements BuildRuntime {
         HostConfig host = Confinement.of(settings.buildCpus(), settings.buildMemory().toBytes(), settings.buildPids(), network)
                 .withBinds(new Bind(cache, new Volume(CACHE)))
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "5m", "max-file", "2")));
+        List<String> env = new java.util.ArrayList<>(List.of("BUILD_COMMAND=" + job.command()));
+        SchoolTrust.Given trusted = trust == null ? null : trust.given();
+        if (trusted != null) {
+            host.withMounts(List.of(trusted.mount()));
+            env.addAll(trusted.envLines());
+        }
         String id = docker.createContainerCmd(image)
                 .withName(name)
                 .withLabels(ContainerLabels.of(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build", SandboxSpecs.LABEL_USER, job.user())))
-                .withEnv("BUILD_COMMAND=" + job.command())
+                .withEnv(env)
                 .withCmd("sh", "-c", "exec timeout -s KILL " + seconds + " sh -c \"$BUILD_COMMAND\"")
                 .withHostConfig(host)
                 .exec().getId();

@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
     static final int MIN_PASSWORD_LENGTH = 8;
+    /** BCrypt reads no further than 72 bytes of a password. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
@@ -85,6 +87,32 @@ public class AccountService {
         Account account = find(name).orElseThrow(() -> new AccountNotFoundException(name));
         account.setPasswordHash(passwordEncoder.encode(password));
         return password;
+    }
+
+    /**
+     * A person's own new password, given their current one. With single sign-on the school's
+     * sign-in keeps passwords, and the change is made there.
+     */
+    @Transactional
+    public void changeOwnPassword(String name, String current, String replacement) {
+        if (keycloak != null) {
+            throw new AccountException("Your password is kept by your school's sign-in, not by LearnBox: change it there.");
+        }
+        Account account = find(name).orElseThrow(() -> new AccountNotFoundException(name));
+        if (current == null || !passwordEncoder.matches(current, account.getPasswordHash())) {
+            throw new AccountException("That is not your current password; nothing was changed.");
+        }
+        if (replacement == null || replacement.length() < MIN_PASSWORD_LENGTH) {
+            throw new AccountException("The new password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (replacement.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new AccountException("The new password is too long: at most " + MAX_PASSWORD_BYTES
+                    + " letters and digits (fewer in scripts such as Chinese).");
+        }
+        if (replacement.equals(current)) {
+            throw new AccountException("The new password is the one you have now; choose another.");
+        }
+        account.setPasswordHash(passwordEncoder.encode(replacement));
     }
 
     @Transactional

@@ -265,7 +265,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
         List<Mount> mounts = new java.util.ArrayList<>(List.of(new Mount().withType(MountType.VOLUME)
                 .withSource(spec.volumeName()).withTarget(spec.homePath())));
         Map<String, String> environment = new HashMap<>(env);
-        SchoolTrust.Given trusted = trust == null ? null : trust.forSandboxes();
+        SchoolTrust.Given trusted = trust == null ? null : trust.given();
         if (trusted != null) {
             mounts.add(trusted.mount());
             environment.putAll(trusted.env());

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The certificate authorities of a school whose network inspects TLS, trusted inside every
- * sandbox: from the PEM files the admin gives (the compose file mounts them), the bridge makes
+ * container that runs learners' code (sandboxes, builds, live apps): from the PEM files the admin gives (the compose file mounts them), the bridge makes
  * the usual trust plus the school's, as a PEM bundle and a Java trust store, in a volume that
- * sandboxes mount read-only over the sandbox image's own trust folder, where the system's trust
+ * those containers mount read-only over their image's own trust folder, where the system's trust
  * points (so OpenSSL, curl, git, Python and Java use it with no setting); the environment points
  * what keeps a bundle of its own (pip, requests, Node) at it too. Without such files nothing is
  * added. Read once, when the bridge is ready (a file added later counts from the next start).
@@ -43,8 +43,13 @@ public class SchoolTrust {
     private static final String STORE_PASSWORD = "changeit";
     private static final Path SYSTEM_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
 
-    /** What a sandbox gets: the volume, and where its environment looks. */
-    public record Given(Mount mount, Map<String, String> env) {}
+    /** What a container gets: the volume, and where its environment looks. */
+    public record Given(Mount mount, Map<String, String> env) {
+        /** The environment as Docker takes it, NAME=value. */
+        public List<String> envLines() {
+            return env.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).toList();
+        }
+    }
 
     private final DockerClient docker;
     private final String box;
@@ -62,11 +67,11 @@ public class SchoolTrust {
 
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void readAtStart() {
-        forSandboxes();
+        given();
     }
 
-    /** The mount and environment for a sandbox, or null when the school gave no certificates. */
-    public Given forSandboxes() {
+    /** The mount and environment for a container of learners' code, or null when the school gave no certificates. */
+    public Given given() {
         if (!read) {
             synchronized (this) {
                 if (!read) {
@@ -97,11 +102,11 @@ public class SchoolTrust {
             String volume = box + "-trust";
             writeVolume(volume, Map.of("ca-certificates.crt", bundle.getBytes(StandardCharsets.US_ASCII),
                     "school.pem", schoolPem.getBytes(StandardCharsets.US_ASCII), "cacerts", javaStore.toByteArray()));
-            log.info("sandboxes trust {} certificate(s) of the school beside the usual ones", school.size());
+            log.info("sandboxes, builds and apps trust {} certificate(s) of the school beside the usual ones", school.size());
             return new Given(new Mount().withType(MountType.VOLUME).withSource(volume).withTarget(FOLDER).withReadOnly(true),
                     Map.of("REQUESTS_CA_BUNDLE", BUNDLE, "PIP_CERT", BUNDLE, "NODE_EXTRA_CA_CERTS", SCHOOL));
         } catch (IOException | GeneralSecurityException e) {
-            log.warn("the school's certificates could not be given to sandboxes: {}", e.getMessage());
+            log.warn("the school's certificates could not be given to sandboxes, builds and apps: {}", e.getMessage());
             return null;
         }
     }

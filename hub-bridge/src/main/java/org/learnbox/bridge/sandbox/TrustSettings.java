@@ -6,5 +6,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** The school's own certificate authorities ({@code learnbox.trust.*}), for networks whose proxy inspects TLS. */
 @ConfigurationProperties("learnbox.trust")
 public record TrustSettings(
-        /** A folder of PEM certificates (*.crt, *.pem) that sandboxes trust beside the usual ones; none there, none added. */
+        /** A folder of PEM certificates (*.crt, *.pem) that sandboxes, builds and apps trust beside the usual ones; none there, none added. */
         @DefaultValue("/run/learnbox-ca") String certificates) {}

@@ -17,6 +17,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -51,9 +54,12 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain peopleApi(HttpSecurity http, JupyterHubClient hub, AccountService accounts, Clock clock) throws Exception {
+    SecurityFilterChain peopleApi(HttpSecurity http, JupyterHubClient hub, AccountService accounts, Clock clock,
+            SessionRegistry sessions) throws Exception {
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.ignoringRequestMatchers(HubTokenFilter::carriesToken))
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions)
+                        .expiredSessionStrategy(ended -> ended.getResponse().sendError(HttpStatus.UNAUTHORIZED.value())))
                 .addFilterBefore(new HubTokenFilter(hub, accounts, clock), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
@@ -102,7 +108,7 @@ class SecurityConfig {
      */
     @Bean
     @Order(4)
-    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle,
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions,
             ObjectProvider<ClientRegistrationRepository> keycloak,
             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> keycloakUsers) throws Exception {
         http.authorizeHttpRequests(a -> a
@@ -135,6 +141,8 @@ class SecurityConfig {
             afterLogout = throughKeycloak;
         }
         return http
+                // Sessions are known by person, so a changed password ends the others (identity.PasswordPagesController).
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?ended"))
                 .logout(logout -> logout
                         .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/logout"))
                         .logoutSuccessHandler(afterLogout))
@@ -142,4 +150,15 @@ class SecurityConfig {
     }
 
     private static final String LOGGED_OUT = "/login?logout";
+
+    /** Every person's login sessions; a session that ends (logout, time out) leaves it through the publisher below. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
 }

@@ -195,6 +195,57 @@ class BrowserE2EIT {
     }
 
     @Test
+    void fromJupyterLabALearnerReachesTheBoxsPagesAndChangesTheirPassword() throws Exception {
+        String password = box.addUser("lena");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
+        logInToLab("lena", password, wait);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jp-Launcher")));
+        // The launcher's LearnBox cards: a student's pages, no classes.
+        By dashboardCard = By.xpath("//div[contains(concat(' ', @class, ' '), ' jp-LauncherCard ')][.//*[normalize-space(text())='Dashboard']]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(dashboardCard));
+        assertThat(browser.findElements(By.xpath("//div[contains(concat(' ', @class, ' '), ' jp-LauncherCard ')][.//*[normalize-space(text())='My snippets']]"))).hasSize(1);
+        assertThat(browser.findElements(By.xpath("//div[contains(concat(' ', @class, ' '), ' jp-LauncherCard ')][.//*[normalize-space(text())='My classes']]"))).isEmpty();
+
+        browser.findElement(By.xpath("//li[contains(@class,'lm-MenuBar-item')][.//*[normalize-space(text())='LearnBox']]")).click();
+        By dashboardItem = By.xpath("//li[contains(@class,'lm-Menu-item')][.//*[normalize-space(text())='Dashboard']]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(dashboardItem));
+        assertThat(browser.findElements(By.xpath("//li[contains(@class,'lm-Menu-item')][.//*[normalize-space(text())='Change my password']]")))
+                .hasSize(1);
+        screenshot("09-learnbox-menu-in-jupyterlab.png");
+        String lab = browser.getWindowHandle();
+        browser.findElement(dashboardItem).click();
+        wait.until(ExpectedConditions.numberOfWindowsToBe(2));
+        String dashboard = browser.getWindowHandles().stream().filter(handle -> !handle.equals(lab)).findFirst().orElseThrow();
+        browser.switchTo().window(dashboard);
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open-lab")));
+            assertThat(browser.getCurrentUrl()).isEqualTo(box.url("/"));
+
+            browser.findElement(By.id("change-password")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-form")));
+            browser.findElement(By.id("current")).sendKeys("not-it-at-all");
+            browser.findElement(By.id("password")).sendKeys("lena-new-password");
+            browser.findElement(By.id("again")).sendKeys("lena-new-password");
+            browser.findElement(By.id("save-password")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"),
+                    "That is not your current password; nothing was changed."));
+            browser.findElement(By.id("current")).sendKeys(password);
+            browser.findElement(By.id("password")).sendKeys("lena-new-password");
+            browser.findElement(By.id("again")).sendKeys("lena-new-password");
+            browser.findElement(By.id("save-password")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Your password is changed"));
+            screenshot("10-password-changed.png");
+
+            // JupyterHub's own home (File > Hub Control Panel) leads to the dashboard.
+            browser.get(box.url("/hub/home"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open-lab")));
+        } finally {
+            browser.close();
+            browser.switchTo().window(lab);
+        }
+    }
+
+    @Test
     void aLearnerOpensAJavaNotebookAndRunsACell() throws Exception {
         String password = box.addUser("jules");
         browser.get(box.url("/"));

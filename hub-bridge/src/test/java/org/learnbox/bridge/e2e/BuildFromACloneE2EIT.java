@@ -53,8 +53,10 @@ class BuildFromACloneE2EIT {
     @Test
     void composeBuiltEveryImageAndTheBoxRunsOnThem() throws Exception {
         for (String name : BUILT) {
-            assertThat(box.docker("image", "inspect", "-f", "{{.Id}}", IMAGES + "/" + name + ":latest").exitCode())
-                    .as(IMAGES + "/" + name + " was built").isZero();
+            Shell.Result version = box.docker("image", "inspect", "-f", "{{index .Config.Labels \"org.opencontainers.image.version\"}}",
+                    IMAGES + "/" + name + ":latest");
+            assertThat(version.exitCode()).as(IMAGES + "/" + name + " was built").isZero();
+            assertThat(version.stdout().strip()).as(IMAGES + "/" + name + " says its version").isEqualTo("0.1.0-SNAPSHOT");
         }
         String running = box.docker("ps", "--filter", "label=com.docker.compose.project=lbclone", "--filter", "label=com.docker.compose.service", "--format", "{{.Image}}").requireSuccess().stdout();
         assertThat(running.lines().sorted().distinct().toList()).containsExactly(

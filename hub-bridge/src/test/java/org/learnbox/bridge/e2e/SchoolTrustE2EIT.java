@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A school network whose proxy inspects TLS, made here: two HTTPS servers on this machine, one
  * with a certificate of the authority the box was given (the school's), one of a stranger's.
- * Inside a learner's sandbox, curl, Python, git and Java reach the first and refuse the second.
+ * Inside a learner's sandbox, curl, Python, git and Java reach the first and refuse the second; so
+ * do a pushed project's build and its live app, which reach the school's network from the apps'.
  */
 @ExtendWith(RunningBox.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,6 +40,53 @@ class SchoolTrustE2EIT {
                     System.out.print(answer.body());
                 }
             }
+            """;
+
+    /** The school's server stands elsewhere on its network; here it is this machine, which the apps' network may not reach, but for its two ports. */
+    private static final String REACH = """
+            import socket, struct
+            def gateway():
+                for line in open("/proc/net/route").read().splitlines()[1:]:
+                    fields = line.split()
+                    if fields[1] == "00000000":
+                        return socket.inet_ntoa(struct.pack("<L", int(fields[2], 16)))
+            def school_network():
+                address, resolve = gateway(), socket.getaddrinfo
+                socket.getaddrinfo = lambda host, *rest, **named: resolve(address if host == "host.docker.internal" else host, *rest, **named)
+                return address
+            """;
+    private static final String BUILD = """
+            import reach, subprocess, sys, urllib.request
+            school, stranger = sys.argv[1], sys.argv[2]
+            address = reach.school_network()
+            print("build python: " + urllib.request.urlopen(school + "/hello.txt").read().decode().strip())
+            try:
+                urllib.request.urlopen(stranger + "/hello.txt")
+                print("build python reached the stranger")
+            except Exception as refused:
+                print("build python refused the stranger: " + str(refused))
+            port = school.rsplit(":", 1)[1]
+            git = subprocess.run(["git", "-c", "http.curloptResolve=host.docker.internal:" + port + ":" + address, "clone", "-q",
+                                  school + "/repo.git", "/tmp/repo"], capture_output=True, text=True)
+            print("build git: " + (open("/tmp/repo/notes.txt").read().strip() if git.returncode == 0 else git.stderr))
+            open("/tmp/hosts", "w").write(address + " host.docker.internal\\n")
+            java = subprocess.run(["java", "-Djdk.net.hosts.file=/tmp/hosts", "Fetch.java", school + "/hello.txt"], capture_output=True, text=True)
+            print("build java: " + (java.stdout.strip() if java.returncode == 0 else java.stderr.strip().splitlines()[-1]))
+            """;
+    private static final String APP = """
+            import http.server, os, reach, sys, urllib.request
+            reach.school_network()
+            class Fetch(http.server.BaseHTTPRequestHandler):
+                def do_GET(self):
+                    try:
+                        body = urllib.request.urlopen("https://host.docker.internal:" + self.path[1:] + "/hello.txt", timeout=10).read()
+                    except Exception as refused:
+                        body = ("refused: " + str(refused)).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+            http.server.ThreadingHTTPServer(("0.0.0.0", int(os.environ["PORT"])), Fetch).serve_forever()
             """;
 
     private RunningBox box;
@@ -107,6 +155,41 @@ class SchoolTrustE2EIT {
 
         assertThat(box.docker("logs", box.project + "-bridge-1").stdout() + box.docker("logs", box.project + "-bridge-1").stderr())
                 .containsPattern("notes.pem (is not a PEM certificate|holds no certificate)").contains("passed over")
-                .containsPattern("sandboxes trust \\d+ certificate\\(s\\) of the school");
+                .containsPattern("sandboxes, builds and apps trust \\d+ certificate\\(s\\) of the school");
+    }
+
+    @Test
+    void aPushedProjectsBuildAndItsLiveAppTrustTheSchoolsAuthorityAndNoOther() throws Exception {
+        String password = box.addUser("tilda");
+        GitClient git = new GitClient(box);
+        AppClient apps = new AppClient(box);
+        String school = "https://host.docker.internal:" + SCHOOL_PORT;
+        String stranger = "https://host.docker.internal:" + STRANGER_PORT;
+        java.nio.file.Path project = git.project("fetcher", java.util.Map.of("reach.py", REACH, "build.py", BUILD, "Fetch.java", FETCH_JAVA,
+                "app.py", APP, "learnbox.yaml", "runtime: python\nbuild: python3 build.py " + school + " " + stranger + "\n"));
+        String appsInterface = ("lbapp-" + box.project).substring(0, Math.min(15, ("lbapp-" + box.project).length())); // as the init's firewall rule names it
+        String[] opening = {"-i", appsInterface, "-p", "tcp", "-m", "multiport", "--dports", SCHOOL_PORT + "," + STRANGER_PORT, "-j", "ACCEPT"};
+        new Shell(TestCertificates.ROOT, java.util.Map.of()).run(concat("iptables", "-I", "INPUT", opening)).requireSuccess();
+        try {
+            String pushed = git.commitAndPush(project, "tilda", password, "fetcher", "Fetches through the school's proxy");
+            assertThat(pushed).contains("remote: build python: hello through the school's proxy",
+                    "remote: build git: notes", "remote: build java: hello through the school's proxy",
+                    "remote: fetcher is live at");
+            assertThat(pushed).containsPattern("remote: build python refused the stranger: .*CERTIFICATE_VERIFY_FAILED");
+
+            assertThat(apps.fetch("fetcher--tilda", "/" + SCHOOL_PORT).body()).isEqualTo("hello through the school's proxy\n");
+            assertThat(apps.fetch("fetcher--tilda", "/" + STRANGER_PORT).body()).startsWith("refused: ").contains("CERTIFICATE_VERIFY_FAILED");
+        } finally {
+            new Shell(TestCertificates.ROOT, java.util.Map.of()).run(concat("iptables", "-D", "INPUT", opening));
+        }
+    }
+
+    private static String[] concat(String first, String second, String third, String[] rest) {
+        String[] all = new String[rest.length + 3];
+        all[0] = first;
+        all[1] = second;
+        all[2] = third;
+        System.arraycopy(rest, 0, all, 3, rest.length);
+        return all;
     }
 }
