@@ -266,6 +266,17 @@ public class AppService {
         }
     }
 
+    /** Every running app goes to sleep (the box going down); each wakes on its next visitor. Answers how many slept. */
+    public int sleepAll() {
+        int slept = 0;
+        for (AppInstance app : runtime.list()) {
+            if (!app.running()) continue;
+            runtime.stop(app.user(), app.name());
+            slept++;
+        }
+        return slept;
+    }
+
     /** Every app of the box, for the teachers' moderation page. */
     public List<AppView> allApps() {
         return runtime.list().stream().map(this::view).toList();

@@ -73,6 +73,25 @@ class ClassroomController {
         return "redirect:/classes/" + id;
     }
 
+    /** A pasted list of names becomes students of the class; the login slips of new accounts are shown on this answer only. */
+    @PostMapping("/classes/{id}/students")
+    String enrol(@PathVariable long id, @RequestParam(defaultValue = "") String names, Principal principal, Model model,
+            jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
+        try {
+            ClassroomService.Enrolment enrolment = classrooms.enrol(id, names, principal.getName());
+            response.setHeader("Cache-Control", "no-store");
+            model.addAttribute("classroom", enrolment.classroom());
+            model.addAttribute("made", enrolment.made());
+            model.addAttribute("joined", enrolment.joined());
+            model.addAttribute("boxUrl", address.of(request));
+            return "class-slips";
+        } catch (ClassroomException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("typedNames", names);
+            return "redirect:/classes/" + id;
+        }
+    }
+
     @PostMapping("/classes/{id}/students/{student}/start")
     String start(@PathVariable long id, @PathVariable String student, Principal principal, RedirectAttributes flash) {
         return serverAction(id, student, principal, flash, true);

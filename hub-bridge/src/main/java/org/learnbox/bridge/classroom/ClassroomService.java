@@ -15,6 +15,7 @@ import org.learnbox.bridge.hub.HubGroups;
 import org.learnbox.bridge.hub.JupyterHubClient;
 import org.learnbox.bridge.identity.Account;
 import org.learnbox.bridge.identity.AccountRemoved;
+import org.learnbox.bridge.identity.AccountNames;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.Role;
 import org.springframework.context.event.EventListener;
@@ -66,6 +67,60 @@ public class ClassroomService implements CourseAudience, HubGroups {
                 if (attempt == 3) throw codeTaken;
             }
         }
+    }
+
+    /** What a pasted list did: accounts made (name to password, shown once) and students who had an account already. */
+    public record Enrolment(Classroom classroom, Map<String, String> made, List<String> joined) {}
+
+    static final int MOST_NAMES_AT_ONCE = 200;
+    private static final int MOST_PROBLEMS_TOLD = 10;
+
+    /**
+     * A teacher pastes a list of names, one per line (blank lines and lines starting with # are
+     * passed over; names are made lowercase): each becomes a student of the class, with a new
+     * account and a generated password when they had none. A list with a bad line changes
+     * nothing and says which lines, and why.
+     */
+    @Transactional
+    public Enrolment enrol(long classId, String pasted, String actor) {
+        Classroom classroom = manage(classId, actor);
+        String[] lines = pasted == null ? new String[0] : pasted.split("\\R", -1);
+        if (lines.length > MOST_NAMES_AT_ONCE * 2) {
+            throw new ClassroomException("That list is too long: at most " + MOST_NAMES_AT_ONCE + " names at once. Nothing was changed.");
+        }
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            String name = line.toLowerCase(java.util.Locale.ROOT);
+            String shown = line.length() > 40 ? line.substring(0, 40) + "…" : line;
+            if (!AccountNames.isValid(name)) {
+                problems.add("line " + (i + 1) + ", \"" + shown + "\", is not a name the box takes");
+                continue;
+            }
+            Role role = accounts.find(name).map(Account::getRole).orElse(Role.STUDENT);
+            if (role != Role.STUDENT) {
+                problems.add("line " + (i + 1) + ", \"" + name + "\", is " + (role == Role.ADMIN ? "an admin's" : "a teacher's") + " account");
+                continue;
+            }
+            names.add(name);
+        }
+        if (!problems.isEmpty()) {
+            String told = String.join("; ", problems.subList(0, Math.min(problems.size(), MOST_PROBLEMS_TOLD)))
+                    + (problems.size() > MOST_PROBLEMS_TOLD ? "; and " + (problems.size() - MOST_PROBLEMS_TOLD) + " more" : "");
+            throw new ClassroomException("Nothing was changed: " + told + ". A name has " + AccountNames.RULE);
+        }
+        if (names.isEmpty()) throw new ClassroomException("Paste the students' names, one per line.");
+        if (names.size() > MOST_NAMES_AT_ONCE) {
+            throw new ClassroomException("That list is too long: at most " + MOST_NAMES_AT_ONCE + " names at once. Nothing was changed.");
+        }
+        List<String> joined = names.stream().filter(accounts::exists).toList();
+        Map<String, String> made = accounts.addStudents(names.stream().filter(name -> !joined.contains(name)).toList());
+        for (String name : names) {
+            if (!members.existsByClassroomIdAndAccountName(classroom.getId(), name)) members.save(new Membership(classroom.getId(), name));
+        }
+        return new Enrolment(classroom, made, joined);
     }
 
     /** A student joins with the code their teacher gave them; joining twice changes nothing. */

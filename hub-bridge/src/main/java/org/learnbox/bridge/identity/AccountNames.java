@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** The one rule for account names; they become container, volume and URL names. */
 public final class AccountNames {
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
-    static final String RULE = "2 to 32 lowercase letters, digits or '-', starting with a letter or a digit.";
+    public static final String RULE = "2 to 32 lowercase letters, digits or '-', starting with a letter or a digit.";
 
     private AccountNames() {}
 

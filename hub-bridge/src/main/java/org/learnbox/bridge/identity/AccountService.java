@@ -48,6 +48,35 @@ public class AccountService {
         return accounts.save(new Account(name, passwordEncoder.encode(password), role));
     }
 
+    /**
+     * New student accounts, each with a password the box makes (name to password, in the order
+     * given): all of them or, when one is refused, none (with single sign-on, the ones Keycloak
+     * had made already are removed there again).
+     */
+    @Transactional
+    public java.util.LinkedHashMap<String, String> addStudents(List<String> names) {
+        java.util.LinkedHashMap<String, String> made = new java.util.LinkedHashMap<>();
+        try {
+            for (String name : names) {
+                String password = GeneratedPasswords.next();
+                add(name, Role.STUDENT, password);
+                made.put(name, password);
+            }
+            return made;
+        } catch (RuntimeException refused) {
+            if (keycloak != null) {
+                for (String name : made.keySet()) {
+                    try {
+                        keycloak.delete(name);
+                    } catch (RuntimeException stillThere) {
+                        refused.addSuppressed(stillThere);
+                    }
+                }
+            }
+            throw refused;
+        }
+    }
+
     /** Every account; with single sign-on, Keycloak's users, whose rows are brought up to date first. */
     @Transactional
     public List<Account> list() {

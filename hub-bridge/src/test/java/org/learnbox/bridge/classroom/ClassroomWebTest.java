@@ -48,6 +48,7 @@ class ClassroomWebTest {
     @Autowired AccountService accounts;
     @Autowired ClassroomService classrooms;
     @Autowired CourseDelivery delivery;
+    @Autowired org.springframework.security.crypto.password.PasswordEncoder encoder;
     @MockitoBean JupyterHubClient hub;
 
     private static int run;
@@ -202,5 +203,51 @@ class ClassroomWebTest {
                 .andExpect(jsonPath("$.message").value("There is no class with the code \"ABCD-EFGH\"."));
         assertThat(mvc.perform(get("/admin-api/classes").header("Authorization", "Bearer " + SECRET).accept(MediaType.TEXT_PLAIN))
                 .andReturn().getResponse().getContentAsString()).contains(math.getJoinCode(), "Math 1A", teacher);
+    }
+
+    @Test
+    void aTeacherPastesAListAndGetsLoginSlipsForTheNewAccountsOnly() throws Exception {
+        String list = "Nia-" + run + "\n\n# from the register\n  owen-" + run + "  \n" + student + "\nnia-" + run + "\n";
+        String slips = mvc.perform(post("/classes/" + math.getId() + "/students").with(csrf()).with(as(teacher, "TEACHER")).param("names", list))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Cache-Control", "no-store"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(slips).contains("2 new accounts, 1 who had one joined the class.", "slip-nia-" + run, "slip-owen-" + run, student)
+                .doesNotContain("slip-" + student);
+        java.util.regex.Matcher password = java.util.regex.Pattern.compile("id=\"slip-nia-" + run + "\"[\\s\\S]*?slip-password\">([^<]+)<")
+                .matcher(slips);
+        assertThat(password.find()).isTrue();
+        assertThat(encoder.matches(password.group(1), accounts.find("nia-" + run).orElseThrow().getPasswordHash()))
+                .as("the slip's password is the account's").isTrue();
+        assertThat(accounts.find("owen-" + run)).hasValueSatisfying(a -> assertThat(a.getRole()).isEqualTo(Role.STUDENT));
+        assertThat(encoder.matches("a-long-password", accounts.find(student).orElseThrow().getPasswordHash()))
+                .as("a student who had an account keeps their password").isTrue();
+        assertThat(classrooms.students(math)).contains("nia-" + run, "owen-" + run, student);
+    }
+
+    @Test
+    void aListWithABadLineChangesNothingAndSaysWhichLines() throws Exception {
+        String list = "pia-" + run + "\nAnna Li\n" + otherTeacher + "\nrex-" + run + "\n";
+        mvc.perform(post("/classes/" + math.getId() + "/students").with(csrf()).with(as(teacher, "TEACHER")).param("names", list))
+                .andExpect(redirectedUrl("/classes/" + math.getId()))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("Nothing was changed: line 2, \"Anna Li\", is not a name the box takes; line 3, \""
+                                + otherTeacher + "\", is a teacher's account."),
+                        org.hamcrest.Matchers.containsString("lowercase letters"))))
+                .andExpect(flash().attribute("typedNames", list));
+        assertThat(accounts.exists("pia-" + run)).isFalse();
+        assertThat(accounts.exists("rex-" + run)).isFalse();
+        assertThat(classrooms.students(math)).containsExactly(student);
+
+        mvc.perform(post("/classes/" + math.getId() + "/students").with(csrf()).with(as(teacher, "TEACHER")).param("names", " \n# none\n"))
+                .andExpect(flash().attribute("error", "Paste the students' names, one per line."));
+        String tooMany = java.util.stream.IntStream.range(0, ClassroomService.MOST_NAMES_AT_ONCE + 1).mapToObj(i -> "kid-" + run + "-" + i)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        mvc.perform(post("/classes/" + math.getId() + "/students").with(csrf()).with(as(teacher, "TEACHER")).param("names", tooMany))
+                .andExpect(flash().attribute("error", "That list is too long: at most 200 names at once. Nothing was changed."));
+        assertThat(accounts.exists("kid-" + run + "-0")).isFalse();
+        mvc.perform(post("/classes/" + art.getId() + "/students").with(csrf()).with(as(teacher, "TEACHER")).param("names", "sly-" + run))
+                .andExpect(status().isForbidden());
+        assertThat(accounts.exists("sly-" + run)).as("another teacher's class takes no one from this teacher").isFalse();
     }
 }

@@ -98,6 +98,14 @@ class BrowserE2EIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "java-from-zero"));
         String joinLink = browser.findElement(By.id("join-link")).getText();
         screenshot("08-teacher-class.png");
+        // A list pasted from the register: accounts for the new names, a slip each to print.
+        browser.findElement(By.id("student-names")).sendKeys("Ivo-Kral\nluz-moreno\n");
+        browser.findElement(By.id("add-students")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("enrolled"), "2 new accounts, 0 who had one joined the class."));
+        String ivosPassword = browser.findElement(By.cssSelector("#slip-ivo-kral .slip-password")).getText();
+        assertThat(browser.findElement(By.id("slip-luz-moreno")).getText()).contains(box.url(""), "Year 9 Java", "luz-moreno");
+        screenshot("08b-login-slips.png");
+        assertThat(new Learner(box, "ivo-kral").logIn(ivosPassword).uri().getPath()).as("the slip's password logs in").startsWith("/hub/");
         Chromium.openUntil(browser, box.url("/classes"), By.tagName("main"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Year 9 Java");
         screenshot("09-teacher-classes.png");
@@ -236,8 +244,11 @@ class BrowserE2EIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Your password is changed"));
             screenshot("10-password-changed.png");
 
-            // JupyterHub's own home (File > Hub Control Panel) leads to the dashboard.
+            // JupyterHub's own home (File > Hub Control Panel) keeps its server buttons and leads to the dashboard.
             browser.get(box.url("/hub/home"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("start")));
+            screenshot("11-hub-home-leads-to-the-dashboard.png");
+            browser.findElement(By.id("to-dashboard")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open-lab")));
         } finally {
             browser.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.MethodOrderer;
@@ -130,19 +131,34 @@ class LifecycleE2EIT {
 
     @Test
     @Order(6)
-    void boxDownAndUpKeepAccountsAndHomesAndChangeNothingElse() throws Exception {
+    void boxDownStopsLearnersServersAndAppsAndUpBringsTheServersBackWithAccountsAndHomes() throws Exception {
         Learner kim = new Learner(box, "kim");
         String password = box.addUser("kim");
         kim.logInToLab(password);
         kim.writeFile("kept.txt", "across down and up\n");
+        box.inSandbox("kim", "mkdir -p ~/site && echo '<h1>Kim was here</h1>' > ~/site/index.html").requireSuccess();
+        AppClient apps = new AppClient(box);
+        apps.publish(kim, "site");
+        String app = box.project + "-app-kim-site";
+        assertThat(apps.isRunning(app)).isTrue();
 
-        box.box(null, "down").requireSuccess();
-        assertThat(box.containersOf("kim")).isEmpty();
+        Shell.Result down = box.box(null, "down").requireSuccess();
+        assertThat(down.stderr()).containsPattern("stopped \\d+ learner servers? \\([^)]*\\bkim\\b[^)]*\\); they start again with the box")
+                .containsPattern("put [1-9]\\d* live apps? to sleep; each wakes on its next visitor");
+        assertThat(box.docker("ps", "-aq", "--filter", "name=^" + box.sandboxContainer("kim") + "$").requireSuccess().stdout()).isBlank();
+        assertThat(apps.isRunning(app)).as("the app sleeps while the box is down").isFalse();
         Shell.Result up = box.box(null, "up").requireSuccess();
         assertThat(up.stdout()).doesNotContain("password").contains("LearnBox is up at http://localhost:" + RunningBox.PORT + "/");
 
+        // kim's server starts again with the box, before kim comes back.
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!apps.isRunning(box.sandboxContainer("kim"))) {
+            assertThat(Instant.now()).as("kim's sandbox starts again with the box").isBefore(deadline);
+            Thread.sleep(500);
+        }
         Learner again = new Learner(box, "kim");
         again.logInToLab(password);
         assertThat(again.readFile("kept.txt")).isEqualTo("across down and up\n");
+        assertThat(apps.fetch("site--kim", "/").body()).as("the app wakes on its first visitor").contains("Kim was here");
     }
 }

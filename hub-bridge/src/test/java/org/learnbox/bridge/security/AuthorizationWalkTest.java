@@ -131,6 +131,7 @@ class AuthorizationWalkTest {
         doors.put("POST /courses/import", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD ONWARD ONWARD"));
         doors.put("GET " + classPage, answers("LOG_IN FORBIDDEN FORBIDDEN PAGE FORBIDDEN PAGE"));
         doors.put("POST " + classPage + "/courses", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
+        doors.put("POST " + classPage + "/students", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("POST " + classPage + "/students/walk-student/start", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("POST " + classPage + "/students/walk-student/stop", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("GET /admin/accounts", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN PAGE"));
@@ -168,7 +169,11 @@ class AuthorizationWalkTest {
         doors.put("POST /repositories/walk-repo/releases/1/rollback", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("POST /tokens", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("POST " + adminsToken, answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("GET /account/password", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("POST /account/password", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("GET /api/me", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /admin-api/users", MACHINE_ONLY);
+        doors.put("POST /admin-api/pause", MACHINE_ONLY);
         doors.put("POST /admin-api/apps/walk-student/walk-repo/rollback", MACHINE_ONLY);
         doors.put("POST /hub-api/apps/wake", MACHINE_ONLY);
         doors.put("POST /hub-api/apps/activity", MACHINE_ONLY);
