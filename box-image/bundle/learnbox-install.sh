@@ -19,19 +19,21 @@ bundle=${1:-}
 # A gzipped bundle (its first two bytes 1f 8b) is read through gzip; docker load reads either.
 z=
 [ "$(od -An -tx1 -N2 "$bundle" | tr -d ' \n')" = 1f8b ] && z=z
-command -v docker >/dev/null 2>&1 || refuse "Docker is not installed on this machine."
-docker compose version >/dev/null 2>&1 || refuse "Docker's compose v2 ('docker compose') is missing."
-docker info >/dev/null 2>&1 || refuse "the Docker engine does not answer: is it running, and may this user use it?"
 
 say "Checking $bundle ..."
 # One read of the whole file (a NAS has little memory to cache it, and a gzipped bundle costs a
 # minute a read): it must be whole, and its small files come out; the images' layers stay in it.
+# Through a pipe: on a file, tar seeks over the layers it leaves out, and a cut inside one that
+# ends on a 10 KiB record would pass for the archive's end.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-tar -${z}xf "$bundle" -C "$work" --exclude='*/layer.tar' --exclude='blobs/*' 2>/dev/null \
+cat "$bundle" | tar -${z}xf - -C "$work" --exclude='*/layer.tar' --exclude='blobs/*' 2>/dev/null \
   || refuse "$bundle is cut short or damaged (tar cannot read it to its end): copy it again."
 [ -f "$work/bundle.json" ] && [ -f "$work/manifest.json" ] \
   || refuse "$bundle is not a LearnBox bundle: it has no bundle.json and images."
+command -v docker >/dev/null 2>&1 || refuse "Docker is not installed on this machine."
+docker compose version >/dev/null 2>&1 || refuse "Docker's compose v2 ('docker compose') is missing."
+docker info >/dev/null 2>&1 || refuse "the Docker engine does not answer: is it running, and may this user use it?"
 description=$(cat "$work/bundle.json")
 version=$(printf '%s\n' "$description" | sed -n 's/.*"version": *"\([^"]*\)".*/\1/p')
 
