@@ -16,4 +16,18 @@
       if (mode) editor.setOption('mode', mode);
     });
   });
+
+  // Choosing the language names the first file after it (Main.java, main.py, index.html, notebook.ipynb)
+  // while that file still has the name a language gave it, or none; a name the learner chose stays.
+  var language = document.getElementById('language');
+  var first = document.getElementById('file-name-0');
+  if (language && first) {
+    var given = Array.prototype.map.call(language.options, function (option) { return option.dataset.firstFile; });
+    language.addEventListener('change', function () {
+      var chosen = language.options[language.selectedIndex].dataset.firstFile;
+      if (!chosen || (first.value.trim() !== '' && given.indexOf(first.value.trim()) < 0)) return;
+      first.value = chosen;
+      first.dispatchEvent(new Event('input'));
+    });
+  }
 })();

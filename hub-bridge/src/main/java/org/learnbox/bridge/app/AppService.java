@@ -99,6 +99,17 @@ public class AppService {
         return publish(user, AppManifest.of(files, fallbackName), files);
     }
 
+    /** The name these files would be published under, or empty when they do not say how they serve (no learnbox.yaml, no file the box knows). */
+    public Optional<String> nameToPublish(Map<String, String> texts, String fallbackName) {
+        try {
+            AppFiles files = new AppFiles(settings.maxSize().toBytes());
+            texts.forEach((path, text) -> files.add(path, text.getBytes(StandardCharsets.UTF_8)));
+            return files.isEmpty() ? Optional.empty() : Optional.of(AppManifest.of(files, fallbackName).name());
+        } catch (AppException cannotServe) {
+            return Optional.empty();
+        }
+    }
+
     AppView publish(String user, AppManifest manifest, AppFiles files) {
         requireRoomFor(user, manifest.name());
         AppSpec spec = specFor(user, manifest);

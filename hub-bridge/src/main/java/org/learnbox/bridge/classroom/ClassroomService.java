@@ -188,16 +188,17 @@ public class ClassroomService implements CourseAudience, HubGroups {
                 .map(Membership::getAccountName).toList();
     }
 
-    /** Each student of the class with their server's state: running, starting, or stopped. */
+    /** Each student of the class with their server's state (running, starting, or stopped) and when they were last active, kept after a stop. */
     public List<RosterEntry> roster(Classroom classroom) {
-        Map<String, JupyterHubClient.HubServer> servers = hub.users().stream()
-                .filter(u -> u.servers() != null && u.servers().containsKey(""))
-                .collect(Collectors.toMap(JupyterHubClient.HubUser::name, u -> u.servers().get("")));
+        Map<String, JupyterHubClient.HubUser> known = hub.users().stream()
+                .collect(Collectors.toMap(JupyterHubClient.HubUser::name, user -> user, (first, again) -> first));
         List<RosterEntry> roster = new ArrayList<>();
         for (String student : students(classroom)) {
-            JupyterHubClient.HubServer server = servers.get(student);
+            JupyterHubClient.HubUser user = known.get(student);
+            JupyterHubClient.HubServer server = user == null || user.servers() == null ? null : user.servers().get("");
             String state = server == null ? "stopped" : server.ready() ? "running" : "starting";
-            roster.add(new RosterEntry(student, state, server == null ? null : server.lastActivity()));
+            Instant lastActive = server != null && server.lastActivity() != null ? server.lastActivity() : user == null ? null : user.lastActivity();
+            roster.add(new RosterEntry(student, state, lastActive));
         }
         return roster;
     }

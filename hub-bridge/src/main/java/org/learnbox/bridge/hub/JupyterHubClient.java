@@ -16,8 +16,13 @@ public class JupyterHubClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record HubServer(boolean ready, String pending, @JsonProperty("last_activity") Instant lastActivity) {}
 
+    /** A person as the hub knows them; {@code lastActivity} outlives their server. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record HubUser(String name, Map<String, HubServer> servers) {}
+    public record HubUser(String name, Map<String, HubServer> servers, @JsonProperty("last_activity") Instant lastActivity) {
+        public HubUser(String name, Map<String, HubServer> servers) {
+            this(name, servers, null);
+        }
+    }
 
     private final RestClient rest;
 

@@ -2,6 +2,7 @@ package org.learnbox.bridge.hub;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.learnbox.bridge.identity.Role;
 import org.learnbox.bridge.sandbox.SpawnService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 
 /**
- * A learner who logs in is on the way to their lab: the bridge starts their sandbox at once and
+ * A student who logs in is on the way to their lab: the bridge starts their sandbox at once and
  * asks JupyterHub for the server meanwhile; the sandbox loads while the hub makes the server's
  * token, and the browser is still being handed over.
  * The login answers only once the hub counts the spawn as pending (or over): otherwise the
@@ -34,6 +35,8 @@ class SpawnOnLogin {
     void onLogin(AuthenticationSuccessEvent success) {
         // Only the login form publishes this; the box API's shared secret does not.
         if (!(success.getAuthentication() instanceof UsernamePasswordAuthenticationToken login)) return;
+        // Teachers and admins land on the dashboard: their lab starts when they open it.
+        if (!Role.STUDENT.heldBy(login)) return;
         String name = login.getName();
         Thread.ofVirtual().name("start-ahead-" + name).start(() -> spawns.startAhead(name));
         Thread request = Thread.ofVirtual().name("spawn-on-login-" + name).start(() -> {

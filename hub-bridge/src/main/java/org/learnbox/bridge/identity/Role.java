@@ -11,6 +11,11 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether a logged-in person holds this role, as Spring Security grants it. */
+    public boolean heldBy(org.springframework.security.core.Authentication who) {
+        return who.getAuthorities().stream().anyMatch(granted -> ("ROLE_" + name()).equals(granted.getAuthority()));
+    }
+
     public static Role parse(String text) {
         return Arrays.stream(values())
                 .filter(role -> role.id().equals(text))

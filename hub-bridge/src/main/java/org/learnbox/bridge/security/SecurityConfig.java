@@ -128,12 +128,12 @@ class SecurityConfig {
         ClientRegistrationRepository registrations = keycloak.getIfAvailable();
         if (registrations == null) {
             http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                    .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/hub/spawn").failureUrl("/login?error"));
+                    .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureUrl("/login?error"));
             var toLoginPage = new SimpleUrlLogoutSuccessHandler();
             toLoginPage.setDefaultTargetUrl(LOGGED_OUT);
             afterLogout = toLoginPage;
         } else {
-            http.oauth2Login(oidc -> oidc.loginPage("/login").defaultSuccessUrl("/hub/spawn").failureUrl("/login?error")
+            http.oauth2Login(oidc -> oidc.loginPage("/login").successHandler(new LandingPage()).failureUrl("/login?error")
                     .userInfoEndpoint(user -> user.oidcUserService(keycloakUsers.getObject())));
             var throughKeycloak = new OidcClientInitiatedLogoutSuccessHandler(registrations);
             throughKeycloak.setPostLogoutRedirectUri("{baseUrl}" + LOGGED_OUT);

@@ -95,6 +95,7 @@ class SnippetEditorController {
         model.addAttribute("form", form);
         model.addAttribute("snippet", snippet);
         model.addAttribute("languages", SnippetWords.LANGUAGES);
+        model.addAttribute("firstFiles", SnippetModes.FIRST_FILE_NAMES);
         model.addAttribute("visibilities", SnippetWords.VISIBILITIES);
         return "snippet-edit";
     }

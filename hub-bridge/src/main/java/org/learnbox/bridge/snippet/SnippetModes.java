@@ -34,6 +34,10 @@ final class SnippetModes {
         };
     }
 
+    /** The first file's name of a new snippet, by language id: the editor names the file after the language chosen. */
+    static final java.util.Map<String, String> FIRST_FILE_NAMES = java.util.Arrays.stream(Language.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Language::id, SnippetModes::firstFileName));
+
     static String firstFileName(Language language) {
         return switch (language) {
             case JAVA -> "Main.java";

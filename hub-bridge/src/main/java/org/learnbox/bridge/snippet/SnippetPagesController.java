@@ -114,6 +114,10 @@ class SnippetPagesController {
 
     private String show(SnippetView snippet, Principal principal, Model model) {
         model.addAttribute("snippet", snippet);
+        // Publishing is offered, and its live link shown, to the owner only: others copy it first.
+        boolean publishable = snippet.mayEdit() && publisher.nameToPublish(snippet).isPresent();
+        model.addAttribute("publishable", publishable);
+        if (publishable && !model.containsAttribute("published")) publisher.liveApp(snippet).ifPresent(app -> model.addAttribute("published", app));
         model.addAttribute("shown", ShownFile.of(snippet));
         model.addAttribute("history", snippets.history(snippet.id(), viewer(principal)));
         model.addAttribute("loggedIn", principal != null);

@@ -29,9 +29,28 @@ class SnippetPublisher {
             throw new NotYourSnippetException("Only " + snippet.owner() + ", who made this snippet, can publish it."
                     + " Copy it into your snippets, then publish your copy.");
         }
+        return apps.publishFiles(actor, texts(snippet), appName(snippet));
+    }
+
+    /** The name the snippet would be published under, or empty when its files do not say how they serve. */
+    java.util.Optional<String> nameToPublish(SnippetView snippet) {
+        return apps.nameToPublish(texts(snippet), appName(snippet));
+    }
+
+    /** The owner's live app this snippet was published as, if it is there (and Docker answers: the page shows without it). */
+    java.util.Optional<AppView> liveApp(SnippetView snippet) {
+        try {
+            return nameToPublish(snippet).flatMap(name -> apps.appsOf(snippet.owner()).stream()
+                    .filter(app -> app.name().equals(name)).findFirst());
+        } catch (org.learnbox.bridge.app.AppException engineDown) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static Map<String, String> texts(SnippetView snippet) {
         Map<String, String> files = new LinkedHashMap<>();
         snippet.files().forEach(file -> files.put(file.name(), file.content()));
-        return apps.publishFiles(actor, files, appName(snippet));
+        return files;
     }
 
     /** The title as a host name's label: "My Flask app!" is my-flask-app; a title with no letters, snippet-ID. */

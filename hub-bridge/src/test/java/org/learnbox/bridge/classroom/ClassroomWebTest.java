@@ -250,4 +250,12 @@ class ClassroomWebTest {
                 .andExpect(status().isForbidden());
         assertThat(accounts.exists("sly-" + run)).as("another teacher's class takes no one from this teacher").isFalse();
     }
+
+    @Test
+    void aStudentsLastActivityIsKeptAfterTheirServerStops() throws Exception {
+        when(hub.users()).thenReturn(List.of(new JupyterHubClient.HubUser(student, Map.of(), Instant.parse("2026-11-20T10:05:00Z"))));
+        String html = mvc.perform(get("/classes/" + math.getId()).with(as(teacher, "TEACHER"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("stopped", "2026-11-20 10:05 UTC");
+    }
 }

@@ -294,6 +294,8 @@ class AppCareE2EIT {
         assertThat(published.body()).contains("It is live at").contains("http://hello-server--noter.apps.localhost:"
                 + RunningBox.APPS_PORT + "/");
         assertThat(apps.fetch("hello-server--noter", "/").body()).isEqualTo("Hello from a snippet");
+        assertThat(noter.get("/s/" + id).body()).as("the snippet's page keeps its live link")
+                .contains("It is live at", "http://hello-server--noter.apps.localhost:" + RunningBox.APPS_PORT + "/", "Publish again");
     }
 
     @Test
@@ -354,7 +356,7 @@ class AppCareE2EIT {
             browser.findElement(By.id("send-report")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-done")));
         });
-        inChromium("ms-care", teacherPassword, (browser, wait) -> {
+        inTeachersChromium("ms-care", teacherPassword, (browser, wait) -> {
             Chromium.openUntil(browser, box.url("/apps/moderation"), By.id("watched-java-notebook--noter"));
             assertThat(browser.findElement(By.id("watched-java-notebook--noter")).getText())
                     .contains("It says hello to nobody in particular.", "keeper");
@@ -372,11 +374,20 @@ class AppCareE2EIT {
         void run(WebDriver browser, WebDriverWait wait) throws Exception;
     }
 
-    /** A browser of its own for each person, logged in to their lab first. */
+    /** A browser of its own for each student, logged in to their lab first. */
     private void inChromium(String name, String password, BrowserSteps steps) throws Exception {
+        inChromium(browser -> Chromium.logInToLab(browser, box, name, password), steps);
+    }
+
+    /** A browser of the teacher's own, logged in to the dashboard first. */
+    private void inTeachersChromium(String name, String password, BrowserSteps steps) throws Exception {
+        inChromium(browser -> Chromium.logInToDashboard(browser, box, name, password), steps);
+    }
+
+    private void inChromium(java.util.function.Consumer<WebDriver> logIn, BrowserSteps steps) throws Exception {
         WebDriver browser = Chromium.open();
         try {
-            Chromium.logInToLab(browser, box, name, password);
+            logIn.accept(browser);
             steps.run(browser, new WebDriverWait(browser, Duration.ofSeconds(60)));
         } finally {
             browser.quit();

@@ -44,6 +44,16 @@ class BrowserE2EIT {
         wait.until(ExpectedConditions.urlContains("/user/" + name + "/lab"));
     }
 
+    /** A teacher or an admin logs in and lands on the dashboard; their lab starts only when they open it. */
+    private void logInToDashboard(String name, String password, WebDriverWait wait) {
+        browser.get(box.url("/login"));
+        logIn(name, password);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open-lab")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(box.url("/"));
+        assertThat(box.docker("ps", "-aq", "--filter", "name=^" + box.sandboxContainer(name) + "$").requireSuccess().stdout())
+                .as("no sandbox started for " + name + " at login").isBlank();
+    }
+
     private void logIn(String name, String password) {
         browser.findElement(By.id("username")).clear();
         browser.findElement(By.id("username")).sendKeys(name);
@@ -87,7 +97,7 @@ class BrowserE2EIT {
         String studentPassword = box.addUser("mira");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
 
-        logInToLab("ms-rao", teacherPassword, wait);
+        logInToDashboard("ms-rao", teacherPassword, wait);
         Chromium.openUntil(browser, box.url("/"), By.id("my-classes"));
         browser.findElement(By.id("my-classes")).click();
         browser.findElement(By.id("class-name")).sendKeys("Year 9 Java");
@@ -139,7 +149,7 @@ class BrowserE2EIT {
     void anAdminAddsAnAccountAndGivesItsPasswordOnce() throws Exception {
         String password = box.addUser("head-admin", "admin");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
-        logInToLab("head-admin", password, wait);
+        logInToDashboard("head-admin", password, wait);
         Chromium.openUntil(browser, box.url("/"), By.id("accounts"));
         browser.findElement(By.id("accounts")).click();
         browser.findElement(By.id("new-name")).sendKeys("new-pupil");
@@ -158,7 +168,7 @@ class BrowserE2EIT {
     void anAdminBacksTheBoxUpNowAndSeesItKept() throws Exception {
         String password = box.addUser("backup-admin", "admin");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3));
-        logInToLab("backup-admin", password, wait);
+        logInToDashboard("backup-admin", password, wait);
         Chromium.openUntil(browser, box.url("/"), By.id("backups"));
         browser.findElement(By.id("backups")).click();
         wait.until(ExpectedConditions.urlContains("/admin/backups"));

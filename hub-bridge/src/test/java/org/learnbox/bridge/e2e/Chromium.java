@@ -50,13 +50,23 @@ final class Chromium {
         }
     }
 
-    /** Logs in on the box's form and waits for the person's JupyterLab, where a login leads. */
+    /** Logs in on the box's form and waits for the student's JupyterLab, where their login leads. */
     static void logInToLab(WebDriver browser, RunningBox box, String name, String password) {
+        logIn(browser, box, name, password);
+        new WebDriverWait(browser, Duration.ofMinutes(2)).until(ExpectedConditions.urlContains("/user/" + name + "/lab"));
+    }
+
+    /** Logs in a teacher or an admin on the box's form and waits for the dashboard, where their login leads. */
+    static void logInToDashboard(WebDriver browser, RunningBox box, String name, String password) {
+        logIn(browser, box, name, password);
+        new WebDriverWait(browser, Duration.ofMinutes(1)).until(ExpectedConditions.visibilityOfElementLocated(By.id("open-lab")));
+    }
+
+    private static void logIn(WebDriver browser, RunningBox box, String name, String password) {
         openUntil(browser, box.url("/login"), By.id("username"));
         browser.findElement(By.id("username")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
-        new WebDriverWait(browser, Duration.ofMinutes(2)).until(ExpectedConditions.urlContains("/user/" + name + "/lab"));
     }
 
     static void screenshot(WebDriver browser, String name) throws Exception {

@@ -335,7 +335,7 @@ class GitDeployE2EIT {
         }
         WebDriver teacher = Chromium.open();
         try {
-            Chromium.logInToLab(teacher, box, "ms-git", teacherPassword);
+            Chromium.logInToDashboard(teacher, box, "ms-git", teacherPassword);
             Chromium.openUntil(teacher, box.url("/students/repositories"), By.id("student-repo-deployer-py-app"));
             assertThat(teacher.findElement(By.id("student-repo-deployer-py-app")).getText()).contains("release 2 live");
             assertThat(teacher.findElements(By.id("student-repo-deployer-two-nb-app"))).as("not in this teacher's class").isEmpty();

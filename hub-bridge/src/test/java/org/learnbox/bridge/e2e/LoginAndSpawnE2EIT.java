@@ -43,6 +43,19 @@ class LoginAndSpawnE2EIT {
     }
 
     @Test
+    void aTeacherLandsOnTheDashboardAndTheirLabStartsWhenTheyOpenIt() throws Exception {
+        String password = box.addUser("mr-dash", "teacher");
+        Learner teacher = new Learner(box, "mr-dash");
+        HttpResponse<String> answer = teacher.logInWithoutFollowing(password);
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(java.net.URI.create(answer.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/");
+        String sandbox = "name=^" + box.sandboxContainer("mr-dash") + "$";
+        assertThat(box.docker("ps", "-aq", "--filter", sandbox).requireSuccess().stdout()).as("no sandbox at a teacher's login").isBlank();
+        teacher.startServer(); // "Open my JupyterLab"
+        assertThat(box.docker("ps", "-q", "--filter", sandbox).requireSuccess().stdout()).isNotBlank();
+    }
+
+    @Test
     void theSandboxStartsAsSoonAsTheLearnerLogsIn() throws Exception {
         String password = box.addUser("eager");
         HttpResponse<String> answer = new Learner(box, "eager").logInWithoutFollowing(password);

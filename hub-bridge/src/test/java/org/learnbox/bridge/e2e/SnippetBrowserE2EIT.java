@@ -75,6 +75,20 @@ class SnippetBrowserE2EIT {
         browser.findElement(By.id("title")).sendKeys("Hello, snippets");
         assertThat(new Select(browser.findElement(By.id("language"))).getFirstSelectedOption().getText()).isEqualTo("Java");
         assertThat(browser.findElement(By.id("file-name-0")).getAttribute("value")).isEqualTo("Main.java");
+        // Choosing a language names the first file after it, while the learner has not named it.
+        new Select(browser.findElement(By.id("language"))).selectByVisibleText("Python");
+        assertThat(browser.findElement(By.id("file-name-0")).getAttribute("value")).isEqualTo("main.py");
+        new Select(browser.findElement(By.id("language"))).selectByVisibleText("HTML/CSS/JS");
+        assertThat(browser.findElement(By.id("file-name-0")).getAttribute("value")).isEqualTo("index.html");
+        new Select(browser.findElement(By.id("language"))).selectByVisibleText("Java");
+        assertThat(browser.findElement(By.id("file-name-0")).getAttribute("value")).isEqualTo("Main.java");
+        browser.findElement(By.id("file-name-0")).clear();
+        browser.findElement(By.id("file-name-0")).sendKeys("Game.java");
+        new Select(browser.findElement(By.id("language"))).selectByVisibleText("Python");
+        assertThat(browser.findElement(By.id("file-name-0")).getAttribute("value")).as("a name the learner chose stays").isEqualTo("Game.java");
+        browser.findElement(By.id("file-name-0")).clear();
+        browser.findElement(By.id("file-name-0")).sendKeys("Main.java");
+        new Select(browser.findElement(By.id("language"))).selectByVisibleText("Java");
         // The editor's script turns the textarea into CodeMirror once the page has loaded.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#file-0 .CodeMirror"))).click();
         browser.findElement(By.cssSelector("#file-0 .CodeMirror textarea")).sendKeys(CODE);

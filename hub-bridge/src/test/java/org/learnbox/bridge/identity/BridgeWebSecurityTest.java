@@ -88,6 +88,20 @@ class BridgeWebSecurityTest {
     }
 
     @Test
+    void teachersAndAdminsLandOnTheDashboardAndAPageAskedForFirstWins() throws Exception {
+        accounts.add("landing-teacher", Role.TEACHER, "landing-password");
+        accounts.add("landing-admin", Role.ADMIN, "landing-password");
+        for (String name : java.util.List.of("landing-teacher", "landing-admin")) {
+            mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "landing-password"))
+                    .andExpect(redirectedUrl("/"));
+        }
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(get("/classes").session(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(post("/login").session(session).with(csrf()).param("username", "landing-teacher").param("password", "landing-password"))
+                .andExpect(redirectedUrl("http://localhost/classes?continue"));
+    }
+
+    @Test
     void theHandOffNeedsALoginAndItsTokenIsRedeemedOnce() throws Exception {
         mvc.perform(get("/handoff").param("next", "/hub/spawn")).andExpect(redirectedUrl("/login"));
 

@@ -266,7 +266,7 @@ class SnippetPagesTest {
         String one = mvc.perform(form(post("/snippets"), "Web page", "web", "private", files)
                         .param("removeFile", "0").with(as(ada)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(one).contains("value=\"style.css\"", "data-mode=\"text/css\"").doesNotContain("index.html", "id=\"file-name-1\"");
+        assertThat(one).contains("value=\"style.css\"", "data-mode=\"text/css\"").doesNotContain("value=\"index.html\"", "&lt;p&gt;hi", "id=\"file-name-1\"");
         assertThat(snippets.search(SnippetQuery.of(SnippetQuery.Scope.MINE), ada)).isEmpty();
     }
 
@@ -313,5 +313,15 @@ class SnippetPagesTest {
         mvc.perform(post("/s/" + second + "/delete").with(csrf()).with(user(admin).roles("ADMIN")))
                 .andExpect(redirectedUrl("/snippets"));
         mvc.perform(get("/s/" + second).with(as(ada))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void publishingIsOfferedToTheOwnerOnlyOfASnippetThatCanServe() throws Exception {
+        String script = mvc.perform(form(post("/snippets"), "Counting", "python", "class", Map.of("count.py", "print(1, 2, 3)\n"))
+                .with(as(ada))).andReturn().getResponse().getRedirectedUrl();
+        assertThat(page(script, as(ada))).doesNotContain("id=\"publish\"").contains("id=\"not-publishable\"", "index.html");
+        String server = "/s/" + create(ada, "Hello server", "class", Map.of("Main.java", HELLO));
+        assertThat(page(server, as(ada))).contains("id=\"publish\"", "Publish as a live app").doesNotContain("not-publishable");
+        assertThat(page(server, as(bob))).as("a class-mate copies it first").doesNotContain("id=\"publish\"").doesNotContain("not-publishable");
     }
 }
