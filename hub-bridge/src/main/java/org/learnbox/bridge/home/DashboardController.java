@@ -43,8 +43,6 @@ class DashboardController {
         model.addAttribute("takedowns", moderation.takedownsOf(principal.getName()));
         model.addAttribute("repos", repos.reposOf(principal.getName()));
         model.addAttribute("boxUrl", address.of(request));
-        model.addAttribute("teaches", request.isUserInRole("TEACHER") || request.isUserInRole("ADMIN"));
-        model.addAttribute("admin", request.isUserInRole("ADMIN"));
         return "dashboard";
     }
 

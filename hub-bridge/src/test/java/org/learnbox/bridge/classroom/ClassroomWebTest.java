@@ -106,9 +106,9 @@ class ClassroomWebTest {
                 .contains("Math 1A", "Art");
         mvc.perform(get("/classes").with(as(student, "STUDENT"))).andExpect(status().isForbidden());
         assertThat(mvc.perform(get("/").with(as(teacher, "TEACHER"))).andReturn().getResponse().getContentAsString())
-                .contains("id=\"my-classes\"");
+                .contains("id=\"nav-classes\"");
         assertThat(mvc.perform(get("/").with(as(student, "STUDENT"))).andReturn().getResponse().getContentAsString())
-                .doesNotContain("id=\"my-classes\"");
+                .doesNotContain("id=\"nav-classes\"");
     }
 
     @Test

@@ -98,11 +98,15 @@ class BrowserE2EIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
 
         logInToDashboard("ms-rao", teacherPassword, wait);
-        Chromium.openUntil(browser, box.url("/"), By.id("my-classes"));
-        browser.findElement(By.id("my-classes")).click();
+        Chromium.openUntil(browser, box.url("/"), By.id("nav-classes"));
+        browser.findElement(By.id("nav-classes")).click();
         browser.findElement(By.id("class-name")).sendKeys("Year 9 Java");
         browser.findElement(By.id("create-class")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("join-code")));
+        // The bar on top: a teacher's places, the class under "Classes", no admin's.
+        assertThat(browser.findElement(By.id("nav-classes")).getAttribute("aria-current")).isEqualTo("page");
+        assertThat(browser.findElement(By.id("nav-me")).getText()).isEqualTo("ms-rao");
+        assertThat(browser.findElements(By.id("nav-accounts"))).isEmpty();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("course"))).selectByValue("java-from-zero");
         browser.findElement(By.id("assign-course")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "java-from-zero"));
@@ -120,7 +124,7 @@ class BrowserE2EIT {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Year 9 Java");
         screenshot("09-teacher-classes.png");
         browser.get(box.url("/"));
-        browser.findElement(By.id("logout")).click();
+        browser.findElement(By.id("nav-logout")).click();
 
         browser.get(box.url("/login"));
         logIn("mira", studentPassword);
@@ -150,8 +154,8 @@ class BrowserE2EIT {
         String password = box.addUser("head-admin", "admin");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
         logInToDashboard("head-admin", password, wait);
-        Chromium.openUntil(browser, box.url("/"), By.id("accounts"));
-        browser.findElement(By.id("accounts")).click();
+        Chromium.openUntil(browser, box.url("/"), By.id("nav-accounts"));
+        browser.findElement(By.id("nav-accounts")).click();
         browser.findElement(By.id("new-name")).sendKeys("new-pupil");
         browser.findElement(By.id("add-account")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-password")));
@@ -169,8 +173,8 @@ class BrowserE2EIT {
         String password = box.addUser("backup-admin", "admin");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3));
         logInToDashboard("backup-admin", password, wait);
-        Chromium.openUntil(browser, box.url("/"), By.id("backups"));
-        browser.findElement(By.id("backups")).click();
+        Chromium.openUntil(browser, box.url("/"), By.id("nav-backups"));
+        browser.findElement(By.id("nav-backups")).click();
         wait.until(ExpectedConditions.urlContains("/admin/backups"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("every night (0 30 2 * * *", "keeps the newest 7");
         browser.findElement(By.id("back-up-now")).click();
@@ -239,7 +243,7 @@ class BrowserE2EIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open-lab")));
             assertThat(browser.getCurrentUrl()).isEqualTo(box.url("/"));
 
-            browser.findElement(By.id("change-password")).click();
+            browser.findElement(By.id("nav-password")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-form")));
             browser.findElement(By.id("current")).sendKeys("not-it-at-all");
             browser.findElement(By.id("password")).sendKeys("lena-new-password");

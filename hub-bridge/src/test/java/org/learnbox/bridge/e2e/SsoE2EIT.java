@@ -181,8 +181,8 @@ class SsoE2EIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".jp-Launcher")));
             Chromium.screenshot(browser, "15-sso-lab.png");
 
-            Chromium.openUntil(browser, box.url("/"), By.id("logout"));
-            browser.findElement(By.id("logout")).click();
+            Chromium.openUntil(browser, box.url("/"), By.id("nav-logout"));
+            browser.findElement(By.id("nav-logout")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
             assertThat(browser.findElement(By.cssSelector(".notice")).getText())
                     .isEqualTo("You are logged out of LearnBox and of your school account.");

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.learnbox.bridge.classroom.Classroom;
 import org.learnbox.bridge.classroom.ClassroomService;
@@ -187,8 +189,14 @@ class AuthorizationWalkTest {
             int i = 0;
             for (Map.Entry<String, RequestPostProcessor> person : people.entrySet()) {
                 Answer expected = door.getValue().get(i++);
-                Answer got = knock(door.getKey(), math, person.getValue());
+                MockHttpServletResponse response = knock(door.getKey(), math, person.getValue());
+                Answer got = answerOf(door.getKey(), response);
                 if (got != expected) wrong.add(door.getKey() + " as " + person.getKey() + ": " + got + ", expected " + expected);
+                if (got == Answer.PAGE && !door.getKey().equals("GET /login")
+                        && String.valueOf(response.getContentType()).startsWith("text/html")) {
+                    String bar = barWrong(door.getKey(), person.getKey(), response.getContentAsString());
+                    if (bar != null) wrong.add(door.getKey() + " as " + person.getKey() + ": " + bar);
+                }
             }
         }
         assertThat(wrong).isEmpty();
@@ -202,7 +210,38 @@ class AuthorizationWalkTest {
                 List.of(new SnippetFile("Main.java", "class Main {}\n")))).id();
     }
 
-    private Answer knock(String door, Classroom math, RequestPostProcessor person) throws Exception {
+    /**
+     * Every page but the login carries the bar, with the places of the person's role and the page's
+     * own place marked; null when it does.
+     */
+    private static String barWrong(String door, String person, String page) {
+        Matcher bar = Pattern.compile("(?s)<nav id=\"box-nav\".*?</nav>").matcher(page);
+        if (!bar.find()) return "no navigation bar";
+        String links = bar.group();
+        boolean signedIn = !person.equals("anonymous");
+        boolean teaches = person.contains("teacher") || person.equals("admin");
+        Map<String, Boolean> shown = Map.of("nav-login", !signedIn, "nav-snippets", signedIn, "nav-logout", signedIn,
+                "nav-classes", teaches, "nav-accounts", person.equals("admin"));
+        for (var link : shown.entrySet()) {
+            if (links.contains("id=\"" + link.getKey() + "\"") != link.getValue()) {
+                return "the bar " + (link.getValue() ? "lacks " : "has ") + link.getKey();
+            }
+        }
+        String path = door.substring(door.indexOf(' ') + 1);
+        String place = path.equals("/") ? "nav-dashboard"
+                : path.startsWith("/snippets") || path.startsWith("/s/") ? "nav-snippets"
+                : path.startsWith("/repositories") || path.startsWith("/tokens") ? "nav-repositories"
+                : path.startsWith("/classes") ? "nav-classes"
+                : path.startsWith("/students/repositories") ? "nav-student-repositories"
+                : path.startsWith("/apps/moderation") ? "nav-moderation"
+                : path.startsWith("/admin/accounts") ? "nav-accounts" : null;
+        Matcher marked = Pattern.compile("<a id=\"([a-z-]+)\"[^>]*aria-current=\"page\"").matcher(links);
+        List<String> current = marked.results().map(m -> m.group(1)).toList();
+        List<String> expected = place == null || !signedIn ? List.of() : List.of(place);
+        return current.equals(expected) ? null : "the bar marks " + current + ", expected " + expected;
+    }
+
+    private MockHttpServletResponse knock(String door, Classroom math, RequestPostProcessor person) throws Exception {
         String[] parts = door.split(" ", 2);
         MockHttpServletRequestBuilder request = parts[0].equals("GET") ? get(parts[1])
                 : request(HttpMethod.valueOf(parts[0]), parts[1]).with(csrf());
@@ -225,7 +264,10 @@ class AuthorizationWalkTest {
         if (parts[1].equals("/repositories")) request.param("name", "walk-made-" + System.nanoTime() % 100000);
         if (parts[1].endsWith("/visibility")) request.param("visibility", "public");
         if (parts[1].equals("/tokens")) request.param("name", "walk");
-        MockHttpServletResponse response = mvc.perform(request.with(person)).andReturn().getResponse();
+        return mvc.perform(request.with(person)).andReturn().getResponse();
+    }
+
+    private static Answer answerOf(String door, MockHttpServletResponse response) {
         int status = response.getStatus();
         String location = response.getRedirectedUrl();
         if (status == 401) return Answer.NO_ACCESS;

@@ -296,7 +296,7 @@ class SnippetPagesTest {
                 .contains("No snippet matches.");
         assertThat(page("/snippets", user(admin).roles("ADMIN"))).contains("You have no snippets yet.");
         assertThat(page("/snippets?language=cobol", as(ada))).contains("&#39;cobol&#39; is not a snippet language");
-        assertThat(page("/", as(ada))).contains("id=\"my-snippets\"", "href=\"/snippets\"");
+        assertThat(page("/", as(ada))).contains("id=\"nav-snippets\"", "href=\"/snippets\"");
     }
 
     @Test
