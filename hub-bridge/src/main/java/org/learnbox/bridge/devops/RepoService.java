@@ -7,6 +7,7 @@ import org.eclipse.jgit.transport.ReceiveCommand;
 import org.learnbox.bridge.identity.AccountRemoved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,6 +87,13 @@ public class RepoService {
         log.info("{} deleted the repository {}{}", owner, name, takenDown.isEmpty() ? "" : " and its app " + takenDown);
         return "'" + name + "' is deleted, with its releases"
                 + (takenDown.isEmpty() ? "." : "; its live app " + String.join(", ", takenDown) + " is unpublished.");
+    }
+
+    /** The repository if the person may read it; a missing one and one not theirs to read get the same answer. */
+    RepoView readable(String owner, String name, String person) {
+        return find(owner, name).filter(repo -> mayRead(repo, person)).map(this::view)
+                .orElseThrow(() -> new RepoException(HttpStatus.NOT_FOUND,
+                        "There is no repository " + owner + "/" + name + " that you may read."));
     }
 
     Optional<GitRepo> find(String owner, String name) {

@@ -2,15 +2,21 @@ package org.learnbox.bridge.home;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The bar at the top of every page of the box (fragment {@code nav :: bar}): the places a person may
- * go, by what they may do, with the one they are in marked.
+ * go, by what they may do, with the one they are in marked. It is a request attribute set before
+ * the page's handler runs, so that pages made by exception handlers and error pages carry it too.
  */
-@ControllerAdvice
-class NavigationBar {
+@Component
+class NavigationBar implements HandlerInterceptor, WebMvcConfigurer {
     record Link(String id, String href, String label, boolean current) {}
 
     /** {@code name} is null for a visitor, who is offered the login. */
@@ -41,20 +47,38 @@ class NavigationBar {
             new Place("nav-accounts", "Accounts", Who.ADMIN, List.of("/admin/accounts")),
             new Place("nav-backups", "Backups", Who.ADMIN, List.of("/admin/backups")));
 
+    /** Someone else's repository is reached from the students' repositories, not from one's own. */
+    private static final Pattern ANOTHERS_REPOSITORY = Pattern.compile("/repositories/([^/]+)/[^/]+/(files|commits)");
+
     private static final Bar VISITOR = new Bar(null, List.of(link(PLACES.getFirst(), false)));
 
-    @ModelAttribute("nav")
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        request.setAttribute("nav", bar(request));
+        return true;
+    }
+
     Bar bar(HttpServletRequest request) {
         String name = request.getRemoteUser();
         if (name == null) return VISITOR;
         boolean admin = request.isUserInRole("ADMIN");
         boolean teaches = admin || request.isUserInRole("TEACHER");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = placeOf(request.getRequestURI().substring(request.getContextPath().length()), name);
         List<Link> links = PLACES.stream()
                 .filter(place -> place.who() == Who.ANYONE || (place.who() == Who.TEACHER ? teaches : admin))
                 .map(place -> link(place, place.holds(path)))
                 .toList();
         return new Bar(name, links);
+    }
+
+    private static String placeOf(String path, String name) {
+        Matcher repository = ANOTHERS_REPOSITORY.matcher(path);
+        return repository.matches() && !repository.group(1).equals(name) ? "/students/repositories" : path;
     }
 
     private static Link link(Place place, boolean current) {

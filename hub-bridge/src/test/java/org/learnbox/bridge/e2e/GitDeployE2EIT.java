@@ -314,6 +314,31 @@ class GitDeployE2EIT {
             assertThat(browser.findElement(By.id("repo-maven-app")).getText()).contains("release 1 live", "/git/deployer/maven-app.git");
             Chromium.screenshot(browser, "40-repositories.png");
 
+            // Its files, one of them, and its history, read from the box's copy of the repository.
+            browser.findElement(By.cssSelector("#repo-maven-app a.repo-name")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("files")));
+            assertThat(browser.findElement(By.id("live-app")).getText())
+                    .contains("Live at http://maven-app--deployer.apps.localhost:" + RunningBox.APPS_PORT + "/");
+            assertThat(browser.findElement(By.id("files")).getText()).contains("src/", "pom.xml");
+            assertThat(browser.findElement(By.id("sandbox-push")).getText()).isEqualTo("git push box main");
+            browser.findElement(By.cssSelector("button.copy[data-copy='sandbox-push']")).click();
+            wait.until(ExpectedConditions.or(
+                    ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("button.copy[data-copy='sandbox-push']"), "Copied"),
+                    ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("button.copy[data-copy='sandbox-push']"), "Ctrl+C")));
+            Chromium.screenshot(browser, "40b-repository-files.png");
+            browser.findElement(By.linkText("src/")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("main/"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("java/"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("web/"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Main.java"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("file-text"), "Hello from Maven"));
+            assertThat(browser.findElement(By.id("path")).getText()).isEqualTo("maven-app / src / main / java / web / Main.java");
+            Chromium.screenshot(browser, "40c-repository-file.png");
+            browser.findElement(By.id("commits-link")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("commits")));
+            assertThat(browser.findElements(By.cssSelector("#commits tbody tr"))).isNotEmpty();
+            Chromium.screenshot(browser, "40d-repository-history.png");
+
             Chromium.openUntil(browser, box.url("/repositories/py-app/releases"), By.id("release-3"));
             assertThat(browser.findElement(By.id("release-3")).getText()).contains("failed");
             browser.findElement(By.cssSelector("#release-3 summary")).click();
@@ -340,6 +365,13 @@ class GitDeployE2EIT {
             assertThat(teacher.findElement(By.id("student-repo-deployer-py-app")).getText()).contains("release 2 live");
             assertThat(teacher.findElements(By.id("student-repo-deployer-two-nb-app"))).as("not in this teacher's class").isEmpty();
             Chromium.screenshot(teacher, "43-students-repositories.png");
+            teacher.findElement(By.cssSelector("#student-repo-deployer-py-app a.repo-name")).click();
+            new WebDriverWait(teacher, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(By.id("files")));
+            assertThat(teacher.findElement(By.id("files")).getText()).contains("app.py");
+            assertThat(teacher.findElement(By.id("clone-command")).getText())
+                    .isEqualTo("git clone " + box.url("/git/deployer/py-app.git"));
+            assertThat(teacher.findElement(By.cssSelector("#box-nav [aria-current=page]")).getText()).isEqualTo("Students' repositories");
+            Chromium.screenshot(teacher, "43b-a-students-repository.png");
         } finally {
             teacher.quit();
         }

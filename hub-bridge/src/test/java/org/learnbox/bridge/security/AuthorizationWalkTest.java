@@ -161,7 +161,12 @@ class AuthorizationWalkTest {
         String adminsToken = "/tokens/" + tokens.list("walk-admin").getFirst().id() + "/revoke";
         doors.put("GET /repositories", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("POST /repositories", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        // Its files and history: its owner, their teacher and the admins while it is private; every signed-in person once public.
+        doors.put("GET /repositories/walk-student/walk-repo/files", answers("LOG_IN PAGE MISSING PAGE MISSING PAGE"));
+        doors.put("GET /repositories/walk-student/walk-repo/commits", answers("LOG_IN PAGE MISSING PAGE MISSING PAGE"));
+        doors.put("GET /repositories/walk-student/no-such-repo/files", answers("LOG_IN MISSING MISSING MISSING MISSING MISSING"));
         doors.put("POST /repositories/walk-repo/visibility", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("GET /repositories/walk-student/walk-repo/commits?public", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /tokens", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /repositories/walk-repo/releases", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /api/repositories/walk-repo/releases", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
@@ -230,6 +235,8 @@ class AuthorizationWalkTest {
         String path = door.substring(door.indexOf(' ') + 1);
         String place = path.equals("/") ? "nav-dashboard"
                 : path.startsWith("/snippets") || path.startsWith("/s/") ? "nav-snippets"
+                : path.matches("/repositories/[^/]+/[^/]+/(files|commits).*")
+                        ? (person.equals("student") ? "nav-repositories" : teaches ? "nav-student-repositories" : null)
                 : path.startsWith("/repositories") || path.startsWith("/tokens") ? "nav-repositories"
                 : path.startsWith("/classes") ? "nav-classes"
                 : path.startsWith("/students/repositories") ? "nav-student-repositories"
