@@ -102,6 +102,17 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void thePreviewHostGetsTheSnippetPreviewPageAndTheBridgeIsNotAsked() throws Exception {
+        int asked = WAKES.get();
+        HttpResponse<String> page = get("preview", "/", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("learnboxPreview", "sandbox=\"allow-scripts allow-modals allow-forms\"");
+        assertThat(WAKES.get()).as("no app is woken for it").isEqualTo(asked);
+        assertThat(get("preview", "/anything", "text/html").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anUnknownAppIsAnsweredInTheBridgesWords() throws Exception {
         HttpResponse<String> answer = get("nothing--ada", "/", "text/html");
         assertThat(answer.statusCode()).isEqualTo(404);

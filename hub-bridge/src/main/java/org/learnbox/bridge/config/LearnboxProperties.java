@@ -135,7 +135,13 @@ public record LearnboxProperties(
             /** Requests per minute the gateway lets through to one app. */
             @DefaultValue("600") int requestsPerMinute,
             /** Where each live app's files and manifest are kept (on the box's data volume), to build it again after a restore. */
-            @DefaultValue("data/apps") String sources) {}
+            @DefaultValue("data/apps") String sources) {
+
+        /** The gateway's page that previews a snippet's HTML, on the apps' side (preview.DOMAIN), never the box's origin. */
+        public String previewUrl() {
+            return "http://preview." + domain + (gatewayPort == 80 ? "" : ":" + gatewayPort) + "/";
+        }
+    }
 
     public record Git(
             /** Where the learners' bare git repositories live (on the box's data volume): a folder per person. */

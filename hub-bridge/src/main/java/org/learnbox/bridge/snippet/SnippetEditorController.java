@@ -2,6 +2,7 @@ package org.learnbox.bridge.snippet;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import org.learnbox.bridge.config.LearnboxProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SnippetEditorController {
     private final SnippetService snippets;
+    private final String previewUrl;
 
-    SnippetEditorController(SnippetService snippets) {
+    SnippetEditorController(SnippetService snippets, LearnboxProperties properties) {
         this.snippets = snippets;
+        this.previewUrl = properties.apps().previewUrl();
     }
 
     @GetMapping("/snippets/new")
@@ -83,7 +86,7 @@ class SnippetEditorController {
         return addFile != null || removeFile != null;
     }
 
-    private static String refusedEditor(SnippetForm form, SnippetView snippet, SnippetException refused, Model model,
+    private String refusedEditor(SnippetForm form, SnippetView snippet, SnippetException refused, Model model,
             HttpServletResponse response) {
         response.setStatus(422);
         model.addAttribute("error", refused.getMessage());
@@ -91,12 +94,13 @@ class SnippetEditorController {
     }
 
     /** The editor page; {@code snippet} is the one being changed, or null for a new one. */
-    private static String editor(SnippetForm form, SnippetView snippet, Model model) {
+    private String editor(SnippetForm form, SnippetView snippet, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("snippet", snippet);
         model.addAttribute("languages", SnippetWords.LANGUAGES);
         model.addAttribute("firstFiles", SnippetModes.FIRST_FILE_NAMES);
         model.addAttribute("visibilities", SnippetWords.VISIBILITIES);
+        model.addAttribute("previewUrl", previewUrl);
         return "snippet-edit";
     }
 }

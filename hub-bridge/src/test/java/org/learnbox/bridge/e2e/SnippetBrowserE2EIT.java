@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -152,5 +154,44 @@ class SnippetBrowserE2EIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("snippets")));
         assertThat(browser.findElement(By.id("snippets")).getText()).contains("Hello, snippets", "timo");
         screenshot("25-snippet-list.png");
+    }
+
+    @Test
+    void aWebSnippetIsPreviewedAsItIsTypedApartFromTheBox() throws Exception {
+        String password = box.addUser("pia");
+        browser.get(box.url("/snippets/new?language=web"));
+        logIn("pia", password);
+        awaitSandbox("pia");
+        openUntil(box.url("/snippets/new?language=web"), By.cssSelector("#file-0 .CodeMirror"));
+        browser.findElement(By.id("title")).sendKeys("My page");
+        browser.findElement(By.id("add-file")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#file-1 .CodeMirror")));
+        browser.findElement(By.id("file-name-1")).sendKeys("script.js");
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("document.querySelector('#file-1 .CodeMirror').CodeMirror.setValue(arguments[0])",
+                "var where; try { where = window.top.location.href; } catch (refused) { where = 'kept apart'; }\n"
+                        + "var cookies; try { cookies = document.cookie || 'none'; } catch (refused) { cookies = 'none'; }\n"
+                        + "document.getElementById('greeting').textContent += ', ' + where + ', cookies: ' + cookies;");
+        page.executeScript("document.querySelector('#file-0 .CodeMirror').CodeMirror.setValue(arguments[0])",
+                "<h1 id=\"greeting\">Hello from my page</h1>\n<script src=\"script.js\"></script>");
+
+        WebElement preview = browser.findElement(By.id("preview"));
+        assertThat(preview.getAttribute("src")).startsWith("http://preview.apps.localhost:" + RunningBox.APPS_PORT + "/");
+        browser.switchTo().frame(preview).switchTo().frame("view");
+        // The learner's script ran, could not reach the box's page, and sees none of its cookies.
+        wait.until(ExpectedConditions.textToBe(By.id("greeting"), "Hello from my page, kept apart, cookies: none"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.origin")).as("an origin of its own").isEqualTo("null");
+        browser.switchTo().defaultContent();
+
+        page.executeScript("document.querySelector('#file-0 .CodeMirror').CodeMirror.setValue(arguments[0])",
+                "<h1 id=\"greeting\">Hello again</h1>\n<script src=\"script.js\"></script>");
+        browser.switchTo().frame(browser.findElement(By.id("preview"))).switchTo().frame("view");
+        wait.until(ExpectedConditions.textToBe(By.id("greeting"), "Hello again, kept apart, cookies: none"));
+        browser.switchTo().defaultContent();
+        page.executeScript("document.getElementById('preview-panel').scrollIntoView()");
+        screenshot("27-web-snippet-preview.png");
+
+        new Select(browser.findElement(By.id("language"))).selectByVisibleText("Python");
+        assertThat(browser.findElement(By.id("preview-panel")).isDisplayed()).as("only a web snippet is previewed").isFalse();
     }
 }
