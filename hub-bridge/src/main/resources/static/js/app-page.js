@@ -4,6 +4,8 @@
   const logs = document.getElementById("app-logs");
   const text = (id, value) => { document.getElementById(id).textContent = value; };
   const KEEP = 200_000; // characters of output the page holds
+  // The page's words, in its language (data-* of main), with English when a page lacks one.
+  const words = (name, english) => page.dataset[name] || english;
 
   async function refresh() {
     try {
@@ -15,10 +17,12 @@
       state.className = "state " + app.state;
       text("app-why", app.why);
       text("app-requests", String(app.requests));
-      text("app-last-request", app.lastRequest ? new Date(app.lastRequest).toLocaleTimeString() : "none yet");
-      text("app-memory", app.state === "running" ? `${app.memoryMegabytes} MB of ${app.memoryLimitMegabytes} MB` : "none (not running)");
+      text("app-last-request", app.lastRequest ? new Date(app.lastRequest).toLocaleTimeString() : words("noneYet", "none yet"));
+      text("app-memory", app.state === "running"
+        ? words("memory", "{0} MB of {1} MB").replace("{0}", app.memoryMegabytes).replace("{1}", app.memoryLimitMegabytes)
+        : words("notRunning", "none (not running)"));
     } catch (offline) {
-      text("app-why", "The box does not answer; the figures are from before.");
+      text("app-why", words("offline", "The box does not answer; the figures are from before."));
     }
   }
 
@@ -30,8 +34,8 @@
     logs.textContent = (logs.textContent + event.data).slice(-KEEP);
     logs.scrollTop = logs.scrollHeight;
   });
-  stream.onerror = () => { first = true; text("logs-live", "(reconnecting)"); };
-  stream.onopen = () => text("logs-live", "(live)");
+  stream.onerror = () => { first = true; text("logs-live", words("reconnecting", "(reconnecting)")); };
+  stream.onopen = () => text("logs-live", words("live", "(live)"));
 
   refresh();
   setInterval(refresh, 3000);

@@ -1,4 +1,5 @@
-// "Copy" buttons: each copies the text of the element its data-copy names, and says so.
+// "Copy" buttons: each copies the text of the element its data-copy names, and says so (in the words of
+// its data-copied and data-selected, which the page gives in its language).
 document.addEventListener('click', async (event) => {
   const button = event.target.closest('button.copy[data-copy]');
   if (!button) return;
@@ -8,7 +9,7 @@ document.addEventListener('click', async (event) => {
   const label = button.textContent;
   try {
     await navigator.clipboard.writeText(text);
-    button.textContent = 'Copied';
+    button.textContent = button.dataset.copied || 'Copied';
   } catch (refused) {
     // No clipboard (a page over plain http, or a browser that asks): select the text to copy by hand.
     const range = document.createRange();
@@ -16,7 +17,7 @@ document.addEventListener('click', async (event) => {
     const selection = window.getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    button.textContent = 'Selected: press Ctrl+C';
+    button.textContent = button.dataset.selected || 'Selected: press Ctrl+C';
   }
   setTimeout(() => { button.textContent = label; }, 2500);
 });

@@ -7,8 +7,11 @@
                 txt: 'text/plain', md: 'text/plain', csv: 'text/plain' };
   var editors = [];
   document.querySelectorAll('textarea.code-editor').forEach(function (area) {
+    // CodeMirror types into a textarea of its own: it gets the label of the one it replaces.
+    var label = document.querySelector('label[for="' + area.id + '"]');
     var editor = CodeMirror.fromTextArea(area, {
       mode: area.dataset.mode, lineNumbers: true, indentUnit: 4, viewportMargin: Infinity,
+      screenReaderLabel: label ? label.textContent.trim() : area.id,
       extraKeys: { Tab: function (cm) { cm.execCommand(cm.somethingSelected() ? 'indentMore' : 'insertSoftTab'); } }
     });
     var name = document.getElementById(area.id.replace('file-content-', 'file-name-'));

@@ -51,7 +51,8 @@ class RepoFiles {
 
     /**
      * What a path is at a branch, tag or commit: a folder's entries, or a file's text (null when it
-     * is not text or too big to show, with {@code whyNoText} saying which). Null {@code commit}: nothing pushed yet.
+     * is not text or too big to show, with {@code whyNoText} saying which: the end of a message key,
+     * {@code repository.not-text} and the like). Null {@code commit}: nothing pushed yet.
      */
     record Shown(String ref, CommitLine commit, String path, List<Entry> entries, int entriesLeftOut, String text,
             String whyNoText, long size, List<String> branches) {
@@ -80,7 +81,7 @@ class RepoFiles {
                 ObjectId object = found.getObjectId(0);
                 if (found.getFileMode(0) == FileMode.TREE) return folder(repo, at, line, wanted, object, branches);
                 if (found.getFileMode(0) == FileMode.GITLINK) {
-                    return new Shown(at, line, wanted, null, 0, null, "a submodule (another repository), not a file here", 0, branches);
+                    return new Shown(at, line, wanted, null, 0, null, "submodule", 0, branches);
                 }
                 return file(repo, at, line, wanted, object, branches);
             }
@@ -138,12 +139,12 @@ class RepoFiles {
         ObjectLoader loader = repo.open(blob, Constants.OBJ_BLOB);
         long size = loader.getSize();
         if (size > MOST_TEXT_BYTES) {
-            return new Shown(at, line, path, null, 0, null, "too big to show here (" + size + " bytes); clone the repository to read it",
+            return new Shown(at, line, path, null, 0, null, "too-big",
                     size, branches);
         }
         byte[] bytes = loader.getCachedBytes(MOST_TEXT_BYTES);
         if (RawText.isBinary(bytes)) {
-            return new Shown(at, line, path, null, 0, null, "not text (" + size + " bytes)", size, branches);
+            return new Shown(at, line, path, null, 0, null, "not-text", size, branches);
         }
         return new Shown(at, line, path, null, 0, new String(bytes, StandardCharsets.UTF_8), null, size, branches);
     }

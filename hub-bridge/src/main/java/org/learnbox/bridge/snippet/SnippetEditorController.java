@@ -21,9 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SnippetEditorController {
     private final SnippetService snippets;
     private final String previewUrl;
+    private final SnippetWords words;
 
-    SnippetEditorController(SnippetService snippets, LearnboxProperties properties) {
+    SnippetEditorController(SnippetService snippets, LearnboxProperties properties, SnippetWords words) {
         this.snippets = snippets;
+        this.words = words;
         this.previewUrl = properties.apps().previewUrl();
     }
 
@@ -97,9 +99,9 @@ class SnippetEditorController {
     private String editor(SnippetForm form, SnippetView snippet, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("snippet", snippet);
-        model.addAttribute("languages", SnippetWords.LANGUAGES);
+        model.addAttribute("languages", words.languages());
         model.addAttribute("firstFiles", SnippetModes.FIRST_FILE_NAMES);
-        model.addAttribute("visibilities", SnippetWords.VISIBILITIES);
+        model.addAttribute("visibilities", words.visibilities());
         model.addAttribute("previewUrl", previewUrl);
         return "snippet-edit";
     }

@@ -25,11 +25,13 @@ class SnippetPagesController {
     private final SnippetService snippets;
     private final SnippetRunner runner;
     private final SnippetPublisher publisher;
+    private final SnippetWords words;
 
-    SnippetPagesController(SnippetService snippets, SnippetRunner runner, SnippetPublisher publisher) {
+    SnippetPagesController(SnippetService snippets, SnippetRunner runner, SnippetPublisher publisher, SnippetWords words) {
         this.snippets = snippets;
         this.runner = runner;
         this.publisher = publisher;
+        this.words = words;
     }
 
     @GetMapping("/snippets")
@@ -38,7 +40,7 @@ class SnippetPagesController {
         model.addAttribute("scope", scope);
         model.addAttribute("language", language);
         model.addAttribute("q", q);
-        model.addAttribute("languages", SnippetWords.LANGUAGES);
+        model.addAttribute("languages", words.languages());
         try {
             model.addAttribute("found", snippets.search(SnippetQuery.of(scopeOf(scope), language, q), principal.getName()));
         } catch (SnippetException refused) {
@@ -121,8 +123,8 @@ class SnippetPagesController {
         model.addAttribute("shown", ShownFile.of(snippet));
         model.addAttribute("history", snippets.history(snippet.id(), viewer(principal)));
         model.addAttribute("loggedIn", principal != null);
-        model.addAttribute("languages", SnippetWords.LANGUAGES);
-        model.addAttribute("visibilities", SnippetWords.VISIBILITIES);
+        model.addAttribute("languages", words.languages());
+        model.addAttribute("visibilities", words.visibilities());
         return "snippet-show";
     }
 

@@ -3,29 +3,37 @@ package org.learnbox.bridge.snippet;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
 
-/** The pages' words for a snippet's languages and visibilities, by the ids the forms send. */
-final class SnippetWords {
-    static final Map<String, String> LANGUAGES = words(Language.values(), Language::id, l -> switch (l) {
-        case JAVA -> "Java";
-        case PYTHON -> "Python";
-        case WEB -> "HTML/CSS/JS";
-        case NOTEBOOK -> "Notebook";
-    });
+/**
+ * The pages' words for a snippet's languages and visibilities, by the ids the forms send, in the
+ * language of the request (keys {@code snippet.language.ID} and {@code snippet.visibility.ID}).
+ */
+@Component
+class SnippetWords {
+    private final MessageSource words;
 
-    static final Map<String, String> VISIBILITIES = words(Visibility.values(), Visibility::id, v -> switch (v) {
-        case PRIVATE -> "Private: only me (and my teachers)";
-        case CLASS -> "My classes: everyone who shares a class with me";
-        case PUBLIC -> "Public: anyone with the link, even without logging in";
-    });
+    SnippetWords(MessageSource words) {
+        this.words = words;
+    }
 
-    private SnippetWords() {}
+    Map<String, String> languages() {
+        return words(Language.values(), Language::id, "snippet.language.");
+    }
 
-    private static <E> Map<String, String> words(E[] values, Function<E, String> id, Function<E, String> word) {
-        Map<String, String> words = new LinkedHashMap<>();
-        Arrays.stream(values).forEach(v -> words.put(id.apply(v), word.apply(v)));
-        return Collections.unmodifiableMap(words);
+    Map<String, String> visibilities() {
+        return words(Visibility.values(), Visibility::id, "snippet.visibility.");
+    }
+
+    private <E> Map<String, String> words(E[] values, Function<E, String> id, String prefix) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> named = new LinkedHashMap<>();
+        Arrays.stream(values).forEach(v -> named.put(id.apply(v), words.getMessage(prefix + id.apply(v), null, locale)));
+        return Collections.unmodifiableMap(named);
     }
 }

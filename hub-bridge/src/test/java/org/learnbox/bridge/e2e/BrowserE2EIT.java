@@ -150,6 +150,26 @@ class BrowserE2EIT {
     }
 
     @Test
+    void aTeacherReadsTheBoxInChineseAndSwitchesToEnglish() throws Exception {
+        String password = box.addUser("laoshi", "teacher");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(1));
+        Chromium.openUntil(browser, box.url("/login?lang=zh-CN"), By.id("username"));
+        assertThat(browser.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.findElement(By.cssSelector("p.lead")).getText()).isEqualTo("登录后即可打开你自己的 JupyterLab。");
+        screenshot("01-zh-login.png");
+        logIn("laoshi", password);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open-lab")));
+        assertThat(browser.findElement(By.id("open-lab")).getText()).as("the choice is kept after the login").isEqualTo("打开我的 JupyterLab");
+        assertThat(browser.findElement(By.id("nav-classes")).getText()).isEqualTo("班级");
+        screenshot("05-zh-dashboard.png");
+        browser.findElement(By.id("lang-en")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("open-lab"), "Open my JupyterLab"));
+        browser.findElement(By.id("nav-password")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-form")));
+        assertThat(browser.findElement(By.cssSelector("main h1")).getText()).as("kept on the next page").isEqualTo("Change my password");
+    }
+
+    @Test
     void anAdminAddsAnAccountAndGivesItsPasswordOnce() throws Exception {
         String password = box.addUser("head-admin", "admin");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
