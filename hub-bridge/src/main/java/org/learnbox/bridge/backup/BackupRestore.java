@@ -64,6 +64,24 @@ public final class BackupRestore {
         }
     }
 
+    /**
+     * A backup holds files, not empty folders; git needs a bare repository's objects and refs folders
+     * even when they are empty (a repository made on the page and never pushed to, refs all packed).
+     * Every folder NAME.git with a HEAD gets them back.
+     */
+    static void completeBareRepositories(Path folder) throws IOException {
+        List<Path> bare;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            bare = walk.filter(path -> path.getFileName().toString().endsWith(".git") && Files.isRegularFile(path.resolve("HEAD")))
+                    .toList();
+        }
+        for (Path repository : bare) {
+            for (String needed : List.of("objects/info", "objects/pack", "refs/heads", "refs/tags")) {
+                Files.createDirectories(repository.resolve(needed));
+            }
+        }
+    }
+
     private void refuseOverWork() {
         List<String> learners = volumes.learners();
         List<String> held = new ArrayList<>();
@@ -144,6 +162,7 @@ public final class BackupRestore {
                 Path staged = staging.resolve(folder.getKey());
                 if (Files.isDirectory(staged)) Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
                 else Files.createDirectories(target);
+                completeBareRepositories(target);
             }
         } catch (IOException e) {
             throw new BackupException("The restore stopped midway (" + e.getMessage() + "); restore the backup again with --replace.", e);

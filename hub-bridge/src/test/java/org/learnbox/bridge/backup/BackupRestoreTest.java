@@ -38,6 +38,12 @@ class BackupRestoreTest {
         write(source, "courses/java-from-zero.git/HEAD", "ref: refs/heads/main\n");
         write(source, "snippets/abc/1/main.py", "print('hi')\n");
         write(source, "git/ada/quiz.git/refs/heads/main", "abcdef\n");
+        try (var empty = org.eclipse.jgit.api.Git.init().setBare(true).setInitialBranch("main")
+                .setDirectory(source.resolve("git/ada/empty.git").toFile()).call()) {
+            assertThat(empty.getRepository().getObjectDatabase().exists()).isTrue(); // made on the page, never pushed to
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new IOException(e);
+        }
         sourceHomes.homes.put("ada", "ada's home as a tar".getBytes());
         sourceHomes.hubDatabase = "the hub's users".getBytes();
         sourceHomes.keycloak = "Keycloak's realm as a tar".getBytes();
@@ -45,6 +51,16 @@ class BackupRestoreTest {
         BackupServiceTest.backups(database, flyway, BackupServiceTest.properties(source), sourceHomes).write(out);
         database.execute("SHUTDOWN");
         backup = out.toByteArray();
+    }
+
+    @Test
+    void aRepositoryNeverPushedToComesBackARepository() throws Exception {
+        restore(false, MigrationVersion.LATEST);
+
+        Path empty = target.resolve("git/ada/empty.git");
+        Process fsck = new ProcessBuilder("git", "-C", empty.toString(), "fsck", "--strict").redirectErrorStream(true).start();
+        String said = new String(fsck.getInputStream().readAllBytes());
+        assertThat(fsck.waitFor()).as(said).isZero();
     }
 
     @Test

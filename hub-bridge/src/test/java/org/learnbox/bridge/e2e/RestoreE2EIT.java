@@ -75,6 +75,7 @@ class RestoreE2EIT {
         assertThat(snippet.statusCode()).as(snippet.body()).isEqualTo(201);
         GitClient git = new GitClient(source);
         git.commitAndPush(git.project("notes", Map.of("README.md", "kai's notes\n")), "kai", password, "notes", "First notes");
+        Classes.submit(kai, "/repositories", "/repositories", "name=plans&visibility=private"); // made, never pushed to
         kai.writeFile("hello/app.py", GitDeployE2EIT.PYTHON_APP.replace("VERSION", "kept across boxes"));
         new AppClient(source).publish(kai, "hello");
 
@@ -133,7 +134,8 @@ class RestoreE2EIT {
         fresh.docker("cp", "lbrestore-bridge-1:/var/lib/learnbox/courses", repositories.resolve("courses").toString()).requireSuccess();
         try (Stream<Path> found = Files.walk(repositories)) {
             var bare = found.filter(path -> path.getFileName().toString().endsWith(".git") && Files.isDirectory(path)).toList();
-            assertThat(bare).anyMatch(path -> path.endsWith("kai/notes.git")).anyMatch(path -> path.endsWith("java-from-zero.git"));
+            assertThat(bare).anyMatch(path -> path.endsWith("kai/notes.git")).anyMatch(path -> path.endsWith("kai/plans.git"))
+                    .anyMatch(path -> path.endsWith("java-from-zero.git"));
             for (Path repository : bare) {
                 Shell.Result fsck = fresh.shell.run("git", "-C", repository.toString(), "fsck", "--strict");
                 assertThat(fsck.exitCode()).as(repository + ": " + fsck.stderr()).isZero();
