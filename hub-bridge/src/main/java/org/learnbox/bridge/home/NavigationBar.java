@@ -62,7 +62,9 @@ class NavigationBar implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).order(Ordered.LOWEST_PRECEDENCE); // after a ?lang= has changed the language
+        // Pages only: the machine APIs, called every few seconds, have no bar to draw.
+        registry.addInterceptor(this).excludePathPatterns("/api/**", "/hub-api/**", "/admin-api/**")
+                .order(Ordered.LOWEST_PRECEDENCE); // after a ?lang= has changed the language
     }
 
     @Override
