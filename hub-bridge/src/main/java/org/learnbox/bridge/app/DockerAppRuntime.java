@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.sandbox.BridgeNetworks;
 import org.learnbox.bridge.sandbox.Confinement;
 import org.learnbox.bridge.sandbox.ContainerLabels;
 import org.learnbox.bridge.sandbox.ContainerStops;
@@ -402,18 +403,9 @@ public class DockerAppRuntime implements AppRuntime {
 
     /** The apps' network: no traffic between apps; ./box up keeps the host's own services out of reach of it. */
     private void ensureNetwork() {
-        if (!docker.listNetworksCmd().withNameFilter(settings.network()).exec().stream()
-                .anyMatch(n -> n.getName().equals(settings.network()))) {
-            try {
-                docker.createNetworkCmd().withName(settings.network()).withDriver("bridge")
-                        .withOptions(Map.of("com.docker.network.bridge.enable_icc", "false",
-                                "com.docker.network.bridge.name", bridgeInterface()))
-                        .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app-network"))
-                        .exec();
-            } catch (com.github.dockerjava.api.exception.ConflictException madeMeanwhile) {
-                // another start made it
-            }
-        }
+        BridgeNetworks.ensure(docker, settings.network(), Map.of("com.docker.network.bridge.enable_icc", "false",
+                        "com.docker.network.bridge.name", bridgeInterface()),
+                Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app-network"));
     }
 
     /** The host's name for the apps' bridge (at most 15 characters), which the box's firewall rule names. */

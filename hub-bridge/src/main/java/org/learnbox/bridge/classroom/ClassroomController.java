@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
 import org.learnbox.bridge.config.PublicAddress;
+import org.learnbox.bridge.course.CourseProgress;
 import org.learnbox.bridge.course.CourseService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +20,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ClassroomController {
     private final ClassroomService classrooms;
     private final CourseService courses;
+    private final CourseProgress progress;
     private final PublicAddress address;
 
-    ClassroomController(ClassroomService classrooms, CourseService courses, PublicAddress address) {
+    ClassroomController(ClassroomService classrooms, CourseService courses, CourseProgress progress, PublicAddress address) {
         this.classrooms = classrooms;
         this.courses = courses;
+        this.progress = progress;
         this.address = address;
     }
 
@@ -52,7 +55,10 @@ class ClassroomController {
         List<String> assigned = classrooms.coursesOf(classroom);
         model.addAttribute("classroom", classroom);
         model.addAttribute("joinLink", address.of(request) + "/join/" + classroom.getJoinCode());
-        model.addAttribute("roster", classrooms.roster(classroom));
+        List<ClassroomService.RosterEntry> roster = classrooms.roster(classroom);
+        List<String> students = roster.stream().map(ClassroomService.RosterEntry::name).toList();
+        model.addAttribute("roster", roster);
+        model.addAttribute("progress", assigned.stream().flatMap(courseId -> progress.of(courseId, students).stream()).toList());
         model.addAttribute("assigned", assigned.stream().map(courseId -> courses.find(courseId).map(c -> c.manifest().title()
                 + " (" + c.manifest().lessons().size() + " lessons)").orElse(courseId + " (no longer on the box)")).toList());
         model.addAttribute("assignable", courses.list().stream()

@@ -211,9 +211,14 @@ public class ClassroomService implements CourseAudience, HubGroups {
         hub.stopServer(studentOf(classId, student, actor));
     }
 
+    /** Whether the person is a student of the class. */
+    public boolean hasStudent(Classroom classroom, String student) {
+        return members.existsByClassroomIdAndAccountName(classroom.getId(), student);
+    }
+
     private String studentOf(long classId, String student, String actor) {
         Classroom classroom = manage(classId, actor);
-        if (!members.existsByClassroomIdAndAccountName(classroom.getId(), student)) {
+        if (!hasStudent(classroom, student)) {
             throw new ClassroomException("'" + student + "' is not in the class \"" + classroom.getName() + "\".");
         }
         return student;

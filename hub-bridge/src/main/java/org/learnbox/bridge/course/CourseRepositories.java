@@ -112,6 +112,22 @@ public class CourseRepositories {
         }
     }
 
+    /** A file of a course as of one of its commits; empty when the course, the commit or the file is not there. */
+    public Optional<byte[]> fileAt(String id, String commit, String path) {
+        try (Repository repo = openRepository(id).orElse(null)) {
+            if (repo == null) return Optional.empty();
+            ObjectId at = ObjectId.fromString(commit);
+            try (RevWalk walk = new RevWalk(repo);
+                    TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(at).getTree())) {
+                return tree == null ? Optional.empty() : Optional.of(repo.open(tree.getObjectId(0)).getBytes());
+            }
+        } catch (org.eclipse.jgit.errors.MissingObjectException | IllegalArgumentException gone) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The bare repository of a published course, for the git server; the caller closes it. */
     public Optional<Repository> openRepository(String id) {
         if (!id.matches("[a-z0-9][a-z0-9-]{1,63}")) return Optional.empty();

@@ -14,7 +14,6 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
-import com.github.dockerjava.api.model.Network;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -131,12 +130,12 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     @Override
     public java.io.InputStream copyFolder(String user, String pathInHome) {
         return DockerErrors.translate(() -> {
-            Sandbox sandbox = find(user).orElseThrow(() -> new SandboxException(
-                    user + " has no sandbox yet: open JupyterLab once, then try again."));
+            // By the container's name: one call to the engine when all is there, which a teacher's page waits for.
             try {
-                return docker.copyArchiveFromContainerCmd(sandbox.id(), SandboxSpecs.HOME + "/" + pathInHome).exec();
+                return docker.copyArchiveFromContainerCmd(SandboxSpecs.containerName(box, user), SandboxSpecs.HOME + "/" + pathInHome).exec();
             } catch (NotFoundException missing) {
-                throw new SandboxException("There is no folder '" + pathInHome + "' in the home of " + user + ".", missing);
+                if (find(user).isEmpty()) throw SandboxException.notFound(user + " has no sandbox yet: open JupyterLab once, then try again.");
+                throw SandboxException.notFound("There is no folder '" + pathInHome + "' in the home of " + user + ".");
             }
         });
     }
@@ -217,16 +216,8 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     /** A network where sandboxes reach the hub and the front door, but never each other. */
     private void ensureNetwork(String name) {
-        List<Network> found = docker.listNetworksCmd().withNameFilter(name).exec();
-        if (found.stream().anyMatch(n -> n.getName().equals(name))) return;
-        try {
-            docker.createNetworkCmd().withName(name).withDriver("bridge")
-                    .withOptions(Map.of("com.docker.network.bridge.enable_icc", "false"))
-                    .withLabels(Map.of(LABEL_BOX, box, LABEL_ROLE, "sandbox-network"))
-                    .exec();
-        } catch (ConflictException madeMeanwhile) {
-            log.debug("network {} was made by someone else meanwhile", name);
-        }
+        BridgeNetworks.ensure(docker, name, Map.of("com.docker.network.bridge.enable_icc", "false"),
+                Map.of(LABEL_BOX, box, LABEL_ROLE, "sandbox-network"));
     }
 
     private void ensureVolume(SandboxSpec spec) {

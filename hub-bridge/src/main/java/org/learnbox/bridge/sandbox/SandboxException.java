@@ -12,4 +12,17 @@ public class SandboxException extends Refusal {
     public SandboxException(String message, Throwable cause) {
         super(HttpStatus.SERVICE_UNAVAILABLE, message, cause);
     }
+
+    private SandboxException(HttpStatus status, String message) {
+        super(status, message);
+    }
+
+    /** What was asked for is not there (no sandbox, no such file in the home): the engine itself answered. */
+    public static SandboxException notFound(String message) {
+        return new SandboxException(HttpStatus.NOT_FOUND, message);
+    }
+
+    public boolean isNotFound() {
+        return status() == HttpStatus.NOT_FOUND;
+    }
 }

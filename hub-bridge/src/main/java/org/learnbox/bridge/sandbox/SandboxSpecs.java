@@ -33,6 +33,11 @@ public class SandboxSpecs {
         return box + "-home-" + user;
     }
 
+    /** The learner's sandbox container's name. */
+    static String containerName(String box, String user) {
+        return box + "-sandbox-" + user;
+    }
+
     public SandboxSpec forUser(String user, Map<String, String> hubEnv) {
         LearnboxProperties.Sandbox sandbox = properties.sandbox();
         Map<String, String> env = new HashMap<>(hubEnv);
@@ -43,7 +48,7 @@ public class SandboxSpecs {
         return new SandboxSpec(
                 user,
                 sandbox.image(),
-                properties.box() + "-sandbox-" + user,
+                containerName(properties.box(), user),
                 homeVolume(properties.box(), user),
                 HOME,
                 env,

@@ -128,6 +128,16 @@ public class SnippetService {
                 .toList();
     }
 
+    /** The owner's snippets that the viewer may read (all of them for the owner's teachers), newest change first. */
+    @Transactional(readOnly = true)
+    public List<SnippetSummary> ownedBy(String owner, String viewer) {
+        return snippets.findByOwnerOrderByUpdatedAtDesc(owner).stream()
+                .filter(s -> access.mayRead(s, viewer))
+                .limit(SEARCH_LIMIT)
+                .map(SnippetSummary::of)
+                .toList();
+    }
+
     /** A removed account's snippets go with it; forks others made of them stay theirs. */
     @EventListener
     @Transactional

@@ -62,6 +62,14 @@ class AccessibilityE2EIT {
             String app = browser.findElement(By.cssSelector("#apps a.app-link")).getText();
             check(browser, "/apps/" + app, By.id("app-url"));
         });
+        // A notebook in the student's home, for their teacher to read: text, code, a printed line and an error.
+        student.awaitLab();
+        student.writeFile("axe-notes.ipynb", """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "language": "python"}},
+                 "cells": [{"cell_type": "markdown", "metadata": {}, "source": "# My notes\\n\\nA *first* try."},
+                  {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": "print('hi')\\nx",
+                   "outputs": [{"output_type": "stream", "name": "stdout", "text": "hi\\n"},
+                    {"output_type": "error", "ename": "NameError", "evalue": "name 'x' is not defined", "traceback": []}]}]}""");
         inChromium(teacher -> {
             Chromium.logInToDashboard(teacher, box, "axe-teacher", teacherPassword);
             check(teacher, "/", By.id("box-nav"));
@@ -73,6 +81,14 @@ class AccessibilityE2EIT {
             new WebDriverWait(teacher, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.className("slip")));
             audit(teacher, "the login slips");
             for (String page : List.of("/apps/moderation", "/students/repositories", "/repositories/axe-student/axe-repo/files")) {
+                check(teacher, page, By.id("box-nav"));
+            }
+            String work = classPage.substring(classPage.indexOf("/classes/")) + "/students/axe-student";
+            check(teacher, work, By.id("notebooks"));
+            check(teacher, work + "/notebook?path=axe-notes.ipynb", By.cssSelector(".cells"));
+            // The same pages in Chinese: words of another length and script, the same structure.
+            for (String page : List.of("/?lang=zh-CN", classPage.substring(classPage.indexOf("/classes/")), work,
+                    work + "/notebook?path=axe-notes.ipynb", "/students/repositories")) {
                 check(teacher, page, By.id("box-nav"));
             }
         });

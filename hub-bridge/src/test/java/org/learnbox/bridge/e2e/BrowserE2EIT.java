@@ -147,6 +147,46 @@ class BrowserE2EIT {
         new org.openqa.selenium.interactions.Actions(browser).doubleClick(browser.findElement(lesson)).perform();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".jp-NotebookPanel"), "Values and types"));
         screenshot("12-lesson.png");
+
+        // mira answers an exercise of the lesson (through the Jupyter API, as the lesson's cell would);
+        // her teacher then sees it on the class page and reads her notebooks there.
+        Learner mira = new Learner(box, "mira");
+        mira.logIn(studentPassword);
+        try (KernelSession java = mira.openNotebook("courses/java-from-zero/01-values-and-types.ipynb", "java")) {
+            assertThat(java.execute("%load check.jsh", Duration.ofMinutes(2)).error()).isNull();
+            assertThat(java.execute("check(\"the label\", \"Age: 13\", \"Age: 13\");", Duration.ofMinutes(1)).stdout())
+                    .contains("✅ Right: the label");
+        }
+        browser.get(box.url("/"));
+        browser.findElement(By.id("nav-logout")).click();
+        logInToDashboard("ms-rao", teacherPassword, wait);
+        Chromium.openUntil(browser, box.url("/classes"), By.linkText("Year 9 Java"));
+        browser.findElement(By.linkText("Year 9 Java")).click();
+        By firstLesson = By.cssSelector("#progress-java-from-zero-mira td.number");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(firstLesson));
+        for (int look = 0; !browser.findElement(firstLesson).getText().startsWith("1/"); look++) {
+            if (look == 60) throw new AssertionError("mira's right check did not reach the class page: " + browser.findElement(firstLesson).getText());
+            Thread.sleep(500);
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(firstLesson));
+        }
+        assertThat(browser.findElement(By.cssSelector("#progress-java-from-zero abbr")).getAttribute("title")).isEqualTo("Values and types");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("progress-java-from-zero")));
+        screenshot("12b-class-progress.png");
+        browser.findElement(By.cssSelector("#student-mira a")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notebooks")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("mira");
+        assertThat(browser.findElement(By.id("progress-java-from-zero")).getText()).contains("Values and types");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("notebooks")));
+        screenshot("12c-student-work.png");
+        browser.findElement(By.linkText("courses/java-from-zero/01-values-and-types.ipynb")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cells .markdown")));
+        assertThat(browser.findElement(By.cssSelector(".cells")).getText()).contains("Values and types", "%load check.jsh");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.cssSelector(".cell.code")));
+        screenshot("12d-student-notebook.png");
     }
 
     @Test

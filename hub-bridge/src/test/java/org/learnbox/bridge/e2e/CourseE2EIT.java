@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +80,75 @@ class CourseE2EIT {
         Shell.Result unknown = box.box(null, "course", "deliver", "no-such-course");
         assertThat(unknown.exitCode()).isNotZero();
         assertThat(unknown.stderr()).contains("There is no course 'no-such-course' on this box.");
+    }
+
+    /** The lesson cells of {@code student}'s row in a course's progress table on the class page. */
+    private static List<String> progressRow(Learner teacher, String classPage, String course, String student) throws Exception {
+        String page = teacher.get(classPage).body();
+        Matcher row = Pattern.compile("id=\"progress-" + course + "-" + student + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+        if (!row.find()) throw new AssertionError("no progress row of " + student + " for " + course + " on the class page:\n" + page);
+        return Pattern.compile("<td[^>]*class=\"number[^\"]*\"[^>]*>([^<]*)</td>").matcher(row.group(1)).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    private static void awaitProgress(Learner teacher, String classPage, String course, String student, int lesson,
+            String expected) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        List<String> row = progressRow(teacher, classPage, course, student);
+        while (!row.get(lesson - 1).equals(expected)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("lesson " + lesson + " of " + course + " shows " + row.get(lesson - 1) + ", not " + expected);
+            }
+            Thread.sleep(300);
+            row = progressRow(teacher, classPage, course, student);
+        }
+    }
+
+    @Test
+    void aLessonsSelfChecksInPythonAndJavaShowAsProgressOnTheClassPage() throws Exception {
+        Learner teacher = new Learner(box, "ms-berg");
+        String code = Classes.make(box, teacher, box.addUser("ms-berg", "teacher"), "Class 7P", "python-from-zero",
+                "java-from-zero");
+        String classPage = teacher.get("/classes").body().replaceAll("(?s).*href=\"(/classes/\\d+)\"[^>]*>Class 7P<.*", "$1");
+        Learner una = new Learner(box, "una");
+        una.logIn(box.addUser("una"));
+        Classes.join(una, code);
+        una.awaitLab();
+        una.stopServer();
+        una.startServer();
+        awaitFile(una, "courses/python-from-zero/03-conditions.ipynb");
+        awaitFile(una, "courses/java-from-zero/03-conditions.ipynb");
+        assertThat(progressRow(teacher, classPage, "python-from-zero", "una").get(2)).isEqualTo("0/3");
+
+        try (KernelSession python = una.openNotebook("courses/python-from-zero/03-conditions.ipynb", "python3")) {
+            KernelSession.Outcome ran = python.execute("from check import check\n"
+                    + "check('14 is \"even\"', 'even', 'even')\ncheck('someone aged 70 pays 6', 8, 6)", Duration.ofSeconds(60));
+            assertThat(ran.stdout()).contains("✅ Right: 14 is \"even\"", "❌ Not yet: someone aged 70 pays 6 (expected 6, got 8)");
+        }
+        awaitProgress(teacher, classPage, "python-from-zero", "una", 3, "1/3");
+
+        try (KernelSession java = una.openNotebook("courses/java-from-zero/03-conditions.ipynb", "java")) {
+            assertThat(java.execute("%load check.jsh", Duration.ofSeconds(120)).error()).isNull();
+            KernelSession.Outcome ran = java.execute("check(\"evenOrOdd(4)\", \"even\", \"even\");\n"
+                    + "check(\"evenOrOdd(7)\", \"odd\", \"odd\");", Duration.ofSeconds(60));
+            assertThat(ran.stdout()).contains("✅ Right: evenOrOdd(4)", "✅ Right: evenOrOdd(7)");
+        }
+        awaitProgress(teacher, classPage, "java-from-zero", "una", 3, "2/" + progressRow(teacher, classPage, "java-from-zero", "una")
+                .get(2).replaceAll(".*/", ""));
+        assertThat(progressRow(teacher, classPage, "python-from-zero", "una").get(2)).isEqualTo("1/3");
+
+        // Her teacher reads her notebooks from her home, not through her lab; her classmates and strangers cannot.
+        una.writeFile("work/notes.ipynb", "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": ["
+                + "{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": \"# My notes <script>alert(1)</script>\"}]}");
+        String work = teacher.get(classPage + "/students/una").body();
+        assertThat(work).contains("courses/python-from-zero/03-conditions.ipynb", "work/notes.ipynb")
+                .doesNotContain(".ipynb_checkpoints");
+        HttpResponse<String> notes = teacher.get(classPage + "/students/una/notebook?path=work/notes.ipynb");
+        assertThat(notes.statusCode()).isEqualTo(200);
+        assertThat(notes.body()).contains("My notes &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+        assertThat(teacher.get(classPage + "/students/una/notebook?path=courses/python-from-zero/03-conditions.ipynb").body())
+                .contains("<h1>Conditions</h1>");
+        assertThat(una.get(classPage + "/students/una").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -248,6 +248,18 @@ final class Learner {
                 + "/channels?session_id=" + java.util.UUID.randomUUID()), id);
     }
 
+    /** A kernel started for a notebook, as JupyterLab starts one: in the notebook's folder, knowing its path. */
+    KernelSession openNotebook(String path, String kernelName) throws Exception {
+        // JupyterLab names the session after the file; Jupyter then gives the kernel JPY_SESSION_NAME, its full path.
+        String body = JSON.writeValueAsString(java.util.Map.of("path", path, "name", path.substring(path.lastIndexOf('/') + 1), "type", "notebook",
+                "kernel", java.util.Map.of("name", kernelName)));
+        HttpResponse<String> created = server("POST", "/api/sessions", body);
+        if (created.statusCode() != 201) throw new AssertionError("no session for " + path + ": " + created.statusCode() + " " + created.body());
+        String id = JSON.readTree(created.body()).path("kernel").path("id").asString();
+        return KernelSession.open(this, URI.create("ws://localhost:" + box.port + "/user/" + name + "/api/kernels/" + id
+                + "/channels?session_id=" + java.util.UUID.randomUUID()), id);
+    }
+
     static String enc(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NasE2EIT {
     private static final int OFFSET = 10_000; // the NAS's box answers on 28000 (and its apps on 28001)
+    /** The schema this LearnBox writes, and the one the next bundle (made on the NAS, one migration more) writes. */
+    private static final String SCHEMA = org.learnbox.bridge.config.BoxVersion.newestSchema().getVersion();
+    private static final String NEXT_SCHEMA = String.valueOf(Integer.parseInt(SCHEMA) + 1);
     private final Shell host = NestedEngines.hostShell();
     private Path dist;
     private String bundleName;
@@ -148,7 +151,7 @@ class NasE2EIT {
         nas.sh(nextBundle()).requireSuccess();
         Shell.Result upgraded = nas.sh("sh learnbox-install.sh /volume1/next/learnbox-next.tar.gz");
         assertThat(upgraded.exitCode()).as(upgraded.stdout() + upgraded.stderr()).isZero();
-        assertThat(nas.sh("docker compose exec -T bridge learnbox version").requireSuccess().stdout()).contains("database schema 7");
+        assertThat(nas.sh("docker compose exec -T bridge learnbox version").requireSuccess().stdout()).contains("database schema " + NEXT_SCHEMA);
         assertThat(nas.sh("docker inspect -f '{{index .Config.Labels \"org.opencontainers.image.version\"}}' learnbox-hub-1 learnbox-proxy-1")
                 .requireSuccess().stdout()).isEqualTo("next\nnext\n");
         awaitFrontDoor();
@@ -161,15 +164,15 @@ class NasE2EIT {
         // Her lab, open through it, is told: it asks the box for its notices.
         HttpResponse<String> notices = box.http.send(HttpRequest.newBuilder(URI.create(box.url("/notices"))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(notices.body()).contains("LearnBox was upgraded (version ", ", database schema 7). Your files and running notebooks are kept.");
+        assertThat(notices.body()).contains("LearnBox was upgraded (version ", ", database schema " + NEXT_SCHEMA + "). Your files and running notebooks are kept.");
         assertThat(apps.fetch("hello--ana", "/").body()).isEqualTo("Python published on the NAS");
         assertThat(apps.fetch("pushed--ana", "/").body()).isEqualTo("Python pushed to the NAS");
 
         Shell.Result older = nas.sh("sh learnbox-install.sh /volume1/incoming/" + bundleName);
         assertThat(older.exitCode()).isEqualTo(1);
-        assertThat(older.stderr()).contains("is older than this box's data", "with database schema 7, and this bundle knows schemas up to 6.",
+        assertThat(older.stderr()).contains("is older than this box's data", "with database schema " + NEXT_SCHEMA + ", and this bundle knows schemas up to " + SCHEMA + ".",
                 "Nothing was changed.");
-        assertThat(nas.sh("docker compose exec -T bridge learnbox version").requireSuccess().stdout()).contains("database schema 7");
+        assertThat(nas.sh("docker compose exec -T bridge learnbox version").requireSuccess().stdout()).contains("database schema " + NEXT_SCHEMA);
         assertThat(apps.fetch("pushed--ana", "/").body()).isEqualTo("Python pushed to the NAS");
     }
 
@@ -178,17 +181,17 @@ class NasE2EIT {
         return """
                 set -e
                 mkdir -p /volume1/next && cd /volume1/next
-                echo 'CREATE TABLE upgrade_check (id INT PRIMARY KEY);' > V7__upgrade_check.sql
-                printf '%s\n' 'FROM learnbox/bridge:latest' 'COPY V7__upgrade_check.sql /opt/learnbox/migrations-next/' \
+                echo 'CREATE TABLE upgrade_check (id INT PRIMARY KEY);' > VNEXT__upgrade_check.sql
+                printf '%s\n' 'FROM learnbox/bridge:latest' 'COPY VNEXT__upgrade_check.sql /opt/learnbox/migrations-next/' \
                   'ENV SPRING_FLYWAY_LOCATIONS=classpath:db/migration,filesystem:/opt/learnbox/migrations-next' \
                   'LABEL org.opencontainers.image.version=next' > Dockerfile
                 DOCKER_BUILDKIT=0 docker build -q -t learnbox/bridge:latest . >/dev/null
                 printf '%s\n' 'FROM learnbox/hub:latest' 'LABEL org.opencontainers.image.version=next' | DOCKER_BUILDKIT=0 docker build -q -t learnbox/hub:latest - >/dev/null
                 tar -xf /volume1/incoming/BUNDLE bundle.json compose.yaml learnbox.env learnbox-install.sh
-                sed -i 's/"version": "[^"]*"/"version": "next"/; s/"schema": "[^"]*"/"schema": "7"/' bundle.json
+                sed -i 's/"version": "[^"]*"/"version": "next"/; s/"schema": "[^"]*"/"schema": "NEXT"/' bundle.json
                 { tar -b 1 -cf - bundle.json compose.yaml learnbox.env learnbox-install.sh | head -c -1024
                   docker save $(docker images --format '{{.Repository}}:{{.Tag}}' | grep '^learnbox/.*:latest$'); } | gzip -1 > learnbox-next.tar.gz
-                """.replace("BUNDLE", bundleName);
+                """.replace("BUNDLE", bundleName).replace("NEXT", NEXT_SCHEMA);
     }
 
     /** The README's NAS steps as written, for this bundle, with the test's ports set in .env as a teacher would. */

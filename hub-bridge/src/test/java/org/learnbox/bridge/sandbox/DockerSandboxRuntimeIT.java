@@ -90,6 +90,45 @@ class DockerSandboxRuntimeIT {
                 .containsEntry("com.docker.network.bridge.enable_icc", "false");
     }
 
+    /** A new box's first lesson: the class logs in at once, and the sandboxes' network is made once, not once per start. */
+    @Test
+    void learnersStartingAtOnceOnANewBoxShareOneNetwork() throws Exception {
+        String network = BOX + "-first-lesson";
+        LearnboxProperties fresh = TestProperties.of(BOX,
+                new LearnboxProperties.Sandbox(idleImage, 0.5, DataSize.ofMegabytes(256), 64, network, 10, 8888, "http://127.0.0.1:9", true),
+                TestProperties.hub("http://127.0.0.1:9/hub/api"), TestProperties.courses("data/courses"));
+        DockerSandboxRuntime newBox = new DockerSandboxRuntime(docker, fresh);
+        SandboxSpecs newSpecs = new SandboxSpecs(fresh);
+        removeNetworks(network);
+        java.util.concurrent.ExecutorService learners = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Sandbox>> started = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String user = "first" + i;
+                started.add(learners.submit(() -> {
+                    together.await();
+                    return newBox.start(newSpecs.forUser(user, Map.of()), event -> { });
+                }));
+            }
+            together.countDown();
+            for (java.util.concurrent.Future<Sandbox> sandbox : started) {
+                assertThat(sandbox.get(2, java.util.concurrent.TimeUnit.MINUTES).running()).isTrue();
+            }
+            assertThat(docker.listNetworksCmd().withNameFilter(network).exec())
+                    .filteredOn(n -> n.getName().equals(network)).hasSize(1);
+        } finally {
+            learners.shutdownNow();
+            removeWhatTheTestMade();
+            removeNetworks(network);
+        }
+    }
+
+    private void removeNetworks(String name) {
+        docker.listNetworksCmd().withNameFilter(name).exec().stream().filter(n -> n.getName().equals(name))
+                .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
+    }
+
     @Test
     void aSandboxStartedAheadOfTheHubGetsTheHubsEnvironmentOnceAsTheLearnersOwnFile() {
         List<SpawnEvent> ahead = new ArrayList<>();

@@ -62,7 +62,7 @@ class AuthorizationWalkTest {
      * What a person gets: the page or answer (2xx), on to another page (302, not to the login), sent to log in,
      * refused, or told there is no such thing (404: a snippet not shared with them looks missing).
      */
-    enum Answer { PAGE, ONWARD, LOG_IN, FORBIDDEN, NO_ACCESS, MISSING }
+    enum Answer { PAGE, ONWARD, LOG_IN, FORBIDDEN, NO_ACCESS, MISSING, REFUSED }
 
     // The machine APIs: no session opens them; signed-in people are known there, and refused.
     private static final List<Answer> MACHINE_ONLY = answers("NO_ACCESS FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN");
@@ -75,6 +75,9 @@ class AuthorizationWalkTest {
         accounts.add("walk-student", Role.STUDENT, "a-long-password");
         accounts.add("walk-stranger", Role.STUDENT, "a-long-password");
         accounts.add("walk-target", Role.STUDENT, "a-long-password");
+        // No learner here has a sandbox: a home is read from none.
+        org.mockito.Mockito.when(sandboxes.copyFolder(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString()))
+                .thenThrow(org.learnbox.bridge.sandbox.SandboxException.notFound("walk-student has no sandbox yet."));
         Classroom math = classrooms.create("walk-teacher", "Walk math");
         Classroom art = classrooms.create("walk-other-teacher", "Walk art");
         classrooms.join("walk-student", math.getJoinCode());
@@ -136,6 +139,11 @@ class AuthorizationWalkTest {
         doors.put("POST " + classPage + "/students", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("POST " + classPage + "/students/walk-student/start", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("POST " + classPage + "/students/walk-student/stop", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
+        // A student's work: their class's teacher and the admins read it; a student of no class of theirs is none of this one.
+        doors.put("GET " + classPage + "/students/walk-student", answers("LOG_IN FORBIDDEN FORBIDDEN PAGE FORBIDDEN PAGE"));
+        doors.put("GET " + classPage + "/students/walk-target", answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
+        doors.put("GET " + classPage + "/students/walk-student/notebook?path=work/a.ipynb",
+                answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
         doors.put("GET /admin/accounts", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN PAGE"));
         doors.put("POST /admin/accounts", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
         doors.put("POST /admin/accounts/walk-target/role", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
@@ -179,6 +187,9 @@ class AuthorizationWalkTest {
         doors.put("GET /account/password", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("POST /account/password", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /api/me", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
+        // A lesson's self-check: kept for a learner of a class the course was given to (by now every person has
+        // joined the math class, which has java-from-zero), refused in words for anyone else.
+        doors.put("POST /api/progress", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /admin-api/users", MACHINE_ONLY);
         doors.put("POST /admin-api/pause", MACHINE_ONLY);
         doors.put("POST /admin-api/apps/walk-student/walk-repo/rollback", MACHINE_ONLY);
@@ -271,6 +282,10 @@ class AuthorizationWalkTest {
         if (parts[1].equals("/repositories")) request.param("name", "walk-made-" + System.nanoTime() % 100000);
         if (parts[1].endsWith("/visibility")) request.param("visibility", "public");
         if (parts[1].equals("/tokens")) request.param("name", "walk");
+        if (parts[1].equals("/api/progress")) {
+            request.contentType(MediaType.APPLICATION_JSON).content("{\"notebook\":\"courses/java-from-zero/01-values-and-types.ipynb\","
+                    + "\"check\":\"the label\",\"passed\":true}");
+        }
         return mvc.perform(request.with(person)).andReturn().getResponse();
     }
 
@@ -282,6 +297,7 @@ class AuthorizationWalkTest {
         if (status == 302 && location != null && location.endsWith("/login")) return Answer.LOG_IN;
         if (status == 302) return Answer.ONWARD;
         if (status == 404) return Answer.MISSING;
+        if (status == 422) return Answer.REFUSED;
         if (status / 100 == 2) return Answer.PAGE;
         throw new AssertionError(door + " answered " + status);
     }

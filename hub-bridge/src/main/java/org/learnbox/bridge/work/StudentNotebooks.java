@@ -1,0 +1,94 @@
+package org.learnbox.bridge.work;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.learnbox.bridge.sandbox.SandboxException;
+import org.learnbox.bridge.sandbox.SandboxRuntime;
+import org.springframework.stereotype.Component;
+
+/**
+ * A learner's notebooks read from their home by the box, never through their live server: a
+ * teacher's look leaves no trace in the learner's lab and works while the sandbox is stopped.
+ */
+@Component
+class StudentNotebooks {
+    /** Bounds on what one look reads, whatever the home holds. */
+    static final int MOST_LISTED = 200;
+    static final int MOST_ENTRIES_SCANNED = 20_000;
+    static final long LARGEST_NOTEBOOK = 10L * 1024 * 1024;
+    /** A path in the home as the list gives it: no hidden folder, no way up or out. */
+    private static final Pattern NOTEBOOK_PATH = Pattern.compile("(?:[^/.][^/]*/)*[^/.][^/]*\\.ipynb");
+
+    record Listed(String path, long size, Instant modified) {}
+
+    record Found(List<Listed> notebooks, boolean cut) {}
+
+    private final SandboxRuntime sandboxes;
+
+    StudentNotebooks(SandboxRuntime sandboxes) {
+        this.sandboxes = sandboxes;
+    }
+
+    /** The notebooks of the learner's home, hidden folders left out, in path order. */
+    Found list(String learner) {
+        List<Listed> found = new ArrayList<>();
+        boolean cut = false;
+        try (TarArchiveInputStream home = new TarArchiveInputStream(sandboxes.copyFolder(learner, ""))) {
+            int scanned = 0;
+            for (TarArchiveEntry entry = home.getNextEntry(); entry != null; entry = home.getNextEntry()) {
+                if (++scanned > MOST_ENTRIES_SCANNED || found.size() == MOST_LISTED) {
+                    cut = true;
+                    break;
+                }
+                String path = inHome(entry.getName());
+                if (entry.isFile() && NOTEBOOK_PATH.matcher(path).matches()) {
+                    found.add(new Listed(path, entry.getSize(), entry.getLastModifiedDate().toInstant()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        found.sort(java.util.Comparator.comparing(Listed::path));
+        return new Found(found, cut);
+    }
+
+    /** The notebook's bytes; a path that is no notebook of the home, or one too big to show, is refused in words. */
+    byte[] read(String learner, String path) {
+        if (path == null || !NOTEBOOK_PATH.matcher(path).matches()) {
+            throw new WorkException("'" + path + "' is not a notebook in the home of " + learner + ".");
+        }
+        InputStream archive;
+        try {
+            archive = sandboxes.copyFolder(learner, path);
+        } catch (SandboxException gone) {
+            if (!gone.isNotFound()) throw gone;
+            throw new WorkException("There is no notebook '" + path + "' in the home of " + learner + ".");
+        }
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
+            TarArchiveEntry entry = tar.getNextEntry();
+            if (entry == null || !entry.isFile()) {
+                throw new WorkException("'" + path + "' is not a notebook in the home of " + learner + ".");
+            }
+            if (entry.getSize() > LARGEST_NOTEBOOK) {
+                throw new WorkException(path + " is " + entry.getSize() / (1024 * 1024) + " MiB: notebooks over "
+                        + LARGEST_NOTEBOOK / (1024 * 1024) + " MiB are not shown here. Open it with the student.");
+            }
+            return tar.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The home's tar names entries with the home folder's own name first. */
+    private static String inHome(String name) {
+        int slash = name.indexOf('/');
+        return slash < 0 ? "" : name.substring(slash + 1);
+    }
+}
