@@ -11,9 +11,16 @@ import org.springframework.web.server.ResponseStatusException;
 /** Every refusal of the APIs is {@code {"message": "..."}} in words a person can act on, with the refusal's own status. */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
+    private final Words words;
+
+    ApiErrors(Words words) {
+        this.words = words;
+    }
+
+    /** In the reader's language: a browser's page reads its own, the CLI (no language asked) English. */
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Map<String, String>> refused(Refusal e) {
-        return message(e.status(), e.getMessage());
+        return message(e.status(), words.of(e));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
