@@ -64,6 +64,10 @@ public final class ContainerExec {
             kept.write(bytes, offset, Math.max(0, Math.min(length, limit - kept.size())));
         }
 
+        public byte[] bytes() {
+            return kept.toByteArray();
+        }
+
         @Override
         public String toString() {
             return kept.toString(java.nio.charset.StandardCharsets.UTF_8).strip();

@@ -39,6 +39,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     private final DockerClient docker;
     private final String box;
     private final SchoolTrust trust;
+    private final HomeReads homes;
 
     public DockerSandboxRuntime(DockerClient docker, LearnboxProperties properties) {
         this(docker, properties, null);
@@ -50,6 +51,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
         this.docker = docker;
         this.box = properties.box();
         this.trust = trust;
+        this.homes = new HomeReads(docker, box, properties.sandbox() == null ? properties.image("sandbox") : properties.sandbox().image());
     }
 
     @Override
@@ -129,15 +131,12 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     @Override
     public java.io.InputStream copyFolder(String user, String pathInHome) {
-        return DockerErrors.translate(() -> {
-            // By the container's name: one call to the engine when all is there, which a teacher's page waits for.
-            try {
-                return docker.copyArchiveFromContainerCmd(SandboxSpecs.containerName(box, user), SandboxSpecs.HOME + "/" + pathInHome).exec();
-            } catch (NotFoundException missing) {
-                if (find(user).isEmpty()) throw SandboxException.notFound(user + " has no sandbox yet: open JupyterLab once, then try again.");
-                throw SandboxException.notFound("There is no folder '" + pathInHome + "' in the home of " + user + ".");
-            }
-        });
+        return DockerErrors.translate(() -> homes.copy(user, pathInHome));
+    }
+
+    @Override
+    public HomeListing findInHome(String user, String suffix, int most) {
+        return DockerErrors.translate(() -> homes.find(user, suffix, most));
     }
 
     @Override

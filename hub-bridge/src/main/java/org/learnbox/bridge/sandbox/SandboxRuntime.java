@@ -39,11 +39,18 @@ public interface SandboxRuntime {
     CommandResult run(String user, List<String> command, Duration timeout);
 
     /**
-     * A folder of the learner's home as a tar stream (its own name first), read whether the
-     * sandbox runs or not. The caller closes the stream. No sandbox, or no such folder, is a
+     * A folder of the learner's home as a tar stream (its own name first), read whether or not
+     * the learner has a sandbox now. The caller closes the stream. No sandbox, or no such folder, is a
      * {@link SandboxException}.
      */
     java.io.InputStream copyFolder(String user, String pathInHome);
+
+    /**
+     * The files of the learner's home whose names end with {@code suffix}, hidden folders and files
+     * left out, at most {@code most}; read whether or not the sandbox runs, and refused as not
+     * found when the learner has no home yet.
+     */
+    HomeListing findInHome(String user, String suffix, int most);
 
     /**
      * Writes text files into a folder of the learner's home (made if missing), owned by the

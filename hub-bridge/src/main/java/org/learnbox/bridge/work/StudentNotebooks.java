@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.learnbox.bridge.sandbox.HomeListing;
 import org.learnbox.bridge.sandbox.SandboxException;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 class StudentNotebooks {
     /** Bounds on what one look reads, whatever the home holds. */
     static final int MOST_LISTED = 200;
-    static final int MOST_ENTRIES_SCANNED = 20_000;
     static final long LARGEST_NOTEBOOK = 10L * 1024 * 1024;
     /** A path in the home as the list gives it: no hidden folder, no way up or out. */
     private static final Pattern NOTEBOOK_PATH = Pattern.compile("(?:[^/.][^/]*/)*[^/.][^/]*\\.ipynb");
@@ -38,25 +37,10 @@ class StudentNotebooks {
 
     /** The notebooks of the learner's home, hidden folders left out, in path order. */
     Found list(String learner) {
-        List<Listed> found = new ArrayList<>();
-        boolean cut = false;
-        try (TarArchiveInputStream home = new TarArchiveInputStream(sandboxes.copyFolder(learner, ""))) {
-            int scanned = 0;
-            for (TarArchiveEntry entry = home.getNextEntry(); entry != null; entry = home.getNextEntry()) {
-                if (++scanned > MOST_ENTRIES_SCANNED || found.size() == MOST_LISTED) {
-                    cut = true;
-                    break;
-                }
-                String path = inHome(entry.getName());
-                if (entry.isFile() && NOTEBOOK_PATH.matcher(path).matches()) {
-                    found.add(new Listed(path, entry.getSize(), entry.getLastModifiedDate().toInstant()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        found.sort(java.util.Comparator.comparing(Listed::path));
-        return new Found(found, cut);
+        HomeListing home = sandboxes.findInHome(learner, ".ipynb", MOST_LISTED);
+        List<Listed> found = home.files().stream().filter(file -> NOTEBOOK_PATH.matcher(file.path()).matches())
+                .map(file -> new Listed(file.path(), file.size(), file.modified())).toList();
+        return new Found(found, home.cut());
     }
 
     /** The notebook's bytes; a path that is no notebook of the home, or one too big to show, is refused in words. */
@@ -84,11 +68,5 @@ class StudentNotebooks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The home's tar names entries with the home folder's own name first. */
-    private static String inHome(String name) {
-        int slash = name.indexOf('/');
-        return slash < 0 ? "" : name.substring(slash + 1);
     }
 }

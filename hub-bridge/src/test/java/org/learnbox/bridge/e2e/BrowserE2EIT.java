@@ -202,6 +202,15 @@ class BrowserE2EIT {
         assertThat(browser.findElement(By.id("open-lab")).getText()).as("the choice is kept after the login").isEqualTo("打开我的 JupyterLab");
         assertThat(browser.findElement(By.id("nav-classes")).getText()).isEqualTo("班级");
         screenshot("05-zh-dashboard.png");
+        // JupyterHub's own pages follow the box's choice.
+        browser.get(box.url("/hub/home"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("to-dashboard")));
+        assertThat(browser.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.findElement(By.id("to-dashboard")).getText()).isEqualTo("返回我的 LearnBox 主页");
+        assertThat(browser.findElement(By.id("start")).getText()).isEqualTo("启动我的服务器");
+        screenshot("05b-zh-hub-home.png");
+        browser.findElement(By.id("to-dashboard")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lang-en")));
         browser.findElement(By.id("lang-en")).click();
         wait.until(ExpectedConditions.textToBe(By.id("open-lab"), "Open my JupyterLab"));
         browser.findElement(By.id("nav-password")).click();

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,6 +171,40 @@ class DockerSandboxRuntimeIT {
         assertThat(runtime.find("bob")).isEmpty();
         assertThat(runtime.runningUsers()).isEmpty();
         assertThat(docker.inspectVolumeCmd(BOX + "-home-bob").exec().getLabels()).containsEntry("org.learnbox.role", "home");
+    }
+
+    /** A teacher's look at a learner's work: the home is read while the sandbox runs and after it is gone. */
+    @Test
+    void theHomeIsListedAndReadWhileTheSandboxRunsAndAfterItIsRemoved() throws Exception {
+        Sandbox kim = runtime.start(specs.forUser("kim", Map.of()), e -> { });
+        ContainerExec.run(docker, kim.id(), "0", Duration.ofSeconds(20), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(),
+                List.of("sh", "-c", "cd /home/learner && mkdir -p work .ipynb_checkpoints && echo '{}' > work/plan.ipynb"
+                        + " && echo '{}' > a.ipynb && echo old > .ipynb_checkpoints/a-checkpoint.ipynb && echo '{}' > .hidden.ipynb"
+                        + " && echo text > notes.txt && head -c 3000000 /dev/zero > data.bin"));
+
+        HomeListing running = runtime.findInHome("kim", ".ipynb", 10);
+        assertThat(running.files()).extracting(HomeFile::path).containsExactly("a.ipynb", "work/plan.ipynb");
+        assertThat(running.files().getFirst().size()).isEqualTo(3);
+        assertThat(running.files().getFirst().modified()).isAfter(java.time.Instant.now().minus(Duration.ofMinutes(5)));
+        assertThat(running.cut()).isFalse();
+        assertThat(runtime.findInHome("kim", ".ipynb", 1).cut()).as("more than asked for").isTrue();
+
+        runtime.remove("kim");
+        assertThat(runtime.findInHome("kim", ".ipynb", 10).files()).extracting(HomeFile::path).containsExactly("a.ipynb", "work/plan.ipynb");
+        try (org.apache.commons.compress.archivers.tar.TarArchiveInputStream tar =
+                new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(runtime.copyFolder("kim", "work/plan.ipynb"))) {
+            assertThat(tar.getNextEntry().getName()).isEqualTo("plan.ipynb");
+            assertThat(new String(tar.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{}\n");
+        }
+        assertThatThrownBy(() -> runtime.copyFolder("kim", "gone.ipynb")).isInstanceOf(SandboxException.class)
+                .hasMessage("There is no folder 'gone.ipynb' in the home of kim.");
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("org.learnbox.box", BOX)).exec())
+                .as("every reader is removed once read").isEmpty();
+
+        assertThatThrownBy(() -> runtime.findInHome("nobody", ".ipynb", 10)).isInstanceOf(SandboxException.class)
+                .hasMessage("nobody has no sandbox yet: open JupyterLab once, then try again.");
+        assertThatThrownBy(() -> docker.inspectVolumeCmd(BOX + "-home-nobody").exec()).as("a look makes no home")
+                .isInstanceOf(com.github.dockerjava.api.exception.NotFoundException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.learnbox.bridge.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
@@ -12,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ import org.learnbox.bridge.devops.RepoVisibility;
 import org.learnbox.bridge.hub.JupyterHubClient;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.Role;
+import org.learnbox.bridge.sandbox.HomeFile;
+import org.learnbox.bridge.sandbox.HomeListing;
 import org.learnbox.bridge.sandbox.SandboxException;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
 import org.learnbox.bridge.snippet.SnippetDraft;
@@ -84,10 +88,13 @@ class StudentWorkWebTest {
         home.put(".ipynb_checkpoints/plan-checkpoint.ipynb", notebook("old", "", ""));
         home.put("notes.txt", "not a notebook".getBytes(StandardCharsets.UTF_8));
         home.put("broken.ipynb", "this is no JSON".getBytes(StandardCharsets.UTF_8));
-        when(sandboxes.copyFolder(eq(student), eq(""))).thenAnswer(ask -> tar("learner/", home));
+        // As find lists a home: hidden folders left out, only the names asked for.
+        when(sandboxes.findInHome(eq(student), eq(".ipynb"), anyInt())).thenReturn(new HomeListing(home.entrySet().stream()
+                .filter(file -> file.getKey().endsWith(".ipynb") && !file.getKey().startsWith("."))
+                .map(file -> new HomeFile(file.getKey(), file.getValue().length, Instant.parse("2026-12-01T10:00:00Z")))
+                .sorted(java.util.Comparator.comparing(HomeFile::path)).toList(), false));
         when(sandboxes.copyFolder(eq(student), anyString())).thenAnswer(ask -> {
             String path = ask.getArgument(1);
-            if (path.isEmpty()) return tar("learner/", home);
             if (!home.containsKey(path)) throw SandboxException.notFound("There is no folder '" + path + "' in the home of " + student + ".");
             return tar("", Map.of(path.substring(path.lastIndexOf('/') + 1), home.get(path)));
         });
@@ -153,7 +160,7 @@ class StudentWorkWebTest {
     void aStudentWithoutASandboxYetHasAPageAllTheSame() throws Exception {
         String newcomer = account("work-n" + run, Role.STUDENT);
         classrooms.join(newcomer, chemistry.getJoinCode());
-        when(sandboxes.copyFolder(eq(newcomer), anyString()))
+        when(sandboxes.findInHome(eq(newcomer), anyString(), anyInt()))
                 .thenThrow(SandboxException.notFound(newcomer + " has no sandbox yet: open JupyterLab once, then try again."));
         assertThat(page("/classes/" + chemistry.getId() + "/students/" + newcomer, as(teacher, "TEACHER")))
                 .contains(newcomer + " has no sandbox yet", "No snippet yet.", "No repository yet.");

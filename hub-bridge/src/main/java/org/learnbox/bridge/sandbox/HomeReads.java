@@ -1,0 +1,159 @@
+package org.learnbox.bridge.sandbox;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.StreamType;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The box reading a learner's home (a teacher's look at their work): through their sandbox while
+ * it runs, else through a container of the sandbox image that mounts the home read-only, has no
+ * network and is removed after. What is read is bounded, whatever the home holds.
+ */
+final class HomeReads {
+    /** The most bytes of a listing read: a few thousand paths. */
+    static final int MOST_LISTING_BYTES = 1024 * 1024;
+    private static final Duration FIND_TIME = Duration.ofSeconds(30);
+    private static final String ROLE = "home-reader";
+
+    private final DockerClient docker;
+    private final String box;
+    private final String image;
+
+    HomeReads(DockerClient docker, String box, String image) {
+        this.docker = docker;
+        this.box = box;
+        this.image = image;
+    }
+
+    /** Files of the home whose names end with {@code suffix}, hidden folders and files left out, at most {@code most}. */
+    HomeListing find(String user, String suffix, int most) {
+        List<String> command = List.of("find", SandboxSpecs.HOME, "-mindepth", "1", "-name", ".*", "-prune", "-o",
+                "-type", "f", "-name", "*" + suffix, "-printf", "%s %T@ %P\\0");
+        ContainerExec.FirstBytes listing = new ContainerExec.FirstBytes(MOST_LISTING_BYTES);
+        try {
+            try {
+                ContainerExec.run(docker, SandboxSpecs.containerName(box, user), "1000:1000", FIND_TIME, listing,
+                        java.io.OutputStream.nullOutputStream(), command);
+            } catch (NotFoundException | ConflictException notRunning) {
+                listing = findApart(user, command);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("Interrupted while reading the home of " + user + ".", e);
+        }
+        return parse(listing.bytes(), most);
+    }
+
+    /** The home's folder or file at {@code pathInHome} as a tar, as Docker's archive API gives it. */
+    InputStream copy(String user, String pathInHome) {
+        String path = SandboxSpecs.HOME + "/" + pathInHome;
+        try {
+            return docker.copyArchiveFromContainerCmd(SandboxSpecs.containerName(box, user), path).exec();
+        } catch (NotFoundException noSandbox) {
+            // no sandbox now, or no such path: a reader that is created, never started, tells which
+        }
+        String reader = reader(user, List.of("true"));
+        try {
+            InputStream tar = docker.copyArchiveFromContainerCmd(reader, path).exec();
+            return new FilterInputStream(tar) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        ContainerStops.remove(docker, reader);
+                    }
+                }
+            };
+        } catch (NotFoundException missing) {
+            ContainerStops.remove(docker, reader);
+            throw SandboxException.notFound("There is no folder '" + pathInHome + "' in the home of " + user + ".");
+        } catch (RuntimeException e) {
+            ContainerStops.remove(docker, reader);
+            throw e;
+        }
+    }
+
+    private ContainerExec.FirstBytes findApart(String user, List<String> command) throws InterruptedException {
+        String reader = reader(user, command);
+        try {
+            docker.startContainerCmd(reader).exec();
+            Integer exit = docker.waitContainerCmd(reader).start().awaitStatusCode(FIND_TIME.toSeconds(), TimeUnit.SECONDS);
+            if (exit == null) throw new SandboxException("Reading the home of " + user + " did not finish.");
+            ContainerExec.FirstBytes listing = new ContainerExec.FirstBytes(MOST_LISTING_BYTES);
+            docker.logContainerCmd(reader).withStdOut(true).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    if (frame.getStreamType() == StreamType.STDOUT) listing.write(frame.getPayload(), 0, frame.getPayload().length);
+                }
+            }).awaitCompletion(FIND_TIME.toSeconds(), TimeUnit.SECONDS);
+            return listing;
+        } finally {
+            ContainerStops.remove(docker, reader);
+        }
+    }
+
+    /** A container that mounts the learner's home read-only and nothing else; the home must exist. */
+    private String reader(String user, List<String> command) {
+        String volume = SandboxSpecs.homeVolume(box, user);
+        try {
+            docker.inspectVolumeCmd(volume).exec();
+        } catch (NotFoundException never) {
+            throw SandboxException.notFound(user + " has no sandbox yet: open JupyterLab once, then try again.");
+        }
+        return docker.createContainerCmd(image)
+                .withEntrypoint(command.getFirst())
+                .withCmd(command.subList(1, command.size()))
+                .withUser("1000:1000")
+                .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, ROLE, SandboxSpecs.LABEL_USER, user))
+                .withNetworkDisabled(true)
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withMemory(128L * 1024 * 1024)
+                        .withPidsLimit(32L).withReadonlyRootfs(true)
+                        .withMounts(List.of(new Mount().withType(MountType.VOLUME).withSource(volume)
+                                .withTarget(SandboxSpecs.HOME).withReadOnly(true))))
+                .exec().getId();
+    }
+
+    /** find's "SIZE SECONDS PATH\0" records; a record the byte bound cut in two is left out. */
+    static HomeListing parse(byte[] listing, int most) {
+        List<HomeFile> files = new ArrayList<>();
+        boolean cut = listing.length >= MOST_LISTING_BYTES;
+        int start = 0;
+        for (int end = 0; end < listing.length; end++) {
+            if (listing[end] != 0) continue;
+            String[] record = new String(listing, start, end - start, StandardCharsets.UTF_8).split(" ", 3);
+            start = end + 1;
+            if (record.length < 3) continue;
+            if (files.size() == most) {
+                cut = true;
+                break;
+            }
+            BigDecimal seconds = new BigDecimal(record[1]);
+            files.add(new HomeFile(record[2], Long.parseLong(record[0]),
+                    Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue())));
+        }
+        files.sort(Comparator.comparing(HomeFile::path));
+        return new HomeListing(List.copyOf(files), cut);
+    }
+}
