@@ -21,6 +21,14 @@ public abstract class Refusal extends RuntimeException implements MessageSourceR
         this.arguments = arguments.clone();
     }
 
+    /** A refusal caused by a failure, e.g. of the Docker engine or the disk. */
+    protected Refusal(HttpStatus status, Throwable cause, String key, Object... arguments) {
+        super(key, cause);
+        this.status = status;
+        this.key = key;
+        this.arguments = arguments.clone();
+    }
+
     /** Words not yet in the bundles; being replaced by keys. */
     protected Refusal(HttpStatus status, String message) {
         super(message);
