@@ -27,7 +27,7 @@ public class Words {
 
     private final MessageSource messages;
 
-    Words(MessageSource messages) {
+    public Words(MessageSource messages) {
         this.messages = messages;
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.sandbox.Confinement;
 import org.learnbox.bridge.sandbox.ContainerLabels;
 import org.learnbox.bridge.sandbox.ContainerStops;
@@ -69,7 +70,8 @@ class DockerBuildRuntime implements BuildRuntime {
 
     @Override
     public byte[] build(BuildJob job, Consumer<String> out) {
-        return DockerErrors.translate(() -> run(job, out), BuildFailed::new, "no project can be built");
+        return DockerErrors.translate(() -> run(job, out),
+                (cause, key, arguments) -> new BuildFailed(Words.english(key, arguments), cause), "docker.stops.builds");
     }
 
     private byte[] run(BuildJob job, Consumer<String> out) {
