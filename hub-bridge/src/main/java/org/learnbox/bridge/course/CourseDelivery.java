@@ -80,7 +80,7 @@ public class CourseDelivery {
      */
     public List<Delivered> deliverToEveryoneRunning(String courseId) {
         if (repositories.find(courseId).isEmpty()) {
-            throw new CourseException("There is no course '" + courseId + "' on this box.");
+            throw new CourseException("course.refused.no-course", courseId);
         }
         List<String> users = sandboxes.list().stream().filter(Sandbox::running).map(Sandbox::user)
                 .filter(user -> audience.receives(user, courseId)).toList();
@@ -95,7 +95,7 @@ public class CourseDelivery {
             return delivered;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CourseException("Interrupted while delivering the course '" + courseId + "'.");
+            throw new CourseException("course.refused.interrupted", courseId);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
