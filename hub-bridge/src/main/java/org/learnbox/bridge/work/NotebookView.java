@@ -9,6 +9,8 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.learnbox.bridge.config.Refusal;
+import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,10 +58,10 @@ public final class NotebookView {
         }
     }
 
-    /** A file that is not a notebook this page can show; the message is for the teacher. */
-    public static final class Unreadable extends RuntimeException {
-        Unreadable(String message) {
-            super(message);
+    /** A file that is not a notebook this page can show; the words are for the teacher. */
+    public static final class Unreadable extends Refusal {
+        Unreadable(String key) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, key);
         }
     }
 
@@ -99,20 +101,20 @@ public final class NotebookView {
     }
 
     public static NotebookView read(byte[] ipynb) {
-        if (ipynb == null || ipynb.length == 0) throw new Unreadable("This file is empty: it is not a notebook.");
-        if (ipynb.length > MAX_FILE_BYTES) throw new Unreadable("This notebook is too large to show here (over 10 MiB).");
+        if (ipynb == null || ipynb.length == 0) throw new Unreadable("work.refused.empty");
+        if (ipynb.length > MAX_FILE_BYTES) throw new Unreadable("work.refused.too-large");
         JsonNode notebook;
         try {
             notebook = JSON.readTree(ipynb);
         } catch (JacksonException notJson) {
-            throw new Unreadable("This file is not a notebook: it is not JSON.");
+            throw new Unreadable("work.refused.not-json");
         }
-        if (notebook == null || !notebook.isObject()) throw new Unreadable("This file is not a notebook: it is JSON, but not a notebook.");
+        if (notebook == null || !notebook.isObject()) throw new Unreadable("work.refused.not-notebook");
         JsonNode cells = notebook.get("cells");
         if ((cells == null || cells.isNull()) && notebook.has("worksheets"))
-            throw new Unreadable("This notebook is in an old format (before nbformat 4) that cannot be shown here.");
-        if (cells == null || cells.isNull()) throw new Unreadable("This notebook has no cells list.");
-        if (!cells.isArray()) throw new Unreadable("This notebook's cells are not a list.");
+            throw new Unreadable("work.refused.old-format");
+        if (cells == null || cells.isNull()) throw new Unreadable("work.refused.no-cells");
+        if (!cells.isArray()) throw new Unreadable("work.refused.cells-not-list");
 
         List<Cell> shown = new ArrayList<>();
         long used = 0;
