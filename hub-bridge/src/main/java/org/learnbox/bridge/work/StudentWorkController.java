@@ -68,7 +68,7 @@ class StudentWorkController {
         model.addAttribute("classroom", classroom);
         model.addAttribute("student", student);
         model.addAttribute("path", path);
-        model.addAttribute("notebook", NotebookView.read(notebooks.read(student, path)));
+        model.addAttribute("notebook", NotebookView.read(notebooks.read(student, path), words::of));
         return "student-notebook";
     }
 
