@@ -63,8 +63,9 @@ class ClassroomController {
         List<String> students = roster.stream().map(ClassroomService.RosterEntry::name).toList();
         model.addAttribute("roster", roster);
         model.addAttribute("progress", assigned.stream().flatMap(courseId -> progress.of(courseId, students).stream()).toList());
-        model.addAttribute("assigned", assigned.stream().map(courseId -> courses.find(courseId).map(c -> c.manifest().title()
-                + " (" + c.manifest().lessons().size() + " lessons)").orElse(courseId + " (no longer on the box)")).toList());
+        model.addAttribute("assigned", assigned.stream().map(courseId -> courses.find(courseId)
+                .map(c -> words.of("class.assigned", c.manifest().title(), c.manifest().lessons().size()))
+                .orElseGet(() -> words.of("class.assigned-gone", courseId))).toList());
         model.addAttribute("assignable", courses.list().stream()
                 .filter(c -> !assigned.contains(c.manifest().id())).toList());
         return "class";

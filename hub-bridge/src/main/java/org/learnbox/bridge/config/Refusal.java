@@ -29,34 +29,18 @@ public abstract class Refusal extends RuntimeException implements MessageSourceR
         this.arguments = arguments.clone();
     }
 
-    /** Words not yet in the bundles; being replaced by keys. */
-    protected Refusal(HttpStatus status, String message) {
-        super(message);
-        this.status = status;
-        this.key = null;
-        this.arguments = new Object[0];
-    }
-
-    /** Words not yet in the bundles; being replaced by keys. */
-    protected Refusal(HttpStatus status, String message, Throwable cause) {
-        super(message, cause);
-        this.status = status;
-        this.key = null;
-        this.arguments = new Object[0];
-    }
-
     public HttpStatus status() {
         return status;
     }
 
     @Override
     public String getMessage() {
-        return key == null ? super.getMessage() : Words.english(key, arguments);
+        return Words.english(key, arguments);
     }
 
     @Override
     public String[] getCodes() {
-        return key == null ? null : new String[] {key};
+        return new String[] {key};
     }
 
     @Override
@@ -66,6 +50,6 @@ public abstract class Refusal extends RuntimeException implements MessageSourceR
 
     @Override
     public String getDefaultMessage() {
-        return key == null ? super.getMessage() : null;
+        return null;
     }
 }
