@@ -88,7 +88,7 @@ class StudentWorkWebTest {
         when(sandboxes.copyFolder(eq(student), anyString())).thenAnswer(ask -> {
             String path = ask.getArgument(1);
             if (path.isEmpty()) return tar("learner/", home);
-            if (!home.containsKey(path)) throw SandboxException.notFound("There is no folder '" + path + "' in the home of " + student + ".");
+            if (!home.containsKey(path)) throw SandboxException.notFound("sandbox.refused.no-folder", path, student);
             return tar("", Map.of(path.substring(path.lastIndexOf('/') + 1), home.get(path)));
         });
     }
@@ -154,7 +154,7 @@ class StudentWorkWebTest {
         String newcomer = account("work-n" + run, Role.STUDENT);
         classrooms.join(newcomer, chemistry.getJoinCode());
         when(sandboxes.copyFolder(eq(newcomer), anyString()))
-                .thenThrow(SandboxException.notFound(newcomer + " has no sandbox yet: open JupyterLab once, then try again."));
+                .thenThrow(SandboxException.notFound("sandbox.refused.none-yet", newcomer));
         assertThat(page("/classes/" + chemistry.getId() + "/students/" + newcomer, as(teacher, "TEACHER")))
                 .contains(newcomer + " has no sandbox yet", "No snippet yet.", "No repository yet.");
     }
