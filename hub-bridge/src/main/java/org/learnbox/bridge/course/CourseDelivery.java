@@ -67,15 +67,14 @@ public class CourseDelivery {
     /** Every course of the learner's into their running sandbox. */
     public List<Outcome> deliver(String user) {
         if (sandboxes.find(user).filter(Sandbox::running).isEmpty()) {
-            return List.of(new Outcome("", false,
-                    "Your JupyterLab is not running. Open it, and your courses arrive as it starts."));
+            return List.of(new Outcome("", false, Words.phrase("course.delivery.not-running")));
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (CourseRepositories.Published course : coursesOf(user)) {
             outcomes.add(deliver(user, course.manifest().id()));
         }
         if (outcomes.isEmpty()) {
-            outcomes.add(new Outcome("", true, "You have no courses yet: join your teacher's class with its code."));
+            outcomes.add(new Outcome("", true, Words.phrase("course.delivery.no-courses")));
         }
         return outcomes;
     }

@@ -23,8 +23,11 @@ class PasswordPagesController {
     private final AccountService accounts;
     private final SessionRegistry sessions;
     private final boolean singleSignOn;
+    private final Words words;
 
-    PasswordPagesController(AccountService accounts, SessionRegistry sessions, LearnboxProperties properties) {
+    PasswordPagesController(AccountService accounts, SessionRegistry sessions, LearnboxProperties properties,
+            Words words) {
+        this.words = words;
         this.accounts = accounts;
         this.sessions = sessions;
         this.singleSignOn = properties.sso().enabled();
