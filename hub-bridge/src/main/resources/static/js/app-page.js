@@ -13,7 +13,7 @@
       if (!answer.ok) return;
       const app = await answer.json();
       const state = document.getElementById("app-state");
-      state.textContent = app.state;
+      state.textContent = words("state" + app.state.charAt(0).toUpperCase() + app.state.slice(1), app.state);
       state.className = "state " + app.state;
       text("app-why", app.why);
       text("app-requests", String(app.requests));

@@ -5,15 +5,15 @@ import org.springframework.http.HttpStatus;
 
 /** A refusal or failure about a live app, in words for its owner. */
 public class AppException extends Refusal {
-    public AppException(String message) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, message);
+    public AppException(String key, Object... arguments) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, key, arguments);
     }
 
-    protected AppException(HttpStatus status, String message) {
-        super(status, message);
+    protected AppException(HttpStatus status, String key, Object... arguments) {
+        super(status, key, arguments);
     }
 
-    public AppException(String message, Throwable cause) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, message, cause);
+    public AppException(Throwable cause, String key, Object... arguments) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, cause, key, arguments);
     }
 }

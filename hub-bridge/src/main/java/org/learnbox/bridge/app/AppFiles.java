@@ -39,7 +39,7 @@ public final class AppFiles {
                 String path = slash < 0 ? "" : name.substring(slash + 1);
                 if (path.isEmpty() || path.endsWith("/") && entry.isDirectory()) continue;
                 if (entry.isSymbolicLink() || entry.isLink()) {
-                    throw new AppException("'" + folder + "/" + path + "' is a link; an app's folder may hold only plain files.");
+                    throw new AppException("app.refused.link", folder, path);
                 }
                 if (!entry.isFile()) continue;
                 files.add(path, entries.readAllBytes());
@@ -51,24 +51,22 @@ public final class AppFiles {
     public void add(String path, byte[] content) {
         requireSafe(path);
         if (files.size() >= MAX_FILES) {
-            throw new AppException("An app may have at most " + MAX_FILES + " files; this one has more. Remove what it does not need.");
+            throw new AppException("app.refused.too-many-files", MAX_FILES);
         }
         bytes += content.length;
         if (bytes > maxBytes) {
-            throw new AppException("The app's files are larger than this box allows for an app (" + (maxBytes / 1024)
-                    + " KiB). Leave out data and build output, or ask the teacher to raise learnbox.apps.max-size.");
+            throw new AppException("app.refused.too-big", maxBytes / 1024);
         }
         files.put(path, content);
     }
 
     static void requireSafe(String path) {
         if (path.startsWith("/") || path.contains("\\")) {
-            throw new AppException("'" + path + "' is not a path inside the app's folder.");
+            throw new AppException("app.refused.path-outside", path);
         }
         for (String segment : path.split("/", -1)) {
             if (!SEGMENT.matcher(segment).matches()) {
-                throw new AppException("'" + path + "' is not a file name the box takes: use letters, digits, '.', '_'"
-                        + " and '-', without a leading dot, and no '..'.");
+                throw new AppException("app.refused.file-name", path);
             }
         }
     }

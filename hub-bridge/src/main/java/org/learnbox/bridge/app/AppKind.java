@@ -32,8 +32,8 @@ public enum AppKind {
 
     static AppKind parse(String text) {
         return Arrays.stream(values()).filter(kind -> kind.id().equals(text)).findFirst()
-                .orElseThrow(() -> new AppException("'" + text + "' is not a runtime: use one of "
-                        + Arrays.stream(values()).map(AppKind::id).collect(Collectors.joining(", ")) + "."));
+                .orElseThrow(() -> new AppException("app.refused.no-runtime", text,
+                        Arrays.stream(values()).map(AppKind::id).collect(Collectors.joining(", "))));
     }
 
     /** The runtime the files ask for: Java sources, a Python app or main, a static site, a single notebook. */

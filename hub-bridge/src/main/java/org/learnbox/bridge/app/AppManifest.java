@@ -38,18 +38,16 @@ public record AppManifest(String name, AppKind kind, String command, int port, S
         requireName(name);
         AppKind kind = text(root, "runtime").map(AppKind::parse)
                 .or(() -> AppKind.detect(files))
-                .orElseThrow(() -> new AppException("The box cannot tell how to run this app: it has no " + FILE
-                        + " and none of a .java file, app.py, main.py, index.html or a single notebook. Add a " + FILE
-                        + " with runtime and command."));
+                .orElseThrow(() -> new AppException("app.refused.cannot-tell"));
         int port = root == null || !root.has("port") ? DEFAULT_PORT : port(root.get("port"));
         Optional<String> notebook = text(root, "notebook");
         String command = text(root, "command").orElseGet(() -> defaultCommand(kind, files, notebook));
         if (command.length() > 500 || command.contains("\n")) {
-            throw new AppException("The command in " + FILE + " must be one line of at most 500 characters.");
+            throw new AppException("app.refused.command-line");
         }
         String build = text(root, "build").orElse(null);
         if (build != null && (build.length() > 500 || build.contains("\n"))) {
-            throw new AppException("The build in " + FILE + " must be one line of at most 500 characters.");
+            throw new AppException("app.refused.build-line");
         }
         return new AppManifest(name, kind, command, port, build, env(root));
     }
@@ -63,17 +61,16 @@ public record AppManifest(String name, AppKind kind, String command, int port, S
         if (root == null || !root.has("env")) return Map.of();
         JsonNode env = root.get("env");
         if (!env.isObject() || env.size() > MAX_ENV) {
-            throw new AppException("'env' in " + FILE + " must be a mapping of at most " + MAX_ENV + " names to values.");
+            throw new AppException("app.refused.env", MAX_ENV);
         }
         Map<String, String> variables = new java.util.TreeMap<>();
         for (String key : env.propertyNames()) {
             JsonNode value = env.get(key);
             if (!ENV_NAME.matcher(key).matches() || key.equals("PORT")) {
-                throw new AppException("'" + key + "' in env of " + FILE + " is not a variable the box sets: use capital"
-                        + " letters, digits and '_' (PORT is the box's own).");
+                throw new AppException("app.refused.env-name", key);
             }
             if (!value.isValueNode() || value.asString().length() > 1000) {
-                throw new AppException("The value of " + key + " in " + FILE + " must be a text of at most 1000 characters.");
+                throw new AppException("app.refused.env-value", key);
             }
             variables.put(key, value.asString());
         }
@@ -83,8 +80,7 @@ public record AppManifest(String name, AppKind kind, String command, int port, S
     /** App names become host names (APP--USER.apps...): the account names' rule, and no "--". */
     static void requireName(String name) {
         if (!AccountNames.isValid(name) || name.contains("--")) {
-            throw new AppException("'" + name + "' is not a name for an app: use 2 to 32 lowercase letters, digits"
-                    + " or '-' (not two in a row), starting with a letter or a digit.");
+            throw new AppException("app.refused.name", name);
         }
     }
 
@@ -93,13 +89,12 @@ public record AppManifest(String name, AppKind kind, String command, int port, S
         try {
             root = YAML.readTree(yaml);
         } catch (RuntimeException e) {
-            throw new AppException(FILE + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new AppException("app.refused.yaml", e.getMessage().lines().findFirst().orElse(""));
         }
-        if (root == null || !root.isObject()) throw new AppException(FILE + " must be a mapping of keys to values.");
+        if (root == null || !root.isObject()) throw new AppException("app.refused.yaml-not-mapping");
         for (String key : root.propertyNames()) {
             if (!KEYS.contains(key)) {
-                throw new AppException(FILE + " has an unknown key '" + key + "': use name, runtime, command, port,"
-                        + " notebook, build, env.");
+                throw new AppException("app.refused.yaml-key", key);
             }
         }
         return root;
@@ -109,14 +104,14 @@ public record AppManifest(String name, AppKind kind, String command, int port, S
         if (root == null || !root.has(key)) return Optional.empty();
         JsonNode value = root.get(key);
         if (!value.isString() || value.asString().isBlank()) {
-            throw new AppException("'" + key + "' in " + FILE + " must be a text.");
+            throw new AppException("app.refused.yaml-text", key);
         }
         return Optional.of(value.asString().strip());
     }
 
     private static int port(JsonNode value) {
         if (!value.isInt() || value.asInt() < 1024 || value.asInt() > 65535) {
-            throw new AppException("'port' in " + FILE + " must be a number from 1024 to 65535 (the port the app listens on).");
+            throw new AppException("app.refused.port");
         }
         return value.asInt();
     }
@@ -133,7 +128,7 @@ public record AppManifest(String name, AppKind kind, String command, int port, S
 
     private static String requireNotebook(AppFiles files, String name) {
         if (!name.endsWith(".ipynb") || !files.has(name)) {
-            throw new AppException("'notebook' in " + FILE + " names '" + name + "', which is not a notebook of the app.");
+            throw new AppException("app.refused.notebook", name);
         }
         return name;
     }
@@ -142,9 +137,8 @@ public record AppManifest(String name, AppKind kind, String command, int port, S
     private static String onlyNotebook(AppFiles files) {
         var notebooks = AppKind.topNotebooks(files);
         if (notebooks.size() != 1) {
-            throw new AppException((notebooks.isEmpty() ? "There is no notebook at the top of the app's folder"
-                    : "The app's folder has " + notebooks.size() + " notebooks at its top") + "; name the one to run"
-                    + " in " + FILE + ", like: notebook: server.ipynb");
+            throw notebooks.isEmpty() ? new AppException("app.refused.no-top-notebook")
+                    : new AppException("app.refused.top-notebooks", notebooks.size());
         }
         return notebooks.getFirst();
     }
@@ -160,8 +154,7 @@ public record AppManifest(String name, AppKind kind, String command, int port, S
                 .sorted((a, b) -> Boolean.compare(!a.endsWith("Main.java"), !b.endsWith("Main.java")))
                 .findFirst()
                 .map(name -> name.substring(0, name.length() - ".java".length()).replace('/', '.'))
-                .orElseThrow(() -> new AppException("None of the app's .java files has a main method; add one,"
-                        + " or a " + FILE + " with the command that starts the app."));
+                .orElseThrow(() -> new AppException("app.refused.no-main"));
     }
 
     /** What the app's image adds to its runtime image: the files, and for Java their compiled classes. */

@@ -56,11 +56,11 @@ public class AppModeration {
         apps.requireApp(app.user(), app.name());
         List<AppReport> open = reports.findByAppUserAndAppNameAndClosedAtIsNull(app.user(), app.name());
         if (reporter != null && open.stream().anyMatch(r -> reporter.equals(r.getReporter()))) {
-            throw new AppException("You reported this app already; a teacher will look at it.");
+            throw new AppException("app.refused.reported-already");
         }
         if (reporter == null && open.stream().filter(r -> r.getReporter().equals("someone not logged in")).count()
                 >= MAX_ANONYMOUS_OPEN) {
-            throw new AppException("This app has many reports already; a teacher will look at it soon.");
+            throw new AppException("app.refused.many-reports");
         }
         reports.save(new AppReport(app.user(), app.name(), reporter, why, clock.instant()));
         return app;
@@ -98,9 +98,9 @@ public class AppModeration {
     public void dismiss(long reportId, String actor) {
         requireTeacher(actor);
         AppReport report = reports.findById(reportId).filter(AppReport::isOpen)
-                .orElseThrow(() -> new AppNotFoundException("That report is closed already."));
+                .orElseThrow(() -> new AppNotFoundException("app.refused.report-closed"));
         if (!isAdmin(actor) && !studentsOf(actor).contains(report.getAppUser())) {
-            throw new AppNotFoundException("That report is closed already.");
+            throw new AppNotFoundException("app.refused.report-closed");
         }
         report.close(actor, AppReport.DISMISSED, clock.instant());
     }
@@ -127,8 +127,8 @@ public class AppModeration {
         }
         AppAddress app = AppAddress.ofHost(host, settings.domain());
         if (app == null) {
-            throw new AppException("'" + text + "' is not the address of a live app of this box: give one like "
-                    + new AppAddress("my-site", "ada").url(settings.domain(), settings.gatewayPort()));
+            throw new AppException("app.refused.not-an-address", text,
+                    new AppAddress("my-site", "ada").url(settings.domain(), settings.gatewayPort()));
         }
         return app;
     }
@@ -136,7 +136,7 @@ public class AppModeration {
     private static String reasonOf(String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.length() < MIN_REASON || why.length() > MAX_REASON) {
-            throw new AppException("Say why in " + MIN_REASON + " to " + MAX_REASON + " characters.");
+            throw new AppException("app.refused.reason-length", MIN_REASON, MAX_REASON);
         }
         return why;
     }
@@ -148,7 +148,7 @@ public class AppModeration {
 
     private void requireTeacher(String actor) {
         Role role = accounts.find(actor).map(Account::getRole).orElse(Role.STUDENT);
-        if (role == Role.STUDENT) throw new AppException("Only a teacher or an admin may take an app down.");
+        if (role == Role.STUDENT) throw new AppException("app.refused.teachers-only");
     }
 
     private boolean isAdmin(String actor) {

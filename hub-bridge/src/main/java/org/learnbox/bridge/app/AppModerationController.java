@@ -1,6 +1,7 @@
 package org.learnbox.bridge.app;
 
 import java.security.Principal;
+import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +14,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AppModerationController {
     private final AppModeration moderation;
+    private final Words words;
 
-    AppModerationController(AppModeration moderation) {
+    AppModerationController(AppModeration moderation, Words words) {
         this.moderation = moderation;
+        this.words = words;
     }
 
     @GetMapping("/report")
@@ -29,10 +32,10 @@ class AppModerationController {
         model.addAttribute("address", address);
         try {
             AppAddress reported = moderation.report(address, principal == null ? null : principal.getName(), reason);
-            model.addAttribute("reported", "'" + reported.name() + "' of " + reported.user());
+            model.addAttribute("reported", words.of("app.reported", reported.name(), reported.user()));
         } catch (AppException refused) {
             model.addAttribute("reason", reason);
-            model.addAttribute("error", refused.getMessage());
+            model.addAttribute("error", words.of(refused));
         }
         return "app-report";
     }
@@ -48,10 +51,9 @@ class AppModerationController {
             RedirectAttributes flash) {
         try {
             AppAddress app = moderation.takeDown(address, principal.getName(), reason);
-            flash.addFlashAttribute("notice", "'" + app.name() + "' of " + app.user() + " is taken down; " + app.user()
-                    + " reads your reason on their dashboard.");
+            flash.addFlashAttribute("notice", words.of("app.notice.taken-down", app.name(), app.user()));
         } catch (AppException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
         }
         return "redirect:/apps/moderation";
     }
@@ -60,9 +62,9 @@ class AppModerationController {
     String dismiss(@PathVariable long id, Principal principal, RedirectAttributes flash) {
         try {
             moderation.dismiss(id, principal.getName());
-            flash.addFlashAttribute("notice", "The report is dismissed; the app stays up.");
+            flash.addFlashAttribute("notice", words.of("app.notice.dismissed"));
         } catch (AppException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
         }
         return "redirect:/apps/moderation";
     }

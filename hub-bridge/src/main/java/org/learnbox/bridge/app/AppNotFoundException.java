@@ -4,7 +4,7 @@ import org.springframework.http.HttpStatus;
 
 /** No such app: the gateway answers 404, the API too. */
 public class AppNotFoundException extends AppException {
-    public AppNotFoundException(String message) {
-        super(HttpStatus.NOT_FOUND, message);
+    public AppNotFoundException(String key, Object... arguments) {
+        super(HttpStatus.NOT_FOUND, key, arguments);
     }
 }

@@ -1,6 +1,7 @@
 package org.learnbox.bridge.app;
 
 import java.security.Principal;
+import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +13,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AppPagesController {
     private final AppService apps;
+    private final Words words;
 
-    AppPagesController(AppService apps) {
+    AppPagesController(AppService apps, Words words) {
         this.apps = apps;
+        this.words = words;
     }
 
     @GetMapping("/apps/{name}")
@@ -23,34 +26,34 @@ class AppPagesController {
             model.addAttribute("app", apps.details(principal.getName(), name));
             return "app";
         } catch (AppException refused) {
-            flash.addFlashAttribute("appError", refused.getMessage());
+            flash.addFlashAttribute("appError", words.of(refused));
             return "redirect:/";
         }
     }
 
     @PostMapping("/apps/{name}/restart")
     String restart(@PathVariable String name, Principal principal, RedirectAttributes flash) {
-        return change(flash, () -> apps.restart(principal.getName(), name), "'" + name + "' started again and answers.");
+        return change(flash, () -> apps.restart(principal.getName(), name), words.of("app.notice.restarted", name));
     }
 
     @PostMapping("/apps/{name}/stop")
     String stop(@PathVariable String name, Principal principal, RedirectAttributes flash) {
         return change(flash, () -> apps.stop(principal.getName(), name),
-                "'" + name + "' is asleep now; its next visitor wakes it.");
+                words.of("app.notice.asleep", name));
     }
 
     @PostMapping("/apps/{name}/unpublish")
     String unpublish(@PathVariable String name, Principal principal, RedirectAttributes flash) {
         return change(flash, () -> apps.unpublish(principal.getName(), name),
-                "'" + name + "' is unpublished; its address answers nothing now. Your folder is as it was.");
+                words.of("app.notice.unpublished", name));
     }
 
-    private static String change(RedirectAttributes flash, Runnable change, String done) {
+    private String change(RedirectAttributes flash, Runnable change, String done) {
         try {
             change.run();
             flash.addFlashAttribute("appNotice", done);
         } catch (AppException refused) {
-            flash.addFlashAttribute("appError", refused.getMessage());
+            flash.addFlashAttribute("appError", words.of(refused));
         }
         return "redirect:/";
     }

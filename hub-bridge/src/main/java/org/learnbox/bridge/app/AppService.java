@@ -23,10 +23,12 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -61,10 +63,12 @@ public class AppService {
     /** Apps started and not yet answering: the idle sleeper leaves them be, however long their start takes. */
     private final java.util.Set<String> starting = ConcurrentHashMap.newKeySet();
     private final AppSources sources;
+    private final Words words;
 
     AppService(AppRuntime runtime, SandboxRuntime sandboxes, AppTakedownRepository takedowns, AppSources sources,
-            LearnboxProperties properties, Clock clock) {
+            LearnboxProperties properties, Clock clock, Words words) {
         this.runtime = runtime;
+        this.words = words;
         this.sources = sources;
         this.takedowns = takedowns;
         this.sandboxes = sandboxes;
@@ -77,7 +81,7 @@ public class AppService {
     public AppView publishFolder(String user, String folder) {
         long started = System.nanoTime();
         String path = folder == null ? "" : folder.strip().replaceAll("/+$", "");
-        if (path.isEmpty() || path.equals(".")) throw new AppException("Name the folder of your home to publish, like 'my-site'.");
+        if (path.isEmpty() || path.equals(".")) throw new AppException("app.refused.no-folder");
         AppFiles.requireSafe(path);
         AppFiles files;
         try (InputStream tar = sandboxes.copyFolder(user, path)) {
@@ -85,7 +89,7 @@ public class AppService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (files.isEmpty()) throw new AppException("The folder '" + path + "' has no files to publish.");
+        if (files.isEmpty()) throw new AppException("app.refused.folder-empty", path);
         String folderName = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         log.info("{}'s folder {} read in {} ms", user, path, (System.nanoTime() - started) / 1_000_000);
         return publish(user, AppManifest.of(files, folderName), files);
@@ -95,7 +99,7 @@ public class AppService {
     public AppView publishFiles(String user, Map<String, String> texts, String fallbackName) {
         AppFiles files = new AppFiles(settings.maxSize().toBytes());
         texts.forEach((path, text) -> files.add(path, text.getBytes(StandardCharsets.UTF_8)));
-        if (files.isEmpty()) throw new AppException("There are no files to publish.");
+        if (files.isEmpty()) throw new AppException("app.refused.no-files");
         return publish(user, AppManifest.of(files, fallbackName), files);
     }
 
@@ -149,7 +153,7 @@ public class AppService {
     public AppView rollBack(String user, String name, int port, String tag, java.util.function.Consumer<String> progress) {
         AppSpec spec = releaseSpec(user, name, port, tag);
         if (!runtime.hasImage(spec.image())) {
-            throw new AppException("The image of that release is gone from this box; only the last ones are kept.");
+            throw new AppException("app.refused.release-image-gone");
         }
         return switchTo(spec, progress);
     }
@@ -213,7 +217,7 @@ public class AppService {
     AppInstance wake(String host) {
         AppAddress address = AppAddress.ofHost(host, settings.domain());
         AppInstance app = address == null ? null : findBetweenSwitches(address.user(), address.name()).orElse(null);
-        if (app == null) throw new AppNotFoundException("There is no app at " + host + ".");
+        if (app == null) throw new AppNotFoundException("app.refused.no-app-at", host);
         if (!app.running()) {
             makeRoomForOneMore(app.user(), app.name());
             app = runtime.resume(app.user(), app.name());
@@ -246,7 +250,7 @@ public class AppService {
             app = runtime.find(app.user(), app.name()).orElse(app);
         }
         if (app.restarting()) {
-            throw new AppException("This app crashed and the box is starting it again. Try again in a moment.");
+            throw new AppException("app.refused.crashed-restarting");
         }
         return app;
     }
@@ -301,7 +305,7 @@ public class AppService {
     /** One app with its last lines, whatever its state, for its owner's page. */
     public AppView details(String user, String name) {
         AppInstance app = runtime.find(user, name)
-                .orElseThrow(() -> new AppNotFoundException(user + " has no app named '" + name + "'."));
+                .orElseThrow(() -> new AppNotFoundException("app.refused.no-such", user, name));
         AppView view = view(app);
         return new AppView(view.name(), view.user(), view.url(), view.state(), view.why(), runtime.logs(user, name, 100).strip());
     }
@@ -309,10 +313,10 @@ public class AppService {
     /** The app's state, its requests since the bridge started, and the memory it uses now. */
     public AppStatus status(String user, String name) {
         AppInstance app = runtime.find(user, name)
-                .orElseThrow(() -> new AppNotFoundException(user + " has no app named '" + name + "'."));
+                .orElseThrow(() -> new AppNotFoundException("app.refused.no-such", user, name));
         AppState state = AppState.of(app);
         AppRequests counted = requests.getOrDefault(key(user, name), new AppRequests(0, 0));
-        return new AppStatus(state.word(), state.why(app, settings.memory().toMegabytes()), counted.count(),
+        return new AppStatus(state.word(), why(state, app), counted.count(),
                 counted.last() == 0 ? null : Instant.ofEpochMilli(counted.last()),
                 app.running() ? runtime.memoryUsed(user, name) / (1024 * 1024) : 0, settings.memory().toMegabytes());
     }
@@ -395,7 +399,7 @@ public class AppService {
     }
 
     void requireApp(String user, String name) {
-        if (runtime.find(user, name).isEmpty()) throw new AppNotFoundException(user + " has no app named '" + name + "'.");
+        if (runtime.find(user, name).isEmpty()) throw new AppNotFoundException("app.refused.no-such", user, name);
     }
 
     /** One list of Docker's apps: the person's count, and whether this name is one of them. */
@@ -403,8 +407,7 @@ public class AppService {
         List<AppInstance> owned = runtime.list().stream().filter(app -> app.user().equals(user)).toList();
         boolean isNew = owned.stream().noneMatch(app -> app.name().equals(name));
         if (isNew && owned.size() >= settings.maxPerUser()) {
-            throw new AppException("You have " + owned.size() + " apps, the most one person may have on this box ("
-                    + settings.maxPerUser() + "). Unpublish one first, or publish under the name of one you have.");
+            throw new AppException("app.refused.too-many", owned.size(), settings.maxPerUser());
         }
     }
 
@@ -423,8 +426,7 @@ public class AppService {
             free += each;
         }
         if (free < 0) {
-            throw new AppException("The box's apps may use " + settings.maxTotalMemory().toMegabytes() + " MB together,"
-                    + " and that is taken. Try again later, or ask the teacher to raise learnbox.apps.max-total-memory.");
+            throw new AppException("app.refused.memory-taken", settings.maxTotalMemory().toMegabytes());
         }
     }
 
@@ -440,15 +442,12 @@ public class AppService {
             if (gatewaySays(query)) return;
             AppInstance now = runtime.find(started.user(), started.name()).orElseThrow();
             if (!now.running()) {
-                throw new AppException("The app stopped right after it started (exit code " + now.exitCode() + ")."
-                        + lastLines(now) + "\nFix it and publish again.");
+                throw new AppException("app.refused.stopped-at-start", now.exitCode(), lastLines(now));
             }
             sleep(100);
         }
         runtime.stop(started.user(), started.name());
-        throw new AppException("The app did not open port " + started.port() + " within " + settings.startTimeout().toSeconds()
-                + " s, so it was stopped. It must listen on 0.0.0.0:" + started.port() + " (the PORT variable says"
-                + " which)." + lastLines(started));
+        throw new AppException("app.refused.no-port", started.port(), settings.startTimeout().toSeconds(), lastLines(started));
     }
 
     /** Waits until a release started beside the running one opens its port; the gateway looks, as the bridge cannot. */
@@ -459,14 +458,12 @@ public class AppService {
             if (gatewaySays(query)) return;
             AppInstance now = runtime.inspect(next.containerId()).orElse(next);
             if (!now.running()) {
-                throw new AppException("The new release stopped right after it started (exit code " + now.exitCode()
-                        + "), so the running one stays." + lastLinesOf(now.containerId()));
+                throw new AppException("app.refused.release-stopped", now.exitCode(), lastLinesOf(now.containerId()));
             }
             sleep(100);
         }
-        throw new AppException("The new release did not open port " + next.port() + " within "
-                + settings.startTimeout().toSeconds() + " s, so the running one stays. It must listen on 0.0.0.0:"
-                + next.port() + " (the PORT variable says which)." + lastLinesOf(next.containerId()));
+        throw new AppException("app.refused.release-no-port", next.port(), settings.startTimeout().toSeconds(),
+                lastLinesOf(next.containerId()));
     }
 
     /**
@@ -511,21 +508,20 @@ public class AppService {
                     .timeout(Duration.ofSeconds(3)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
-            throw new AppException("The app gateway does not answer, so no app can be reached. A teacher can check it"
-                    + " with: ./box status", e);
+            throw new AppException(e, "app.refused.gateway-down");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AppException("Interrupted while waiting for the app.", e);
+            throw new AppException(e, "app.refused.interrupted");
         }
     }
 
-    private String lastLines(AppInstance app) {
+    private MessageSourceResolvable lastLines(AppInstance app) {
         return lastLinesOf(app.containerId());
     }
 
-    private String lastLinesOf(String containerId) {
+    private MessageSourceResolvable lastLinesOf(String containerId) {
         String lines = runtime.containerLogs(containerId, LAST_LINES).strip();
-        return lines.isEmpty() ? " It printed nothing." : " Its last lines:\n" + lines;
+        return lines.isEmpty() ? Words.phrase("app.last-lines.none") : Words.phrase("app.last-lines", lines);
     }
 
     private Instant lastRequest(AppInstance app) {
@@ -546,8 +542,13 @@ public class AppService {
     private AppView view(AppInstance app) {
         AppState state = AppState.of(app);
         return new AppView(app.name(), app.user(), new AppAddress(app.name(), app.user()).url(settings.domain(), settings.gatewayPort()),
-                state.word(), state.why(app, settings.memory().toMegabytes()),
+                state.word(), why(state, app),
                 state.showsLastLines() ? runtime.logs(app.user(), app.name(), LAST_LINES).strip() : "");
+    }
+
+    /** The state's sentence in the reader's language. */
+    private String why(AppState state, AppInstance app) {
+        return state.whyWords(app, settings.memory().toMegabytes()).map(words::of).orElse("");
     }
 
     private static String key(String user, String name) {
@@ -559,7 +560,7 @@ public class AppService {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AppException("Interrupted while waiting for the app.", e);
+            throw new AppException(e, "app.refused.interrupted");
         }
     }
 }

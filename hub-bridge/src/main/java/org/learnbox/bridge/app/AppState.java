@@ -1,6 +1,9 @@
 package org.learnbox.bridge.app;
 
+import java.util.Optional;
 import java.util.Set;
+import org.learnbox.bridge.config.Words;
+import org.springframework.context.MessageSourceResolvable;
 
 /** How an app is, in its owner's words: what the dashboard and the app's page say. */
 enum AppState {
@@ -32,24 +35,27 @@ enum AppState {
         return this == RESTARTING || this == CRASHED;
     }
 
-    /** One sentence on what happened and what comes next; empty for an app that simply runs or sleeps. */
+    /** One sentence on what happened and what comes next, in English; empty for an app that simply runs or sleeps. */
     String why(AppInstance app, long memoryMegabytes) {
-        String cause = app.outOfMemory()
-                ? "It used more than its " + memoryMegabytes + " MB of memory and was stopped"
-                : "It ended with exit code " + app.exitCode();
-        return switch (this) {
-            case RUNNING -> app.restarts() == 0 ? ""
-                    : (app.outOfMemory() ? "It used more than its " + memoryMegabytes + " MB of memory, was stopped,"
-                            : "It crashed") + " and was started again (" + times(app.restarts()) + ").";
-            case ASLEEP -> "Its next visitor wakes it.";
-            case RESTARTING -> cause + "; the box starts it again, waiting a little longer each time (start "
-                    + (app.restarts() + 1) + " of " + (DockerAppRuntime.RESTARTS + 1) + ").";
-            case CRASHED -> cause + (app.restarts() > 0 ? ", after " + times(app.restarts()) + " started again" : "")
-                    + ". It stays stopped: its next visitor tries it once more, or fix it and publish again.";
-        };
+        return whyWords(app, memoryMegabytes).map(Words::english).orElse("");
     }
 
-    private static String times(int count) {
-        return count == 1 ? "once" : count + " times";
+    /** That sentence in words of the bundles. */
+    Optional<MessageSourceResolvable> whyWords(AppInstance app, long memoryMegabytes) {
+        MessageSourceResolvable cause = app.outOfMemory() ? Words.phrase("app.why.cause.memory", memoryMegabytes)
+                : Words.phrase("app.why.cause.exit", app.exitCode());
+        return Optional.ofNullable(switch (this) {
+            case RUNNING -> app.restarts() == 0 ? null
+                    : app.outOfMemory() ? Words.phrase("app.why.restarted-memory", memoryMegabytes, times(app.restarts()))
+                    : Words.phrase("app.why.restarted-crash", times(app.restarts()));
+            case ASLEEP -> Words.phrase("app.why.asleep");
+            case RESTARTING -> Words.phrase("app.why.restarting", cause, app.restarts() + 1, DockerAppRuntime.RESTARTS + 1);
+            case CRASHED -> app.restarts() > 0 ? Words.phrase("app.why.crashed-after", cause, times(app.restarts()))
+                    : Words.phrase("app.why.crashed", cause);
+        });
+    }
+
+    private static MessageSourceResolvable times(int count) {
+        return count == 1 ? Words.phrase("app.why.once") : Words.phrase("app.why.times", count);
     }
 }

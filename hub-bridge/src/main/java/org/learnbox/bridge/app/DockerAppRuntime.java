@@ -80,8 +80,7 @@ public class DockerAppRuntime implements AppRuntime {
         return engine(() -> {
             String runtimeImage = images.image(manifest.kind().imageName());
             if (!ImagePulls.present(docker, runtimeImage)) {
-                throw new AppException("The runtime image " + runtimeImage + " is missing on this box;"
-                        + " a teacher makes it with: ./box images");
+                throw new AppException("app.refused.runtime-image-missing", runtimeImage);
             }
             Deque<String> output = new ArrayDeque<>();
             Map<String, String> labels = new HashMap<>(spec.labels());
@@ -102,7 +101,7 @@ public class DockerAppRuntime implements AppRuntime {
                         })
                         .awaitImageId(5, TimeUnit.MINUTES);
             } catch (DockerClientException failed) {
-                throw new AppException("The app could not be built:\n" + String.join("", output).strip(), failed);
+                throw new AppException(failed, "app.refused.build-failed", String.join("", output).strip());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -136,7 +135,7 @@ public class DockerAppRuntime implements AppRuntime {
         return engine(() -> {
             String current = containerName(user, name);
             Container next = named(current + NEXT)
-                    .orElseThrow(() -> new AppException("The new release of '" + name + "' is gone; push again."));
+                    .orElseThrow(() -> new AppException("app.refused.release-gone", name));
             named(current + OLD).ifPresent(stale -> ContainerStops.remove(docker, stale.getId()));
             Optional<Container> replaced = named(current);
             replaced.ifPresent(old -> docker.renameContainerCmd(old.getId()).withName(current + OLD).exec());
@@ -224,7 +223,7 @@ public class DockerAppRuntime implements AppRuntime {
     public AppInstance resume(String user, String name) {
         return engine(() -> {
             Container container = containerOf(user, name)
-                    .orElseThrow(() -> new AppException("The app '" + name + "' has no container; publish it again."));
+                    .orElseThrow(() -> new AppException("app.refused.no-container", name));
             if (!"running".equals(container.getState())) docker.startContainerCmd(container.getId()).exec();
             return instance(docker.inspectContainerCmd(container.getId()).exec());
         });
@@ -309,7 +308,7 @@ public class DockerAppRuntime implements AppRuntime {
     public Closeable followLogs(String user, String name, int lastLines, Consumer<String> out, Runnable ended) {
         return engine(() -> {
             Container container = containerOf(user, name)
-                    .orElseThrow(() -> new AppNotFoundException(user + " has no app named '" + name + "'."));
+                    .orElseThrow(() -> new AppNotFoundException("app.refused.no-such", user, name));
             return docker.logContainerCmd(container.getId()).withStdOut(true).withStdErr(true).withFollowStream(true)
                     .withTail(lastLines).exec(new ResultCallback.Adapter<Frame>() {
                         @Override
@@ -415,6 +414,6 @@ public class DockerAppRuntime implements AppRuntime {
     }
 
     private <T> T engine(Supplier<T> call) {
-        return DockerErrors.translate(call, AppException::new, "no app can start");
+        return DockerErrors.translate(call, AppException::new, "docker.stops.apps");
     }
 }

@@ -105,7 +105,7 @@ public final class BackupArchive {
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(new BufferedInputStream(keptOpen)))) {
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
                 if (!entry.isFile()) continue;
-                if (manifest != null) throw new BackupException("This backup has files after its manifest; it was changed.");
+                if (manifest != null) throw new BackupException("backup.refused.after-manifest");
                 if (entry.getName().equals(BackupManifest.NAME)) {
                     manifest = JSON.readValue(tar.readAllBytes(), BackupManifest.class);
                     continue;
@@ -118,28 +118,24 @@ public final class BackupArchive {
                         HexFormat.of().formatHex(hashed.getMessageDigest().digest())));
             }
         } catch (java.io.EOFException cutShort) {
-            throw new BackupException("This backup is cut short: it ends in the middle. Nothing was changed.", cutShort);
+            throw new BackupException(cutShort, "backup.refused.cut-short");
         } catch (IOException | RuntimeException unreadable) {
             if (unreadable instanceof BackupException refused) throw refused;
-            throw new BackupException("This is not a LearnBox backup, or it is damaged (" + unreadable.getMessage()
-                    + "). Nothing was changed.", unreadable);
+            throw new BackupException(unreadable, "backup.refused.unreadable", unreadable.getMessage());
         }
-        if (manifest == null) throw new BackupException("This backup has no manifest: it is cut short, or not a LearnBox backup."
-                + " Nothing was changed.");
+        if (manifest == null) throw new BackupException("backup.refused.no-manifest");
         if (manifest.format() > BackupManifest.FORMAT) {
-            throw new BackupException("This backup was written by a newer LearnBox (format " + manifest.format()
-                    + "); upgrade the box first. Nothing was changed.");
+            throw new BackupException("backup.refused.newer-format", manifest.format());
         }
         for (BackupManifest.Entry listed : manifest.entries()) {
             BackupManifest.Entry found = seen.remove(listed.path());
-            if (found == null) throw new BackupException("This backup lacks " + listed.path() + ", which its manifest lists. Nothing was changed.");
+            if (found == null) throw new BackupException("backup.refused.lacks", listed.path());
             if (found.size() != listed.size() || !found.sha256().equals(listed.sha256())) {
-                throw new BackupException(listed.path() + " in this backup is not what was written (its SHA-256 differs). Nothing was changed.");
+                throw new BackupException("backup.refused.changed", listed.path());
             }
         }
         if (!seen.isEmpty()) {
-            throw new BackupException("This backup holds " + seen.keySet().iterator().next() + ", which its manifest does not list."
-                    + " Nothing was changed.");
+            throw new BackupException("backup.refused.unlisted", seen.keySet().iterator().next());
         }
         return manifest;
     }

@@ -1,5 +1,6 @@
 package org.learnbox.bridge.backup;
 
+import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,8 +11,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class BackupPagesController {
     private final KeptBackups kept;
+    private final Words words;
 
-    BackupPagesController(KeptBackups kept) {
+    BackupPagesController(KeptBackups kept, Words words) {
+        this.words = words;
         this.kept = kept;
     }
 
@@ -25,6 +28,7 @@ class BackupPagesController {
     String page(Model model) {
         KeptBackups.Run last = kept.last();
         model.addAttribute("last", last);
+        model.addAttribute("lastMessage", last == null ? "" : words.of(last.words()));
         model.addAttribute("lastStarted", last == null ? "" : SHOWN.format(last.started()));
         model.addAttribute("kept", kept.list().stream().map(k -> new KeptView(k.name(),
                 KeptBackups.shownSize(k.bytes()), SHOWN.format(k.made()))).toList());
@@ -34,8 +38,7 @@ class BackupPagesController {
 
     @PostMapping("/admin/backups")
     String backUpNow(RedirectAttributes flash) {
-        flash.addFlashAttribute("notice", kept.startOne() ? "A backup is being written; this page shows when it is done."
-                : "A backup is being written already.");
+        flash.addFlashAttribute("notice", words.of(kept.startOne() ? "backup.notice.started" : "backup.notice.running"));
         return "redirect:/admin/backups";
     }
 }

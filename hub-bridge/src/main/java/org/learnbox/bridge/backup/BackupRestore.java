@@ -42,8 +42,7 @@ public final class BackupRestore {
     public BackupManifest restore(InputStream archive, boolean replace, Consumer<String> progress) {
         List<String> running = volumes.runningServices();
         if (!running.isEmpty()) {
-            throw new BackupException("The box is running (" + String.join(", ", running) + "). A restore replaces its data: stop it"
-                    + " first with 'docker compose stop' (./box restore does). Nothing was changed.");
+            throw new BackupException("backup.refused.box-running", String.join(", ", running));
         }
         if (!replace) refuseOverWork();
         Path staging = dataDir.resolve("restore-staging");
@@ -53,9 +52,7 @@ public final class BackupRestore {
             BackupManifest manifest = BackupArchive.read(archive, (path, content) -> stage(staging, path, content));
             MigrationVersion schema = MigrationVersion.fromVersion(manifest.schemaVersion());
             if (schema.isNewerThan(newestSchema.getVersion())) {
-                throw new BackupException("This backup was made by a newer LearnBox (" + manifest.boxVersion() + ", database schema "
-                        + schema + "); this one knows schemas up to " + newestSchema + ". Load the newer LearnBox's bundle first."
-                        + " Nothing was changed.");
+                throw new BackupException("backup.refused.newer-schema", manifest.boxVersion(), schema, newestSchema);
             }
             apply(staging, replace, progress);
             return manifest;
@@ -89,16 +86,14 @@ public final class BackupRestore {
         if (holdsFiles(dataDir.resolve("git"))) held.add("git repositories");
         if (holdsFiles(dataDir.resolve("snippets"))) held.add("snippets");
         if (!held.isEmpty()) {
-            throw new BackupException("This box already holds " + String.join(", ", held) + ". A restore is meant for a freshly"
-                    + " installed box; to replace what this box holds with the backup, add --replace. Nothing was changed.");
+            throw new BackupException("backup.refused.box-holds", String.join(", ", held));
         }
     }
 
     private static void stage(Path staging, String path, InputStream content) throws IOException {
         Path file = staging.resolve(path).normalize();
         if (!file.startsWith(staging) || file.equals(staging)) {
-            throw new BackupException("This backup names a file outside itself (" + path + "): it was not written by LearnBox."
-                    + " Nothing was changed.");
+            throw new BackupException("backup.refused.outside", path);
         }
         Files.createDirectories(file.getParent());
         Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
@@ -110,15 +105,14 @@ public final class BackupRestore {
             for (Path tar : homeTars) {
                 String learner = tar.getFileName().toString().replaceFirst("\\.tar$", "");
                 if (!AccountNames.isValid(learner) || !tar.getFileName().toString().endsWith(".tar")) {
-                    throw new BackupException("This backup holds a home that is not a learner's (" + tar.getFileName() + ")."
-                            + " Nothing was changed.");
+                    throw new BackupException("backup.refused.not-a-home", tar.getFileName());
                 }
             }
             Map<String, byte[]> secrets = new java.util.TreeMap<>();
             for (Path secret : listed(staging.resolve(BackupService.SECRETS))) {
                 String name = secret.getFileName().toString();
                 if (!SecretFiles.KEPT.contains(name)) {
-                    throw new BackupException("This backup holds a secret LearnBox does not keep (" + name + "). Nothing was changed.");
+                    throw new BackupException("backup.refused.secret", name);
                 }
                 secrets.put(name, Files.readAllBytes(secret));
             }
@@ -165,7 +159,7 @@ public final class BackupRestore {
                 completeBareRepositories(target);
             }
         } catch (IOException e) {
-            throw new BackupException("The restore stopped midway (" + e.getMessage() + "); restore the backup again with --replace.", e);
+            throw new BackupException(e, "backup.refused.midway", e.getMessage());
         }
     }
 
@@ -179,8 +173,7 @@ public final class BackupRestore {
             }
         }
         if (!Files.exists(dataDir.resolve(DATABASE_NAME + ".mv.db"))) {
-            throw new BackupException("This backup's database holds no " + DATABASE_NAME + ".mv.db; restore it with --replace once"
-                    + " the backup is a whole one.");
+            throw new BackupException("backup.refused.no-database", DATABASE_NAME + ".mv.db");
         }
     }
 

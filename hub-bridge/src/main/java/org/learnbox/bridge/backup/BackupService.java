@@ -88,7 +88,7 @@ public class BackupService {
             log.info("backup written: {} files, {} bytes before compression", manifest.entries().size(), manifest.bytes());
             return manifest;
         } catch (IOException e) {
-            throw new BackupException("The backup could not be written: " + e.getMessage(), e);
+            throw new BackupException(e, "backup.refused.write", e.getMessage());
         } finally {
             delete(database);
         }
@@ -156,7 +156,7 @@ public class BackupService {
             database.execute("BACKUP TO '" + copy.toString().replace("'", "''") + "'");
             return copy;
         } catch (IOException | org.springframework.dao.DataAccessException e) {
-            throw new BackupException("The bridge's database could not be copied: " + e.getMessage(), e);
+            throw new BackupException(e, "backup.refused.bridge-database", e.getMessage());
         }
     }
 

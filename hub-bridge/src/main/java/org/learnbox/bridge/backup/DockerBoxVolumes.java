@@ -105,9 +105,9 @@ public class DockerBoxVolumes implements BoxVolumes {
             Executed tar = exec(helper, out, "tar", "--numeric-owner", "--warning=no-file-changed", "--warning=no-file-removed",
                     "--warning=no-file-shrank", "-C", parent, "-cf", "-", folder);
             // GNU tar's 1 means some file changed while it was read: it is in the archive as it stood.
-            if (tar.exitCode() > 1) throw new BackupException("The home of " + learner + " could not be read (tar: " + tar.errors() + ").");
+            if (tar.exitCode() > 1) throw new BackupException("backup.refused.home-tar", learner, tar.errors());
         } catch (DockerException e) {
-            throw new BackupException("The home of " + learner + " could not be read: " + e.getMessage(), e);
+            throw new BackupException(e, "backup.refused.home-read", learner, e.getMessage());
         } finally {
             ContainerStops.remove(docker, helper);
         }
@@ -129,7 +129,7 @@ public class DockerBoxVolumes implements BoxVolumes {
             VolumeWrites.write(docker, image, volume, SandboxSpecs.HOME, SandboxSpecs.HOME.substring(0, SandboxSpecs.HOME.lastIndexOf('/')),
                     Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "home-copy", SandboxSpecs.LABEL_USER, learner), tar);
         } catch (DockerException e) {
-            throw new BackupException("The home of " + learner + " could not be written back: " + e.getMessage(), e);
+            throw new BackupException(e, "backup.refused.home-write", learner, e.getMessage());
         }
     }
 
@@ -157,7 +157,7 @@ public class DockerBoxVolumes implements BoxVolumes {
             Executed copied = exec(hub.get(), OutputStream.nullOutputStream(), "python3", "-c",
                     "import sqlite3, sys; s = sqlite3.connect(sys.argv[1]); d = sqlite3.connect(sys.argv[2]); s.backup(d); d.close()",
                     HUB_DATABASE, HUB_COPY);
-            if (copied.exitCode() != 0) throw new BackupException("The hub's database could not be copied: " + copied.errors());
+            if (copied.exitCode() != 0) throw new BackupException("backup.refused.hub-copy", copied.errors());
             try (TarArchiveInputStream tar = new TarArchiveInputStream(docker.copyArchiveFromContainerCmd(hub.get(), HUB_COPY).exec())) {
                 tar.getNextEntry();
                 tar.transferTo(database);
@@ -166,20 +166,19 @@ public class DockerBoxVolumes implements BoxVolumes {
             }
             return true;
         } catch (IOException | DockerException e) {
-            throw new BackupException("The hub's database could not be copied: " + e.getMessage(), e);
+            throw new BackupException(e, "backup.refused.hub-copy", e.getMessage());
         }
     }
 
     @Override
     public void replaceHubDatabase(InputStream database) {
-        String hub = service("hub", false).orElseThrow(() -> new BackupException("This box has no hub to give its database back to:"
-                + " start it once (docker compose up -d), stop it, and restore again."));
+        String hub = service("hub", false).orElseThrow(() -> new BackupException("backup.refused.no-hub"));
         try {
             byte[] tar = VolumeWrites.tarOf(Map.of(HUB_DATABASE.substring(HUB_DATABASE.lastIndexOf('/') + 1), database.readAllBytes()), 0644);
             docker.copyArchiveToContainerCmd(hub).withRemotePath(HUB_DATABASE.substring(0, HUB_DATABASE.lastIndexOf('/')))
                     .withTarInputStream(new ByteArrayInputStream(tar)).exec();
         } catch (IOException | DockerException e) {
-            throw new BackupException("The hub's database could not be written back: " + e.getMessage(), e);
+            throw new BackupException(e, "backup.refused.hub-write", e.getMessage());
         }
     }
 
@@ -196,7 +195,7 @@ public class DockerBoxVolumes implements BoxVolumes {
             }
             return true;
         } catch (IOException | DockerException e) {
-            throw new BackupException("Keycloak's accounts could not be copied: " + e.getMessage(), e);
+            throw new BackupException(e, "backup.refused.keycloak-copy", e.getMessage());
         }
     }
 
@@ -206,7 +205,7 @@ public class DockerBoxVolumes implements BoxVolumes {
             VolumeWrites.write(docker, image, composeVolume("keycloak-data"), KEYCLOAK_DATA,
                     KEYCLOAK_DATA.substring(0, KEYCLOAK_DATA.lastIndexOf('/')), Map.of(SandboxSpecs.LABEL_BOX, box), tar);
         } catch (DockerException e) {
-            throw new BackupException("Keycloak's accounts could not be written back: " + e.getMessage(), e);
+            throw new BackupException(e, "backup.refused.keycloak-write", e.getMessage());
         }
     }
 
@@ -216,7 +215,7 @@ public class DockerBoxVolumes implements BoxVolumes {
             VolumeWrites.write(docker, image, composeVolume("secrets"), SecretFiles.DIR, SecretFiles.DIR, Map.of(SandboxSpecs.LABEL_BOX, box),
                     new ByteArrayInputStream(VolumeWrites.tarOf(files, 0444)));
         } catch (DockerException e) {
-            throw new BackupException("The box's secrets could not be written back: " + e.getMessage(), e);
+            throw new BackupException(e, "backup.refused.secrets-write", e.getMessage());
         }
     }
 
@@ -254,13 +253,13 @@ public class DockerBoxVolumes implements BoxVolumes {
         ContainerExec.FirstBytes errors = new ContainerExec.FirstBytes(4096);
         try {
             OptionalLong exit = ContainerExec.run(docker, container, null, Duration.ofHours(2), out, errors, List.of(command));
-            if (exit.isEmpty()) throw new BackupException("'" + command[0] + "' did not end within 2 hours in " + container + ".");
+            if (exit.isEmpty()) throw new BackupException("backup.refused.too-slow", command[0], container);
             return new Executed(exit.getAsLong(), errors.toString());
         } catch (IOException e) {
-            throw new BackupException("What '" + command[0] + "' wrote could not be kept: " + e.getMessage(), e);
+            throw new BackupException(e, "backup.refused.output", command[0], e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BackupException("Stopped while '" + command[0] + "' ran in " + container + ".", e);
+            throw new BackupException(e, "backup.refused.interrupted", command[0], container);
         }
     }
 }

@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.Words;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -37,8 +39,13 @@ public class KeptBackups {
     /** One of the kept backups. */
     public record Kept(String name, long bytes, Instant made) {}
 
-    /** How the last backup went, or goes: running, done, or failed with its reason. */
-    public record Run(Instant started, Instant ended, String outcome, String message) {
+    /** How the last backup went, or goes: running, done, or failed with its reason (in words of the bundles). */
+    public record Run(Instant started, Instant ended, String outcome, MessageSourceResolvable words) {
+        /** The words in English. */
+        public String message() {
+            return Words.english(words);
+        }
+
         public boolean running() {
             return ended == null;
         }
@@ -82,7 +89,7 @@ public class KeptBackups {
 
     /** Marks a backup as running; null when one runs already. */
     private Run claim() {
-        Run running = new Run(clock.instant(), null, "running", "A backup is being written.");
+        Run running = new Run(clock.instant(), null, "running", Words.phrase("backup.run.running"));
         Run before = last.get();
         return before != null && before.running() || !last.compareAndSet(before, running) ? null : running;
     }
@@ -120,15 +127,17 @@ public class KeptBackups {
             Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             int removed = removeBeyondKept();
             Duration took = Duration.between(started, clock.instant());
-            outcome = new Run(started, clock.instant(), "done", name + " (" + shownSize(size(folder.resolve(name))) + ") written in "
-                    + took.toSeconds() + " s" + (removed > 0 ? "; the " + removed + " oldest beyond the " + settings.keep() + " kept went" : "") + ".");
+            String size = shownSize(size(folder.resolve(name)));
+            outcome = new Run(started, clock.instant(), "done", removed > 0
+                    ? Words.phrase("backup.run.done-removed", name, size, took.toSeconds(), removed, settings.keep())
+                    : Words.phrase("backup.run.done", name, size, took.toSeconds()));
             log.info("backup {}", outcome.message());
         } catch (RuntimeException | IOException e) {
             deleteQuietly(partial);
-            String reason = e instanceof BackupException refused && !BackupException.isDiskFull(e) ? refused.getMessage()
-                    : BackupException.notWritten(folder.toString(), e).getMessage();
+            BackupException reason = e instanceof BackupException refused && !BackupException.isDiskFull(e) ? refused
+                    : BackupException.notWritten(folder.toString(), e);
             outcome = new Run(started, clock.instant(), "failed", reason);
-            log.warn("backup failed: {}", reason);
+            log.warn("backup failed: {}", reason.getMessage());
         }
         last.set(outcome);
         return outcome;

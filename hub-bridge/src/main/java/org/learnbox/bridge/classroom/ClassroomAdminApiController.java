@@ -36,7 +36,7 @@ class ClassroomAdminApiController {
     @PostMapping("/{joinCode}/courses")
     Assigned assign(@PathVariable String joinCode, @RequestBody AssignRequest request) {
         Classroom classroom = classrooms.byCode(joinCode)
-                .orElseThrow(() -> new ClassroomException("There is no class with the code \"" + joinCode + "\"."));
+                .orElseThrow(() -> new ClassroomException("class.refused.no-code", joinCode));
         classrooms.assign(classroom.getId(), request.course(), classroom.getTeacher());
         return new Assigned(classroom.getJoinCode(), classroom.getName(), request.course());
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
 import org.learnbox.bridge.config.PublicAddress;
+import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.course.CourseProgress;
 import org.learnbox.bridge.course.CourseService;
 import org.springframework.stereotype.Controller;
@@ -22,9 +23,12 @@ class ClassroomController {
     private final CourseService courses;
     private final CourseProgress progress;
     private final PublicAddress address;
+    private final Words words;
 
-    ClassroomController(ClassroomService classrooms, CourseService courses, CourseProgress progress, PublicAddress address) {
+    ClassroomController(ClassroomService classrooms, CourseService courses, CourseProgress progress, PublicAddress address,
+            Words words) {
         this.classrooms = classrooms;
+        this.words = words;
         this.courses = courses;
         this.progress = progress;
         this.address = address;
@@ -40,10 +44,10 @@ class ClassroomController {
     String create(Principal principal, @RequestParam(defaultValue = "") String name, RedirectAttributes flash) {
         try {
             Classroom made = classrooms.create(principal.getName(), name);
-            flash.addFlashAttribute("notice", "The class \"" + made.getName() + "\" is ready. Give your students its code or link.");
+            flash.addFlashAttribute("notice", words.of("class.notice.ready", made.getName()));
             return "redirect:/classes/" + made.getId();
         } catch (ClassroomException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
             flash.addFlashAttribute("typedName", name);
             return "redirect:/classes";
         }
@@ -59,8 +63,9 @@ class ClassroomController {
         List<String> students = roster.stream().map(ClassroomService.RosterEntry::name).toList();
         model.addAttribute("roster", roster);
         model.addAttribute("progress", assigned.stream().flatMap(courseId -> progress.of(courseId, students).stream()).toList());
-        model.addAttribute("assigned", assigned.stream().map(courseId -> courses.find(courseId).map(c -> c.manifest().title()
-                + " (" + c.manifest().lessons().size() + " lessons)").orElse(courseId + " (no longer on the box)")).toList());
+        model.addAttribute("assigned", assigned.stream().map(courseId -> courses.find(courseId)
+                .map(c -> words.of("class.assigned", c.manifest().title(), c.manifest().lessons().size()))
+                .orElseGet(() -> words.of("class.assigned-gone", courseId))).toList());
         model.addAttribute("assignable", courses.list().stream()
                 .filter(c -> !assigned.contains(c.manifest().id())).toList());
         return "class";
@@ -71,10 +76,9 @@ class ClassroomController {
             RedirectAttributes flash) {
         try {
             classrooms.assign(id, course, principal.getName());
-            flash.addFlashAttribute("notice", "The course '" + course + "' goes to every student of this class:"
-                    + " it arrives when their JupyterLab starts, or when they press \"Update my courses\".");
+            flash.addFlashAttribute("notice", words.of("class.notice.assigned", course));
         } catch (ClassroomException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
         }
         return "redirect:/classes/" + id;
     }
@@ -92,7 +96,7 @@ class ClassroomController {
             model.addAttribute("boxUrl", address.of(request));
             return "class-slips";
         } catch (ClassroomException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
             flash.addFlashAttribute("typedNames", names);
             return "redirect:/classes/" + id;
         }
@@ -112,13 +116,13 @@ class ClassroomController {
         try {
             if (start) {
                 classrooms.startServerOf(id, student, principal.getName());
-                flash.addFlashAttribute("notice", "The server of " + student + " is starting.");
+                flash.addFlashAttribute("notice", words.of("class.notice.starting", student));
             } else {
                 classrooms.stopServerOf(id, student, principal.getName());
-                flash.addFlashAttribute("notice", "The server of " + student + " is stopping; their files stay.");
+                flash.addFlashAttribute("notice", words.of("class.notice.stopping", student));
             }
         } catch (ClassroomException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
         }
         return "redirect:/classes/" + id;
     }
@@ -130,7 +134,7 @@ class ClassroomController {
             model.addAttribute("classroom", classrooms.requireByCode(code));
         } catch (ClassroomException unknown) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("error", unknown.getMessage());
+            model.addAttribute("error", words.of(unknown));
         }
         model.addAttribute("code", code);
         return "join";
@@ -140,10 +144,9 @@ class ClassroomController {
     String join(@RequestParam(defaultValue = "") String code, Principal principal, RedirectAttributes flash) {
         try {
             Classroom joined = classrooms.join(principal.getName(), code);
-            flash.addFlashAttribute("joined", "You are in the class \"" + joined.getName() + "\" of "
-                    + joined.getTeacher() + ". Its courses arrive in your JupyterLab.");
+            flash.addFlashAttribute("joined", words.of("class.notice.joined", joined.getName(), joined.getTeacher()));
         } catch (ClassroomException refused) {
-            flash.addFlashAttribute("joinError", refused.getMessage());
+            flash.addFlashAttribute("joinError", words.of(refused));
         }
         return "redirect:/";
     }
@@ -151,7 +154,7 @@ class ClassroomController {
     @ExceptionHandler(NotYourClassException.class)
     String notYours(NotYourClassException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("message", words.of(e));
         return "refused";
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 
 /** A class action refused, in words; nothing was changed. */
 public class ClassroomException extends Refusal {
-    public ClassroomException(String message) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, message);
+    public ClassroomException(String key, Object... arguments) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, key, arguments);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.course.CourseAudience;
 import org.learnbox.bridge.course.CourseService;
 import org.learnbox.bridge.hub.HubGroups;
@@ -18,6 +19,7 @@ import org.learnbox.bridge.identity.AccountRemoved;
 import org.learnbox.bridge.identity.AccountNames;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.Role;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -53,12 +55,11 @@ public class ClassroomService implements CourseAudience, HubGroups {
         requireTeacher(teacher);
         String trimmed = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (!NAME.matcher(trimmed).matches()) {
-            throw new ClassroomException("A class name has 2 to 48 letters, digits, spaces, '.', '-' or '_',"
-                    + " starting with a letter or digit, e.g. \"Math 1A\".");
+            throw new ClassroomException("class.refused.name");
         }
         String slug = trimmed.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
         if (classes.existsByTeacherAndSlug(teacher, slug)) {
-            throw new ClassroomException("You already have a class named \"" + trimmed + "\".");
+            throw new ClassroomException("class.refused.name-taken", trimmed);
         }
         for (int attempt = 0; ; attempt++) {
             try {
@@ -86,34 +87,37 @@ public class ClassroomService implements CourseAudience, HubGroups {
         Classroom classroom = manage(classId, actor);
         String[] lines = pasted == null ? new String[0] : pasted.split("\\R", -1);
         if (lines.length > MOST_NAMES_AT_ONCE * 2) {
-            throw new ClassroomException("That list is too long: at most " + MOST_NAMES_AT_ONCE + " names at once. Nothing was changed.");
+            throw new ClassroomException("class.refused.too-many-names", MOST_NAMES_AT_ONCE);
         }
         java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
-        List<String> problems = new ArrayList<>();
+        List<MessageSourceResolvable> problems = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) continue;
             String name = line.toLowerCase(java.util.Locale.ROOT);
             String shown = line.length() > 40 ? line.substring(0, 40) + "…" : line;
             if (!AccountNames.isValid(name)) {
-                problems.add("line " + (i + 1) + ", \"" + shown + "\", is not a name the box takes");
+                problems.add(Words.phrase("class.refused.names.not-a-name", i + 1, shown));
                 continue;
             }
             Role role = accounts.find(name).map(Account::getRole).orElse(Role.STUDENT);
             if (role != Role.STUDENT) {
-                problems.add("line " + (i + 1) + ", \"" + name + "\", is " + (role == Role.ADMIN ? "an admin's" : "a teacher's") + " account");
+                problems.add(Words.phrase(role == Role.ADMIN ? "class.refused.names.admin" : "class.refused.names.teacher", i + 1,
+                        name));
                 continue;
             }
             names.add(name);
         }
         if (!problems.isEmpty()) {
-            String told = String.join("; ", problems.subList(0, Math.min(problems.size(), MOST_PROBLEMS_TOLD)))
-                    + (problems.size() > MOST_PROBLEMS_TOLD ? "; and " + (problems.size() - MOST_PROBLEMS_TOLD) + " more" : "");
-            throw new ClassroomException("Nothing was changed: " + told + ". A name has " + AccountNames.RULE);
+            List<MessageSourceResolvable> told = new ArrayList<>(problems.subList(0, Math.min(problems.size(), MOST_PROBLEMS_TOLD)));
+            if (problems.size() > MOST_PROBLEMS_TOLD) {
+                told.add(Words.phrase("class.refused.names.more", problems.size() - MOST_PROBLEMS_TOLD));
+            }
+            throw new ClassroomException("class.refused.names", Words.list(told), Words.phrase(AccountNames.RULE));
         }
-        if (names.isEmpty()) throw new ClassroomException("Paste the students' names, one per line.");
+        if (names.isEmpty()) throw new ClassroomException("class.refused.no-names");
         if (names.size() > MOST_NAMES_AT_ONCE) {
-            throw new ClassroomException("That list is too long: at most " + MOST_NAMES_AT_ONCE + " names at once. Nothing was changed.");
+            throw new ClassroomException("class.refused.too-many-names", MOST_NAMES_AT_ONCE);
         }
         List<String> joined = names.stream().filter(accounts::exists).toList();
         Map<String, String> made = accounts.addStudents(names.stream().filter(name -> !joined.contains(name)).toList());
@@ -139,8 +143,8 @@ public class ClassroomService implements CourseAudience, HubGroups {
 
     /** The class with this code, or the refusal a student reads when the code is wrong. */
     public Classroom requireByCode(String code) {
-        return byCode(code).orElseThrow(() -> new ClassroomException("There is no class with the code \""
-                + (code == null ? "" : code.strip()) + "\". Check the code with your teacher."));
+        return byCode(code).orElseThrow(() -> new ClassroomException("class.refused.no-such-code",
+                code == null ? "" : code.strip()));
     }
 
     /** The classes a person teaches; an admin sees every class of the box. */
@@ -219,7 +223,7 @@ public class ClassroomService implements CourseAudience, HubGroups {
     private String studentOf(long classId, String student, String actor) {
         Classroom classroom = manage(classId, actor);
         if (!hasStudent(classroom, student)) {
-            throw new ClassroomException("'" + student + "' is not in the class \"" + classroom.getName() + "\".");
+            throw new ClassroomException("class.refused.not-in-class", student, classroom.getName());
         }
         return student;
     }
@@ -228,7 +232,7 @@ public class ClassroomService implements CourseAudience, HubGroups {
     public void assign(long classId, String courseId, String actor) {
         Classroom classroom = manage(classId, actor);
         if (courses.find(courseId).isEmpty()) {
-            throw new ClassroomException("There is no course '" + courseId + "' on this box.");
+            throw new ClassroomException("class.refused.no-course", courseId);
         }
         if (!assignments.existsByClassroomIdAndCourseId(classroom.getId(), courseId)) {
             assignments.save(new CourseAssignment(classroom.getId(), courseId));
@@ -268,7 +272,7 @@ public class ClassroomService implements CourseAudience, HubGroups {
 
     private void requireTeacher(String actor) {
         if (accounts.find(actor).map(Account::getRole).filter(r -> r != Role.STUDENT).isEmpty()) {
-            throw new ClassroomException("Only teachers and admins make classes.");
+            throw new ClassroomException("class.refused.teachers-only");
         }
     }
 

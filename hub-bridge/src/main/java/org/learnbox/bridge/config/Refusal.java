@@ -21,20 +21,12 @@ public abstract class Refusal extends RuntimeException implements MessageSourceR
         this.arguments = arguments.clone();
     }
 
-    /** Words not yet in the bundles; being replaced by keys. */
-    protected Refusal(HttpStatus status, String message) {
-        super(message);
+    /** A refusal caused by a failure, e.g. of the Docker engine or the disk. */
+    protected Refusal(HttpStatus status, Throwable cause, String key, Object... arguments) {
+        super(key, cause);
         this.status = status;
-        this.key = null;
-        this.arguments = new Object[0];
-    }
-
-    /** Words not yet in the bundles; being replaced by keys. */
-    protected Refusal(HttpStatus status, String message, Throwable cause) {
-        super(message, cause);
-        this.status = status;
-        this.key = null;
-        this.arguments = new Object[0];
+        this.key = key;
+        this.arguments = arguments.clone();
     }
 
     public HttpStatus status() {
@@ -43,12 +35,12 @@ public abstract class Refusal extends RuntimeException implements MessageSourceR
 
     @Override
     public String getMessage() {
-        return key == null ? super.getMessage() : Words.english(key, arguments);
+        return Words.english(key, arguments);
     }
 
     @Override
     public String[] getCodes() {
-        return key == null ? null : new String[] {key};
+        return new String[] {key};
     }
 
     @Override
@@ -58,6 +50,6 @@ public abstract class Refusal extends RuntimeException implements MessageSourceR
 
     @Override
     public String getDefaultMessage() {
-        return key == null ? super.getMessage() : null;
+        return null;
     }
 }

@@ -1,5 +1,7 @@
 package org.learnbox.bridge.course;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.sandbox.CommandResult;
 import org.learnbox.bridge.sandbox.Sandbox;
 import org.learnbox.bridge.sandbox.SandboxException;
@@ -16,6 +19,7 @@ import org.learnbox.bridge.sandbox.SandboxRuntime;
 import org.learnbox.bridge.sandbox.SandboxAnswering;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
@@ -33,8 +37,13 @@ public class CourseDelivery {
     private static final Duration LET_THE_LAB_LOAD_FIRST = Duration.ofSeconds(2);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** What happened to one course in one home, in words for the dashboard. */
-    public record Outcome(String course, boolean ok, String summary) {}
+    /** What happened to one course in one home, in words of the bundles for the dashboard; the API reads the English summary. */
+    public record Outcome(String course, boolean ok, @JsonIgnore MessageSourceResolvable words) {
+        @JsonProperty
+        public String summary() {
+            return Words.english(words);
+        }
+    }
 
     private final CourseRepositories repositories;
     private final CourseAudience audience;
@@ -58,15 +67,14 @@ public class CourseDelivery {
     /** Every course of the learner's into their running sandbox. */
     public List<Outcome> deliver(String user) {
         if (sandboxes.find(user).filter(Sandbox::running).isEmpty()) {
-            return List.of(new Outcome("", false,
-                    "Your JupyterLab is not running. Open it, and your courses arrive as it starts."));
+            return List.of(new Outcome("", false, Words.phrase("course.delivery.not-running")));
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (CourseRepositories.Published course : coursesOf(user)) {
             outcomes.add(deliver(user, course.manifest().id()));
         }
         if (outcomes.isEmpty()) {
-            outcomes.add(new Outcome("", true, "You have no courses yet: join your teacher's class with its code."));
+            outcomes.add(new Outcome("", true, Words.phrase("course.delivery.no-courses")));
         }
         return outcomes;
     }
@@ -80,7 +88,7 @@ public class CourseDelivery {
      */
     public List<Delivered> deliverToEveryoneRunning(String courseId) {
         if (repositories.find(courseId).isEmpty()) {
-            throw new CourseException("There is no course '" + courseId + "' on this box.");
+            throw new CourseException("course.refused.no-course", courseId);
         }
         List<String> users = sandboxes.list().stream().filter(Sandbox::running).map(Sandbox::user)
                 .filter(user -> audience.receives(user, courseId)).toList();
@@ -95,7 +103,7 @@ public class CourseDelivery {
             return delivered;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CourseException("Interrupted while delivering the course '" + courseId + "'.");
+            throw new CourseException("course.refused.interrupted", courseId);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
@@ -113,7 +121,7 @@ public class CourseDelivery {
             }
             return outcome;
         } catch (SandboxException e) {
-            return new Outcome(courseId, false, e.getMessage());
+            return new Outcome(courseId, false, e);
         }
     }
 
@@ -136,29 +144,28 @@ public class CourseDelivery {
             String lastLine = result.stdout().strip().lines().reduce((a, b) -> b).orElse("");
             answer = JSON.readTree(lastLine);
         } catch (JacksonException e) {
-            return new Outcome(courseId, false, "the course could not be brought in (" + result.stderr().strip() + ")");
+            return new Outcome(courseId, false, Words.phrase("course.delivery.failed", result.stderr().strip()));
         }
         String where = "~/courses/" + courseId;
+        String error = answer.path("error").asString(null);
         return switch (answer.path("action").asString("")) {
-            case "cloned" -> new Outcome(courseId, true, "arrived in " + where);
+            case "cloned" -> new Outcome(courseId, true, Words.phrase("course.delivery.arrived", where));
             case "unchanged", "updated" -> new Outcome(courseId, true, updated(answer, where));
-            case "re-cloned" -> new Outcome(courseId, true, "fetched anew into " + where
-                    + "; your earlier copy is kept in ~/" + answer.path("backup").asString(""));
-            default -> new Outcome(courseId, false, "could not be updated: " + answer.path("error").asString("unknown error"));
+            case "re-cloned" -> new Outcome(courseId, true, Words.phrase("course.delivery.re-cloned", where,
+                    answer.path("backup").asString("")));
+            default -> new Outcome(courseId, false, Words.phrase("course.delivery.not-updated",
+                    error == null ? Words.phrase("course.delivery.unknown-error") : error));
         };
     }
 
-    private static String updated(JsonNode answer, String where) {
-        StringBuilder summary = new StringBuilder(answer.path("action").asString().equals("updated")
-                ? where + " is up to date with the newest version" : where + " was already up to date");
+    private static MessageSourceResolvable updated(JsonNode answer, String where) {
+        MessageSourceResolvable summary = Words.phrase(answer.path("action").asString().equals("updated")
+                ? "course.delivery.up-to-date" : "course.delivery.already", where);
         List<String> copies = strings(answer.path("teacher_copies"));
-        if (!copies.isEmpty()) {
-            summary.append("; you changed files the teacher changed too: your versions stay, the teacher's are beside them as ")
-                    .append(String.join(", ", copies));
-        }
+        if (!copies.isEmpty()) summary = Words.phrase("course.delivery.teacher-copies", summary, String.join(", ", copies));
         List<String> restored = strings(answer.path("restored"));
-        if (!restored.isEmpty()) summary.append("; deleted files are back: ").append(String.join(", ", restored));
-        return summary.toString();
+        if (!restored.isEmpty()) summary = Words.phrase("course.delivery.restored", summary, String.join(", ", restored));
+        return summary;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.learnbox.bridge.config.Words;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * A course as its author keeps it: {@code course.yaml}, the lesson notebooks, and a
@@ -26,23 +28,23 @@ public final class CourseFolder {
     public static CourseFolder open(Path root) {
         Path file = root.resolve(CourseManifest.FILE);
         if (!Files.isRegularFile(file)) {
-            throw new CourseException("This is not a course: it has no " + CourseManifest.FILE + " in its top folder");
+            throw new CourseException("course.refused.not-a-course");
         }
-        List<String> problems = new ArrayList<>();
+        List<MessageSourceResolvable> problems = new ArrayList<>();
         CourseManifest manifest = CourseManifest.parse(read(file), problems);
         if (manifest != null) {
             for (CourseManifest.Lesson lesson : manifest.lessons()) {
                 Path notebook = root.resolve(lesson.file());
                 if (!Files.isRegularFile(notebook)) {
-                    problems.add("lesson " + lesson.file() + " is listed but not there");
+                    problems.add(Words.phrase("course.problem.lesson-missing", lesson.file()));
                 } else {
                     problems.addAll(NotebookCheck.problems(lesson.file(), read(notebook)));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            String id = manifest == null || manifest.id().isEmpty() ? "" : "'" + manifest.id() + "' ";
-            throw new CourseException("The course " + id + "is not valid", problems);
+            throw CourseException.withProblems(manifest == null || manifest.id().isEmpty() ? Words.phrase("course.refused.invalid")
+                    : Words.phrase("course.refused.invalid-id", manifest.id()), problems);
         }
         return new CourseFolder(root, manifest);
     }
@@ -51,7 +53,7 @@ public final class CourseFolder {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new CourseException("Could not read " + file.getFileName() + ": " + e.getMessage());
+            throw new CourseException("course.refused.read", String.valueOf(file.getFileName()), e.getMessage());
         }
     }
 
@@ -72,7 +74,7 @@ public final class CourseFolder {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new CourseException("Could not read the course folder: " + e.getMessage());
+            throw new CourseException("course.refused.read-folder", e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.learnbox.bridge.course;
 
+import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -9,8 +10,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CourseImportController {
     private final CourseService courses;
+    private final Words words;
 
-    CourseImportController(CourseService courses) {
+    CourseImportController(CourseService courses, Words words) {
+        this.words = words;
         this.courses = courses;
     }
 
@@ -18,11 +21,10 @@ class CourseImportController {
     String importCourse(@RequestParam(defaultValue = "") String url, RedirectAttributes flash) {
         try {
             CourseManifest imported = courses.importFromGit(url).manifest();
-            flash.addFlashAttribute("notice", "The course \"" + imported.title() + "\" (" + imported.id() + ", version "
-                    + imported.version() + ", " + imported.lessons().size() + " lessons) is on the box."
-                    + " Give it to a class on the class's page.");
+            flash.addFlashAttribute("notice", words.of("course.notice.imported", imported.title(), imported.id(),
+                    String.valueOf(imported.version()), imported.lessons().size()));
         } catch (CourseException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
             flash.addFlashAttribute("typedUrl", url);
         }
         return "redirect:/classes";

@@ -18,7 +18,7 @@ final class CourseImporter {
     /** Clones {@code url}, checks the course and hands it to {@code use}; the scratch copy is removed after. */
     static <T> T withClone(String url, java.util.function.Function<CourseFolder, T> use) {
         if (url == null || url.isBlank()) {
-            throw new CourseException("Give the git URL of the course repository.");
+            throw new CourseException("course.refused.no-url");
         }
         Path scratch;
         try {
@@ -31,9 +31,9 @@ final class CourseImporter {
                     .setDepth(1).setTimeout(30).call()) {
                 // cloned
             } catch (InvalidRemoteException | TransportException e) {
-                throw new CourseException("Could not fetch a git repository from " + url + ": " + reason(e));
+                throw new CourseException("course.refused.fetch", url, reason(e));
             } catch (GitAPIException | RuntimeException e) {
-                throw new CourseException("Could not clone " + url + ": " + reason(e));
+                throw new CourseException("course.refused.clone", url, reason(e));
             }
             return use.apply(CourseFolder.open(scratch));
         } finally {

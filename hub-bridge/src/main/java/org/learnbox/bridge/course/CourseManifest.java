@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.learnbox.bridge.config.Words;
+import org.springframework.context.MessageSourceResolvable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -19,39 +21,39 @@ public record CourseManifest(String id, String title, String language, String ke
     public record Lesson(String file, String title) {}
 
     /** Reads course.yaml, adding each thing wrong with it to {@code problems}. */
-    static CourseManifest parse(byte[] content, List<String> problems) {
+    static CourseManifest parse(byte[] content, List<MessageSourceResolvable> problems) {
         JsonNode yaml;
         try {
             yaml = YAML.readTree(content);
         } catch (JacksonException e) {
-            problems.add(FILE + " is not valid YAML: " + e.getOriginalMessage());
+            problems.add(Words.phrase("course.problem.yaml", e.getOriginalMessage()));
             return null;
         }
         if (yaml == null || !yaml.isObject()) {
-            problems.add(FILE + " must be a map of id, title, language, kernel, version and lessons");
+            problems.add(Words.phrase("course.problem.not-map"));
             return null;
         }
         String id = required(yaml, "id", problems);
         if (!id.isEmpty() && !ID.matcher(id).matches()) {
-            problems.add("id '" + id + "' must be 2-64 lowercase letters, digits or '-', starting with a letter or digit");
+            problems.add(Words.phrase("course.problem.id", id));
         }
         return new CourseManifest(id, required(yaml, "title", problems), required(yaml, "language", problems),
                 required(yaml, "kernel", problems), required(yaml, "version", problems),
                 lessons(yaml.path("lessons"), problems));
     }
 
-    private static String required(JsonNode yaml, String key, List<String> problems) {
+    private static String required(JsonNode yaml, String key, List<MessageSourceResolvable> problems) {
         JsonNode value = yaml.get(key);
         if (value == null || !value.isValueNode() || value.asString("").isBlank()) {
-            problems.add(FILE + " needs '" + key + "'");
+            problems.add(Words.phrase("course.problem.needs", key));
             return "";
         }
         return value.asString().strip();
     }
 
-    private static List<Lesson> lessons(JsonNode list, List<String> problems) {
+    private static List<Lesson> lessons(JsonNode list, List<MessageSourceResolvable> problems) {
         if (!list.isArray() || list.isEmpty()) {
-            problems.add(FILE + " needs 'lessons': a list of {file, title}, in teaching order");
+            problems.add(Words.phrase("course.problem.no-lessons"));
             return List.of();
         }
         List<Lesson> lessons = new ArrayList<>();
@@ -60,12 +62,12 @@ public record CourseManifest(String id, String title, String language, String ke
             String file = entry.path("file").asString("");
             String title = entry.path("title").asString("");
             if (file.isBlank() || title.isBlank()) {
-                problems.add("each lesson needs a file and a title (" + entry + ")");
+                problems.add(Words.phrase("course.problem.lesson-fields", String.valueOf(entry)));
             } else if (!file.endsWith(".ipynb") || file.startsWith("/") || file.contains("..")
                     || file.startsWith(CourseFolder.SOLUTIONS + "/")) {
-                problems.add("lesson " + file + " must be a .ipynb file inside the course, outside solutions/");
+                problems.add(Words.phrase("course.problem.lesson-file", file));
             } else if (!seen.add(file)) {
-                problems.add("lesson " + file + " is listed twice");
+                problems.add(Words.phrase("course.problem.lesson-twice", file));
             } else {
                 lessons.add(new Lesson(file, title));
             }

@@ -62,18 +62,17 @@ public class CourseProgress {
     public synchronized void record(String learner, String notebook, String check, boolean passed) {
         Matcher lesson = LESSON_PATH.matcher(notebook == null ? "" : notebook.strip());
         if (!lesson.matches()) {
-            throw new CourseException("'" + shorten(notebook) + "' is not a lesson of a course: progress is kept for the"
-                    + " lessons in ~/courses");
+            throw new CourseException("course.refused.not-a-lesson", shorten(notebook));
         }
         String courseId = lesson.group(1);
         String file = lesson.group(2);
         CourseRepositories.Published course = courses.find(courseId)
                 .filter(c -> audience.receives(learner, courseId))
-                .orElseThrow(() -> new CourseException("The course '" + courseId + "' is not one your classes were given"));
+                .orElseThrow(() -> new CourseException("course.refused.not-given", courseId));
         List<String> names = checks.of(course).get(file);
-        if (names == null) throw new CourseException(file + " is not a lesson of " + course.manifest().title());
+        if (names == null) throw new CourseException("course.refused.not-lesson-of", file, course.manifest().title());
         if (check == null || !names.contains(check)) {
-            throw new CourseException("The lesson " + file + " has no check named '" + shorten(check) + "'");
+            throw new CourseException("course.refused.no-check", file, shorten(check));
         }
         CheckResult result = results.findByAccountNameAndCourseIdAndLessonFileAndCheckName(learner, courseId, file, check)
                 .orElseGet(() -> new CheckResult(learner, courseId, file, check));

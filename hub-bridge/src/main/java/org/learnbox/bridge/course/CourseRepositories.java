@@ -48,8 +48,7 @@ public class CourseRepositories {
         try (Repository repo = openOrCreate(id)) {
             String owner = repo.getConfig().getString("learnbox", null, "source");
             if (owner != null && !owner.equals(source)) {
-                throw new CourseException("A course with the id '" + id + "' is already on this box, from " + owner
-                        + ". Give the new course another id in its course.yaml.");
+                throw new CourseException("course.refused.id-taken", id, owner);
             }
             ObjectId parent = repo.resolve(BRANCH);
             ObjectId tree;
@@ -71,7 +70,7 @@ public class CourseRepositories {
                 update.setExpectedOldObjectId(parent == null ? ObjectId.zeroId() : parent);
                 RefUpdate.Result result = update.update();
                 if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
-                    throw new CourseException("Could not publish the course '" + id + "': " + result);
+                    throw new CourseException("course.refused.publish", id, String.valueOf(result));
                 }
             }
             if (owner == null) {

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.learnbox.bridge.config.Words;
+import org.springframework.context.MessageSourceResolvable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,51 +20,51 @@ final class NotebookCheck {
     private NotebookCheck() {}
 
     /** Every problem found, each naming the file and where; empty when the notebook is valid. */
-    static List<String> problems(String name, byte[] content) {
-        List<String> problems = new ArrayList<>();
+    static List<MessageSourceResolvable> problems(String name, byte[] content) {
+        List<MessageSourceResolvable> problems = new ArrayList<>();
         JsonNode notebook;
         try {
             notebook = JSON.readTree(content);
         } catch (JacksonException e) {
-            return List.of(name + " is not a notebook: it is not valid JSON (" + e.getOriginalMessage() + ")");
+            return List.of(Words.phrase("course.problem.not-json", name, e.getOriginalMessage()));
         }
         if (notebook == null || !notebook.isObject()) {
-            return List.of(name + " is not a notebook: it is not a JSON object");
+            return List.of(Words.phrase("course.problem.not-object", name));
         }
         if (notebook.path("nbformat").asInt(-1) != 4 || !notebook.path("nbformat").isInt()) {
-            return List.of(name + " is not an nbformat 4 notebook (nbformat is " + notebook.path("nbformat") + ")");
+            return List.of(Words.phrase("course.problem.not-nbformat-4", name, String.valueOf(notebook.path("nbformat"))));
         }
-        if (!notebook.path("nbformat_minor").isInt()) problems.add(name + ": nbformat_minor is missing");
-        if (!notebook.path("metadata").isObject()) problems.add(name + ": metadata is missing");
+        if (!notebook.path("nbformat_minor").isInt()) problems.add(Words.phrase("course.problem.no-minor", name));
+        if (!notebook.path("metadata").isObject()) problems.add(Words.phrase("course.problem.no-metadata", name));
         JsonNode cells = notebook.path("cells");
         if (!cells.isArray()) {
-            problems.add(name + ": it has no list of cells");
+            problems.add(Words.phrase("course.problem.no-cells", name));
             return problems;
         }
         boolean idsRequired = notebook.path("nbformat_minor").asInt(0) >= 5;
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {
             JsonNode cell = cells.get(i);
-            String where = name + ", cell " + (i + 1);
+            MessageSourceResolvable where = Words.phrase("course.problem.cell", name, i + 1);
             String type = cell.path("cell_type").asString("");
             if (!CELL_TYPES.contains(type)) {
-                problems.add(where + ": unknown cell type '" + type + "'");
+                problems.add(Words.phrase("course.problem.cell-type", where, type));
                 continue;
             }
-            if (!isSource(cell.path("source"))) problems.add(where + ": source is not text");
-            if (!cell.path("metadata").isObject()) problems.add(where + ": metadata is missing");
+            if (!isSource(cell.path("source"))) problems.add(Words.phrase("course.problem.source", where));
+            if (!cell.path("metadata").isObject()) problems.add(Words.phrase("course.problem.no-metadata", where));
             if (type.equals("code")) {
-                if (!cell.path("outputs").isArray()) problems.add(where + ": a code cell without outputs");
+                if (!cell.path("outputs").isArray()) problems.add(Words.phrase("course.problem.no-outputs", where));
                 JsonNode count = cell.path("execution_count");
-                if (!(count.isNull() || count.isInt())) problems.add(where + ": execution_count is not a number");
+                if (!(count.isNull() || count.isInt())) problems.add(Words.phrase("course.problem.count", where));
             }
             JsonNode id = cell.get("id");
             if (id == null) {
-                if (idsRequired) problems.add(where + ": has no id (nbformat 4.5 needs one)");
+                if (idsRequired) problems.add(Words.phrase("course.problem.no-id", where));
             } else if (!id.isString() || !CELL_ID.matcher(id.asString()).matches()) {
-                problems.add(where + ": id " + id + " is not 1-64 letters, digits, '-' or '_'");
+                problems.add(Words.phrase("course.problem.bad-id", where, String.valueOf(id)));
             } else if (!ids.add(id.asString())) {
-                problems.add(where + ": id '" + id.asString() + "' is used twice");
+                problems.add(Words.phrase("course.problem.id-twice", where, id.asString()));
             }
         }
         return problems;

@@ -182,13 +182,13 @@ public class Deployments {
                     ? history.stream().filter(r -> r.getNumber() == number).findFirst()
                             .orElseThrow(() -> new ReleaseNotFoundException(app, number))
                     : history.stream().filter(r -> r.getState() == Release.State.KEPT).findFirst()
-                            .orElseThrow(() -> new RepoException(app + " has no earlier release to go back to."));
+                            .orElseThrow(() -> new RepoException("release.refused.no-earlier", app));
             if (target.getState() != Release.State.KEPT && target.getState() != Release.State.LIVE) {
-                throw new RepoException("Release " + target.getNumber() + " of " + app + " cannot come back: it "
-                        + (target.getState() == Release.State.FAILED ? "failed" : "is no longer kept (only the last "
-                                + settings.releasesKept() + " good ones are)") + ".");
+                throw target.getState() == Release.State.FAILED
+                        ? new RepoException("release.refused.failed", target.getNumber(), app)
+                        : new RepoException("release.refused.pruned", target.getNumber(), app, settings.releasesKept());
             }
-            if (target == live) throw new RepoException("Release " + target.getNumber() + " of " + app + " is the live one already.");
+            if (target == live) throw new RepoException("release.refused.live-already", target.getNumber(), app);
             apps.rollBack(owner, app, target.getPort(), target.tag(), out);
             if (live != null) {
                 live.become(Release.State.KEPT);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.sandbox.Confinement;
 import org.learnbox.bridge.sandbox.ContainerLabels;
 import org.learnbox.bridge.sandbox.ContainerStops;
@@ -43,6 +44,9 @@ class DockerBuildRuntime implements BuildRuntime {
     private static final java.util.concurrent.Executor BESIDE = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DockerBuildRuntime.class);
 
+    /** A failure of the engine as a build's, in English: the words go to the pushing git client and the release's record. */
+    private static final DockerErrors.Failure FAILED =
+            (cause, key, arguments) -> new BuildFailed(Words.english(key, arguments), cause);
     private final DockerClient docker;
     private final String box;
     private final LearnboxProperties.Git settings;
@@ -69,7 +73,7 @@ class DockerBuildRuntime implements BuildRuntime {
 
     @Override
     public byte[] build(BuildJob job, Consumer<String> out) {
-        return DockerErrors.translate(() -> run(job, out), BuildFailed::new, "no project can be built");
+        return DockerErrors.translate(() -> run(job, out), FAILED, "docker.stops.builds");
     }
 
     private byte[] run(BuildJob job, Consumer<String> out) {
@@ -164,7 +168,7 @@ class DockerBuildRuntime implements BuildRuntime {
                 throw new BuildFailed("There is no build of " + user + "/" + project + " under way.");
             }
             return null;
-        }, BuildFailed::new, "no build can be stopped");
+        }, FAILED, "docker.stops.build-stops");
     }
 
     /**
@@ -279,7 +283,7 @@ class DockerBuildRuntime implements BuildRuntime {
                         ContainerStops.kill(docker, c.getId());
                     });
             return null;
-        }, BuildFailed::new, "no build can be stopped");
+        }, FAILED, "docker.stops.build-stops");
     }
 
     /** After a restart of the bridge: builds it was waiting for have no one to deploy them; they go. */
@@ -290,7 +294,7 @@ class DockerBuildRuntime implements BuildRuntime {
                 .map(c -> {
                     removeIfThere(c.getId());
                     return c.getNames()[0].substring(1);
-                }).toList(), BuildFailed::new, "no build can be tidied");
+                }).toList(), FAILED, "docker.stops.build-tidying");
     }
 
     /** The learner's build cache (Maven's repository), kept between builds so the second one is fast. */

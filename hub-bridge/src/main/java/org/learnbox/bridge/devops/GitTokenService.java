@@ -47,12 +47,10 @@ public class GitTokenService {
     public MadeToken make(String owner, String name) {
         String trimmed = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (!NAME.matcher(trimmed).matches()) {
-            throw new RepoException("Give the token a name of 1 to 40 letters, digits, spaces, '.', '-' or '_',"
-                    + " starting with a letter or digit, that says where you use it, e.g. \"laptop\".");
+            throw new RepoException("token.refused.name");
         }
         if (tokens.countByOwner(owner) >= MAX_PER_PERSON) {
-            throw new RepoException("You have " + MAX_PER_PERSON + " tokens, the most one person may have."
-                    + " Revoke one you no longer use first.");
+            throw new RepoException("token.refused.too-many", MAX_PER_PERSON);
         }
         String secret = PREFIX + ReadableRandom.of(ReadableRandom.WITHOUT_LOOK_ALIKES, RANDOM_LENGTH);
         tokens.save(new GitToken(owner, trimmed, sha256(secret), secret.substring(0, PREFIX.length() + 4)));
@@ -69,7 +67,7 @@ public class GitTokenService {
     @Transactional
     public String revoke(String owner, long id) {
         GitToken token = tokens.findById(id).filter(t -> t.getOwner().equals(owner))
-                .orElseThrow(() -> new RepoException("You have no such token; it may be revoked already."));
+                .orElseThrow(() -> new RepoException("token.refused.no-such"));
         tokens.delete(token);
         return token.getName();
     }

@@ -71,8 +71,7 @@ final class ProjectTree {
                 FileMode mode = tree.getFileMode(0);
                 if (mode == FileMode.GITLINK) continue; // a submodule: its files are not in this repository
                 if (mode == FileMode.SYMLINK) {
-                    throw new RepoException("'" + tree.getPathString() + "' is a link; a project the box builds may hold"
-                            + " only plain files.");
+                    throw new RepoException("repo.refused.link", tree.getPathString());
                 }
                 visitor.file(tree.getPathString(), repository.open(tree.getObjectId(0)).getBytes());
             }

@@ -2,6 +2,7 @@ package org.learnbox.bridge.devops;
 
 import java.security.Principal;
 import org.learnbox.bridge.app.AppException;
+import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,8 +14,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReleasePagesController {
     private final Deployments deployments;
+    private final Words words;
 
-    ReleasePagesController(Deployments deployments) {
+    ReleasePagesController(Deployments deployments, Words words) {
+        this.words = words;
         this.deployments = deployments;
     }
 
@@ -32,9 +35,9 @@ class ReleasePagesController {
                     .filter(r -> r.getNumber() == number).findFirst()
                     .orElseThrow(() -> new ReleaseNotFoundException(name, number));
             deployments.rollBack(principal.getName(), release.getApp(), number, step -> {});
-            flash.addFlashAttribute("notice", "Release " + number + " is live again.");
+            flash.addFlashAttribute("notice", words.of("release.notice.live-again", number));
         } catch (RepoException | AppException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
         }
         return "redirect:/repositories/" + name + "/releases";
     }

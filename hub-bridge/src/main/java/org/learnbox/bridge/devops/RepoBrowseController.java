@@ -8,6 +8,7 @@ import java.util.List;
 import org.learnbox.bridge.app.AppService;
 import org.learnbox.bridge.app.AppView;
 import org.learnbox.bridge.config.PublicAddress;
+import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,8 +27,11 @@ class RepoBrowseController {
     private final Deployments deployments;
     private final AppService apps;
     private final PublicAddress address;
+    private final Words words;
 
-    RepoBrowseController(RepoService repos, RepoFiles files, Deployments deployments, AppService apps, PublicAddress address) {
+    RepoBrowseController(RepoService repos, RepoFiles files, Deployments deployments, AppService apps, PublicAddress address,
+            Words words) {
+        this.words = words;
         this.repos = repos;
         this.files = files;
         this.deployments = deployments;
@@ -61,7 +65,7 @@ class RepoBrowseController {
     @ExceptionHandler(RepoException.class)
     String refused(RepoException refusal, Model model, HttpServletResponse response) {
         response.setStatus(refusal.status().value());
-        model.addAttribute("message", refusal.getMessage());
+        model.addAttribute("message", words.of(refusal));
         return "refused";
     }
 

@@ -5,11 +5,11 @@ import org.springframework.http.HttpStatus;
 
 /** A repository or token action refused, in words; nothing was changed. */
 public class RepoException extends Refusal {
-    public RepoException(String message) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, message);
+    public RepoException(String key, Object... arguments) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, key, arguments);
     }
 
-    protected RepoException(HttpStatus status, String message) {
-        super(status, message);
+    protected RepoException(HttpStatus status, String key, Object... arguments) {
+        super(status, key, arguments);
     }
 }

@@ -71,13 +71,13 @@ class RepoFiles {
                 if (branches.isEmpty() && wanted.isEmpty()) {
                     return new Shown(at, null, "", List.of(), 0, null, null, 0, branches);
                 }
-                throw missing(name + " has no branch, tag or commit '" + at + "'.");
+                throw missing("repo.refused.no-ref", name, at);
             }
             RevCommit commit = walk.parseCommit(tip);
             CommitLine line = line(commit);
             if (wanted.isEmpty()) return folder(repo, at, line, "", commit.getTree(), branches);
             try (TreeWalk found = TreeWalk.forPath(repo, wanted, commit.getTree())) {
-                if (found == null) throw missing(name + " has no file or folder '" + wanted + "' at " + at + ".");
+                if (found == null) throw missing("repo.refused.no-path", name, wanted, at);
                 ObjectId object = found.getObjectId(0);
                 if (found.getFileMode(0) == FileMode.TREE) return folder(repo, at, line, wanted, object, branches);
                 if (found.getFileMode(0) == FileMode.GITLINK) {
@@ -97,7 +97,7 @@ class RepoFiles {
             ObjectId tip = resolve(repo, at);
             if (tip == null) {
                 if (branches(repo).isEmpty()) return List.of();
-                throw missing(name + " has no branch, tag or commit '" + at + "'.");
+                throw missing("repo.refused.no-ref", name, at);
             }
             walk.markStart(walk.parseCommit(tip));
             List<CommitLine> lines = new ArrayList<>();
@@ -190,7 +190,7 @@ class RepoFiles {
         return trimmed.replaceAll("/{2,}", "/");
     }
 
-    private static RepoException missing(String message) {
-        return new RepoException(HttpStatus.NOT_FOUND, message);
+    private static RepoException missing(String key, Object... arguments) {
+        return new RepoException(HttpStatus.NOT_FOUND, key, arguments);
     }
 }

@@ -18,16 +18,14 @@ final class RepoNames {
 
     static String requireValid(String name) {
         if (!isValid(name)) {
-            throw new RepoException("'" + name + "' is not a name for a repository: use 2 to 32 lowercase letters,"
-                    + " digits or '-' (not two in a row), starting with a letter or a digit, e.g. my-game.");
+            throw new RepoException("repo.refused.name", name);
         }
         return name;
     }
 
     static void requireOwnerMayHaveRepositories(String owner) {
         if (RESERVED_OWNER.equals(owner)) {
-            throw new RepoException("The account 'courses' cannot have git repositories: /git/courses/ holds the"
-                    + " box's courses. Ask an admin for an account with another name.");
+            throw new RepoException("repo.refused.courses-owner");
         }
     }
 

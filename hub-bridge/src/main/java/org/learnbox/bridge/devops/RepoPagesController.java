@@ -3,6 +3,7 @@ package org.learnbox.bridge.devops;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.learnbox.bridge.config.PublicAddress;
+import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +17,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RepoPagesController {
     private final RepoService repos;
     private final PublicAddress address;
+    private final Words words;
 
-    RepoPagesController(RepoService repos, PublicAddress address) {
+    RepoPagesController(RepoService repos, PublicAddress address, Words words) {
+        this.words = words;
         this.repos = repos;
         this.address = address;
     }
@@ -35,10 +38,9 @@ class RepoPagesController {
             Principal principal, RedirectAttributes flash, HttpServletRequest request) {
         try {
             RepoView made = repos.create(principal.getName(), name, RepoVisibility.parse(visibility));
-            flash.addFlashAttribute("notice", "Your repository '" + made.name() + "' is ready. Push to "
-                    + address.of(request) + made.path() + " to fill it.");
+            flash.addFlashAttribute("notice", words.of("repo.notice.ready", made.name(), address.of(request) + made.path()));
         } catch (RepoException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
             flash.addFlashAttribute("typedName", name);
         }
         return "redirect:/repositories";
@@ -50,7 +52,7 @@ class RepoPagesController {
         try {
             flash.addFlashAttribute("notice", repos.delete(principal.getName(), name, confirmName));
         } catch (RepoException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
         }
         return "redirect:/repositories";
     }
@@ -60,11 +62,10 @@ class RepoPagesController {
             Principal principal, RedirectAttributes flash) {
         try {
             RepoView changed = repos.changeVisibility(principal.getName(), name, RepoVisibility.parse(visibility));
-            flash.addFlashAttribute("notice", changed.isPublic()
-                    ? "'" + changed.name() + "' is public now: anyone with its address may clone it. Only you may push."
-                    : "'" + changed.name() + "' is private now: only you, your teachers and the admins may clone it.");
+            flash.addFlashAttribute("notice", words.of(changed.isPublic() ? "repo.notice.public" : "repo.notice.private",
+                    changed.name()));
         } catch (RepoException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
         }
         return "redirect:/repositories";
     }

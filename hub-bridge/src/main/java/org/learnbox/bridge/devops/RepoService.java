@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.transport.ReceiveCommand;
+import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.identity.AccountRemoved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -29,9 +31,11 @@ public class RepoService {
     private final RepoAccess access;
     private final ReleaseRepository releases;
     private final Deployments deployments;
+    private final Words words;
 
     RepoService(GitRepoRepository repos, GitPushRepository pushes, GitStorage storage, RepoAccess access,
-            ReleaseRepository releases, Deployments deployments) {
+            ReleaseRepository releases, Deployments deployments, Words words) {
+        this.words = words;
         this.releases = releases;
         this.deployments = deployments;
         this.repos = repos;
@@ -54,7 +58,7 @@ public class RepoService {
         String typed = name == null ? "" : RepoNames.withoutGitSuffix(name.strip());
         RepoNames.requireValid(typed);
         if (repos.findByOwnerAndName(owner, typed).isPresent()) {
-            throw new RepoException("You already have a repository named '" + typed + "'.");
+            throw new RepoException("repo.refused.exists", typed);
         }
         GitRepo made = repos.saveAndFlush(new GitRepo(owner, typed, visibility));
         storage.create(owner, typed);
@@ -64,7 +68,7 @@ public class RepoService {
     @Transactional
     public RepoView changeVisibility(String owner, String name, RepoVisibility visibility) {
         GitRepo repo = repos.findByOwnerAndName(owner, name)
-                .orElseThrow(() -> new RepoException("You have no repository named '" + name + "'."));
+                .orElseThrow(() -> new RepoException("repo.refused.none-named", name));
         repo.show(visibility);
         return view(repo);
     }
@@ -75,25 +79,24 @@ public class RepoService {
      */
     public synchronized String delete(String owner, String name, String typedName) {
         GitRepo repo = find(owner, name)
-                .orElseThrow(() -> new RepoException("You have no repository named '" + name + "'."));
+                .orElseThrow(() -> new RepoException("repo.refused.none-named", name));
         String typed = typedName == null ? "" : typedName.strip();
         if (!typed.equals(name)) {
-            throw new RepoException("'" + name + "' was not deleted: type its name to confirm"
-                    + (typed.isEmpty() ? "." : " (you typed '" + typed + "')."));
+            throw typed.isEmpty() ? new RepoException("repo.refused.not-confirmed", name)
+                    : new RepoException("repo.refused.not-confirmed-typed", name, typed);
         }
         List<String> takenDown = deployments.forget(owner, name);
         repos.delete(repo);
         storage.delete(owner, name);
         log.info("{} deleted the repository {}{}", owner, name, takenDown.isEmpty() ? "" : " and its app " + takenDown);
-        return "'" + name + "' is deleted, with its releases"
-                + (takenDown.isEmpty() ? "." : "; its live app " + String.join(", ", takenDown) + " is unpublished.");
+        return takenDown.isEmpty() ? words.of("repo.notice.deleted", name)
+                : words.of("repo.notice.deleted-app", name, String.join(", ", takenDown));
     }
 
     /** The repository if the person may read it; a missing one and one not theirs to read get the same answer. */
     RepoView readable(String owner, String name, String person) {
         return find(owner, name).filter(repo -> mayRead(repo, person)).map(this::view)
-                .orElseThrow(() -> new RepoException(HttpStatus.NOT_FOUND,
-                        "There is no repository " + owner + "/" + name + " that you may read."));
+                .orElseThrow(() -> new RepoException(HttpStatus.NOT_FOUND, "repo.refused.not-readable", owner, name));
     }
 
     Optional<GitRepo> find(String owner, String name) {
@@ -182,18 +185,19 @@ public class RepoService {
                 deployState(repo.getOwner(), repo.getName()), repo.getCreatedAt(), repo.getPushedAt());
     }
 
-    /** The newest release in words: live, building, failed (and what serves instead), or not deployed. */
+    /** The newest release in the reader's words: live, building, failed (and what serves instead), or not deployed. */
     private String deployState(String owner, String project) {
         List<Release> history = releases.findByOwnerAndProjectOrderByNumberDesc(owner, project);
-        if (history.isEmpty()) return RepoView.NOT_DEPLOYED;
+        if (history.isEmpty()) return words.of("repo.deploy.none");
         Release newest = history.getFirst();
-        String live = history.stream().filter(r -> r.getState() == Release.State.LIVE).findFirst()
-                .map(r -> "release " + r.getNumber() + " live").orElse(null);
-        return switch (newest.getState()) {
-            case BUILDING -> "release " + newest.getNumber() + " building" + (live == null ? "" : "; " + live);
-            case FAILED -> "release " + newest.getNumber() + " failed" + (live == null ? "" : "; " + live);
-            default -> live == null ? RepoView.NOT_DEPLOYED : live;
+        MessageSourceResolvable live = history.stream().filter(r -> r.getState() == Release.State.LIVE).findFirst()
+                .map(r -> Words.phrase("repo.deploy.live", r.getNumber())).orElse(null);
+        MessageSourceResolvable state = switch (newest.getState()) {
+            case BUILDING -> Words.phrase("repo.deploy.building", newest.getNumber());
+            case FAILED -> Words.phrase("repo.deploy.failed", newest.getNumber());
+            default -> live == null ? Words.phrase("repo.deploy.none") : live;
         };
+        return state == live || live == null ? words.of(state) : words.of("repo.deploy.and", state, live);
     }
 
     static String branchOf(String refName) {

@@ -9,8 +9,6 @@ import java.time.Instant;
 public record RepoView(String owner, String name, String visibility, String path, String defaultBranch,
         LastCommit lastCommit, String deployState, Instant createdAt, Instant pushedAt) {
 
-    /** A repository no push has deployed (yet). */
-    static final String NOT_DEPLOYED = "not deployed";
 
     public boolean isPublic() {
         return RepoVisibility.PUBLIC.id().equals(visibility);

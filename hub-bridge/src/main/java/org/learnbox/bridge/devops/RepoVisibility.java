@@ -18,7 +18,6 @@ public enum RepoVisibility {
         for (RepoVisibility visibility : values()) {
             if (visibility.id().equals(id)) return visibility;
         }
-        throw new RepoException("Choose who may clone the repository: private (you, your teachers and the admins)"
-                + " or public (anyone with its address).");
+        throw new RepoException("repo.refused.visibility");
     }
 }

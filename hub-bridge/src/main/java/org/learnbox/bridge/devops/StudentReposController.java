@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.learnbox.bridge.classroom.ClassroomService;
 import org.learnbox.bridge.config.PublicAddress;
+import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.identity.AccountService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +27,11 @@ class StudentReposController {
     private final ClassroomService classrooms;
     private final AccountService accounts;
     private final PublicAddress address;
+    private final Words words;
 
     StudentReposController(RepoService repos, Deployments deployments, ClassroomService classrooms, AccountService accounts,
-            PublicAddress address) {
+            PublicAddress address, Words words) {
+        this.words = words;
         this.address = address;
         this.repos = repos;
         this.deployments = deployments;
@@ -58,7 +61,7 @@ class StudentReposController {
     String stop(@PathVariable String owner, @PathVariable String project, RedirectAttributes flash) {
         try {
             deployments.stopBuild(owner, project);
-            flash.addFlashAttribute("notice", "The build of " + owner + "/" + project + " is stopped; its running release stays.");
+            flash.addFlashAttribute("notice", words.of("build.notice.stopped", owner, project));
         } catch (BuildRuntime.BuildFailed refused) {
             flash.addFlashAttribute("error", refused.getMessage());
         }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.PublicAddress;
+import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +22,10 @@ class TokenPagesController {
     private final GitTokenService tokens;
     private final boolean singleSignOn;
     private final PublicAddress address;
+    private final Words words;
 
-    TokenPagesController(GitTokenService tokens, LearnboxProperties properties, PublicAddress address) {
+    TokenPagesController(GitTokenService tokens, LearnboxProperties properties, PublicAddress address, Words words) {
+        this.words = words;
         this.address = address;
         this.tokens = tokens;
         this.singleSignOn = properties.sso().enabled();
@@ -42,7 +45,7 @@ class TokenPagesController {
         try {
             flash.addFlashAttribute("made", tokens.make(principal.getName(), name));
         } catch (RepoException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
             flash.addFlashAttribute("typedName", name);
         }
         return "redirect:/tokens";
@@ -52,9 +55,9 @@ class TokenPagesController {
     String revoke(@PathVariable long id, Principal principal, RedirectAttributes flash) {
         try {
             String name = tokens.revoke(principal.getName(), id);
-            flash.addFlashAttribute("notice", "The token \"" + name + "\" is revoked: git clients that use it are refused from now on.");
+            flash.addFlashAttribute("notice", words.of("token.notice.revoked", name));
         } catch (RepoException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
         }
         return "redirect:/tokens";
     }

@@ -6,6 +6,7 @@ import org.learnbox.bridge.app.AppService;
 import org.learnbox.bridge.config.PublicAddress;
 import org.learnbox.bridge.course.CourseDelivery;
 import org.learnbox.bridge.classroom.ClassroomService;
+import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.devops.RepoService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,9 +23,11 @@ class DashboardController {
     private final AppService apps;
     private final AppModeration moderation;
     private final RepoService repos;
+    private final Words words;
 
     DashboardController(CourseDelivery delivery, ClassroomService classrooms, AppService apps, AppModeration moderation,
-            RepoService repos, PublicAddress address) {
+            RepoService repos, PublicAddress address, Words words) {
+        this.words = words;
         this.address = address;
         this.moderation = moderation;
         this.repos = repos;
@@ -49,7 +52,11 @@ class DashboardController {
     /** The "update my courses" button: newest lessons in, nothing of the learner's lost. */
     @PostMapping("/courses/update")
     String updateCourses(Principal principal, RedirectAttributes flash) {
-        flash.addFlashAttribute("outcomes", delivery.deliver(principal.getName()));
+        flash.addFlashAttribute("outcomes", delivery.deliver(principal.getName()).stream()
+                .map(o -> new ShownOutcome(o.course(), o.ok(), words.of(o.words()))).toList());
         return "redirect:/";
     }
+
+    /** A course's outcome in the reader's words. */
+    record ShownOutcome(String course, boolean ok, String summary) {}
 }

@@ -1,6 +1,7 @@
 package org.learnbox.bridge.identity;
 
 import java.security.Principal;
+import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +14,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountAdminController {
     private final AccountService accounts;
+    private final Words words;
 
-    AccountAdminController(AccountService accounts) {
+    AccountAdminController(AccountService accounts, Words words) {
         this.accounts = accounts;
+        this.words = words;
     }
 
     @GetMapping("/admin/accounts")
@@ -30,18 +33,20 @@ class AccountAdminController {
             RedirectAttributes flash) {
         return refusedOr(flash, () -> {
             String password = GeneratedPasswords.next();
-            accounts.add(name.strip(), Role.parse(role), password);
+            Role added = Role.parse(role);
+            accounts.add(name.strip(), added, password);
             flash.addFlashAttribute("password", new ShownOnce(name.strip(), password));
-            flash.addFlashAttribute("notice", "Added " + role + " '" + name.strip() + "'.");
+            flash.addFlashAttribute("notice", words.of("account.notice.added", Words.phrase("role." + added.id()), name.strip()));
         });
     }
 
     @PostMapping("/admin/accounts/{name}/role")
     String role(@PathVariable String name, @RequestParam String role, Principal principal, RedirectAttributes flash) {
         return refusedOr(flash, () -> {
-            notYourself(name, principal, "change your own role");
-            accounts.changeRole(name, Role.parse(role));
-            flash.addFlashAttribute("notice", "'" + name + "' is now a " + role + ". It counts from their next login.");
+            notYourself(name, principal, "account.refused.yourself-role");
+            Role changed = Role.parse(role);
+            accounts.changeRole(name, changed);
+            flash.addFlashAttribute("notice", words.of("account.notice.role", name, Words.phrase("role." + changed.id())));
         });
     }
 
@@ -49,33 +54,33 @@ class AccountAdminController {
     String resetPassword(@PathVariable String name, RedirectAttributes flash) {
         return refusedOr(flash, () -> {
             flash.addFlashAttribute("password", new ShownOnce(name, accounts.resetPassword(name)));
-            flash.addFlashAttribute("notice", "'" + name + "' has a new password.");
+            flash.addFlashAttribute("notice", words.of("account.notice.password", name));
         });
     }
 
     @PostMapping("/admin/accounts/{name}/remove")
     String remove(@PathVariable String name, Principal principal, RedirectAttributes flash) {
         return refusedOr(flash, () -> {
-            notYourself(name, principal, "remove your own account");
+            notYourself(name, principal, "account.refused.yourself-remove");
             accounts.remove(name);
-            flash.addFlashAttribute("notice", "Removed '" + name + "'. Their home folder is kept on the box.");
+            flash.addFlashAttribute("notice", words.of("account.notice.removed", name));
         });
     }
 
     /** A new password, shown on the next page only. */
     record ShownOnce(String name, String password) {}
 
-    private static void notYourself(String name, Principal principal, String what) {
+    private static void notYourself(String name, Principal principal, String refusalKey) {
         if (name.equals(principal.getName())) {
-            throw new AccountException("You cannot " + what + "; another admin can.");
+            throw new AccountException(refusalKey);
         }
     }
 
-    private static String refusedOr(RedirectAttributes flash, Runnable change) {
+    private String refusedOr(RedirectAttributes flash, Runnable change) {
         try {
             change.run();
         } catch (AccountException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
         }
         return "redirect:/admin/accounts";
     }

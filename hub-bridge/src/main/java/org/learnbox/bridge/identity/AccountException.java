@@ -3,18 +3,18 @@ package org.learnbox.bridge.identity;
 import org.learnbox.bridge.config.Refusal;
 import org.springframework.http.HttpStatus;
 
-/** A refused account change; the message is shown to the person as it is. */
+/** A refused account change; its words are shown to the person. */
 public class AccountException extends Refusal {
-    public AccountException(String message) {
-        super(HttpStatus.BAD_REQUEST, message);
+    public AccountException(String key, Object... arguments) {
+        super(HttpStatus.BAD_REQUEST, key, arguments);
     }
 
-    protected AccountException(HttpStatus status, String message) {
-        super(status, message);
+    protected AccountException(HttpStatus status, String key, Object... arguments) {
+        super(status, key, arguments);
     }
 
     /** The name is someone's already. */
-    static AccountException nameTaken(String message) {
-        return new AccountException(HttpStatus.CONFLICT, message);
+    static AccountException nameTaken(String key, Object... arguments) {
+        return new AccountException(HttpStatus.CONFLICT, key, arguments);
     }
 }

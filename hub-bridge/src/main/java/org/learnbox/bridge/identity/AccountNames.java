@@ -1,11 +1,13 @@
 package org.learnbox.bridge.identity;
 
 import java.util.regex.Pattern;
+import org.learnbox.bridge.config.Words;
 
 /** The one rule for account names; they become container, volume and URL names. */
 public final class AccountNames {
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
-    public static final String RULE = "2 to 32 lowercase letters, digits or '-', starting with a letter or a digit.";
+    /** The key of the rule in words: "2 to 32 lowercase letters, digits or '-', starting with a letter or a digit." */
+    public static final String RULE = "account.name-rule";
 
     private AccountNames() {}
 
@@ -15,7 +17,7 @@ public final class AccountNames {
 
     public static String requireValid(String name) {
         if (!isValid(name)) {
-            throw new AccountException("'" + name + "' is not a valid name: use " + RULE);
+            throw new AccountException("account.refused.name", name, Words.phrase(RULE));
         }
         return name;
     }

@@ -4,6 +4,6 @@ import org.springframework.http.HttpStatus;
 
 public class AccountNotFoundException extends AccountException {
     public AccountNotFoundException(String name) {
-        super(HttpStatus.NOT_FOUND, "There is no account named '" + name + "'.");
+        super(HttpStatus.NOT_FOUND, "account.refused.no-such", name);
     }
 }

@@ -36,10 +36,10 @@ public class AccountService {
     public Account add(String name, Role role, String password) {
         AccountNames.requireValid(name);
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new AccountException("The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+            throw new AccountException("account.refused.password-short", MIN_PASSWORD_LENGTH);
         }
         if (accounts.existsByName(name)) {
-            throw AccountException.nameTaken("There is already an account named '" + name + "'.");
+            throw AccountException.nameTaken("account.refused.name-taken", name);
         }
         if (keycloak != null) {
             keycloak.create(name, role, password);
@@ -125,21 +125,20 @@ public class AccountService {
     @Transactional
     public void changeOwnPassword(String name, String current, String replacement) {
         if (keycloak != null) {
-            throw new AccountException("Your password is kept by your school's sign-in, not by LearnBox: change it there.");
+            throw new AccountException("account.refused.sso-password");
         }
         Account account = find(name).orElseThrow(() -> new AccountNotFoundException(name));
         if (current == null || !passwordEncoder.matches(current, account.getPasswordHash())) {
-            throw new AccountException("That is not your current password; nothing was changed.");
+            throw new AccountException("account.refused.wrong-password");
         }
         if (replacement == null || replacement.length() < MIN_PASSWORD_LENGTH) {
-            throw new AccountException("The new password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+            throw new AccountException("account.refused.new-password-short", MIN_PASSWORD_LENGTH);
         }
         if (replacement.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new AccountException("The new password is too long: at most " + MAX_PASSWORD_BYTES
-                    + " letters and digits (fewer in scripts such as Chinese).");
+            throw new AccountException("account.refused.new-password-long", MAX_PASSWORD_BYTES);
         }
         if (replacement.equals(current)) {
-            throw new AccountException("The new password is the one you have now; choose another.");
+            throw new AccountException("account.refused.same-password");
         }
         account.setPasswordHash(passwordEncoder.encode(replacement));
     }

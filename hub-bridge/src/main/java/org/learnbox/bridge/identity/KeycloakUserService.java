@@ -3,6 +3,8 @@ package org.learnbox.bridge.identity;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.learnbox.bridge.config.Words;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -31,8 +33,7 @@ class KeycloakUserService implements OAuth2UserService<OidcUserRequest, OidcUser
         OidcUser user = keycloak.loadUser(request);
         String name = user.getPreferredUsername();
         if (name == null || !AccountNames.isValid(name)) {
-            throw refused("Keycloak's account name '" + name + "' cannot be a name on this box: " + AccountNames.RULE
-                    + " Ask the box's admin to rename the account in Keycloak.");
+            throw refused(Words.phrase("login.refused.keycloak-name", name, Words.phrase(AccountNames.RULE)));
         }
         Role role = roleOf(user.getClaimAsStringList("roles"));
         accounts.provision(name, role);
@@ -46,11 +47,24 @@ class KeycloakUserService implements OAuth2UserService<OidcUserRequest, OidcUser
         for (Role role : List.of(Role.ADMIN, Role.TEACHER, Role.STUDENT)) {
             if (roles.contains(role.id())) return role;
         }
-        throw refused("Your Keycloak account has none of the roles student, teacher or admin of the realm learnbox,"
-                + " so it may not use this box. Ask the box's admin to give you one.");
+        throw refused(Words.phrase("login.refused.keycloak-roles"));
     }
 
-    private static OAuth2AuthenticationException refused(String message) {
-        return new OAuth2AuthenticationException(new OAuth2Error(REFUSED, message, null), message);
+    private static OAuth2AuthenticationException refused(MessageSourceResolvable words) {
+        return new Refused(words);
+    }
+
+    /** A person Keycloak let in and the box does not: the error's description is the English, {@link #words} any language. */
+    static final class Refused extends OAuth2AuthenticationException {
+        private final MessageSourceResolvable words;
+
+        private Refused(MessageSourceResolvable words) {
+            super(new OAuth2Error(REFUSED, Words.english(words), null), Words.english(words));
+            this.words = words;
+        }
+
+        MessageSourceResolvable words() {
+            return words;
+        }
     }
 }

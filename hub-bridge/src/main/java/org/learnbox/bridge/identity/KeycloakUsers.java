@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.Words;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,9 +52,9 @@ class KeycloakUsers {
                     .retrieve().toBodilessEntity();
         } catch (RestClientResponseException e) {
             if (e.getStatusCode().value() == HttpStatus.CONFLICT.value()) {
-                throw AccountException.nameTaken("There is already an account named '" + name + "' in Keycloak.");
+                throw AccountException.nameTaken("account.refused.keycloak-name-taken", name);
             }
-            throw refusal("make the account '" + name + "'", e);
+            throw refusal(Words.phrase("account.keycloak.make", name), e);
         }
         if (role != Role.STUDENT) setRole(name, role);
     }
@@ -62,7 +64,7 @@ class KeycloakUsers {
             admin.put().uri("/users/{id}/reset-password", idOf(name)).contentType(MediaType.APPLICATION_JSON)
                     .body(password(password)).retrieve().toBodilessEntity();
         } catch (RestClientResponseException e) {
-            throw refusal("set the password of '" + name + "'", e);
+            throw refusal(Words.phrase("account.keycloak.set-password", name), e);
         }
     }
 
@@ -119,12 +121,12 @@ class KeycloakUsers {
     }
 
     /** Keycloak's refusals (a password its policy rejects, say) in words. */
-    private static AccountException refusal(String what, RestClientResponseException e) {
+    private static AccountException refusal(MessageSourceResolvable what, RestClientResponseException e) {
         String said = e.getResponseBodyAsString();
-        String reason = said.contains("invalidPassword") || said.contains("password")
-                ? "Keycloak's password policy refused the password (at least 8 characters, not the name)."
-                : "Keycloak answered " + e.getStatusCode().value() + ": " + said;
-        return new AccountException("Could not " + what + ". " + reason);
+        MessageSourceResolvable reason = said.contains("invalidPassword") || said.contains("password")
+                ? Words.phrase("account.keycloak.password-policy")
+                : Words.phrase("account.keycloak.answered", e.getStatusCode().value(), said);
+        return new AccountException("account.refused.keycloak", what, reason);
     }
 
     private synchronized String accessToken() {

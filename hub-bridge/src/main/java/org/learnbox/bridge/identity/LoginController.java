@@ -6,6 +6,9 @@ import java.security.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.Words;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
@@ -18,9 +21,11 @@ class LoginController {
     private final HandoffTokens handoffTokens;
     private final LoginThrottle throttle;
     private final boolean sso;
+    private final Words words;
 
-    LoginController(HandoffTokens handoffTokens, LoginThrottle throttle, LearnboxProperties properties) {
+    LoginController(HandoffTokens handoffTokens, LoginThrottle throttle, LearnboxProperties properties, Words words) {
         this.handoffTokens = handoffTokens;
+        this.words = words;
         this.throttle = throttle;
         this.sso = properties.sso().enabled();
     }
@@ -37,25 +42,30 @@ class LoginController {
         model.addAttribute("sso", sso);
         model.addAttribute("keycloakLogin", KEYCLOAK_LOGIN);
         model.addAttribute("lockMinutes", throttle.lockFor().toMinutes());
-        if (sso && error != null) model.addAttribute("ssoError", ssoRefusal(request.getSession(false)));
+        if (sso && error != null) model.addAttribute("ssoError", words.of(ssoRefusalWords(request.getSession(false))));
         return "login";
     }
 
     private static final String KEYCLOAK_LOGIN = "/oauth2/authorization/" + KeycloakLogin.REGISTRATION;
 
-    /** Why Keycloak's answer was not taken, in words; nothing was changed by it. */
+    /** Why Keycloak's answer was not taken, in English; nothing was changed by it. */
     static String ssoRefusal(HttpSession session) {
+        return Words.english(ssoRefusalWords(session));
+    }
+
+    /** Why Keycloak's answer was not taken, in words of the bundles. */
+    static MessageSourceResolvable ssoRefusalWords(HttpSession session) {
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (failure instanceof KeycloakUserService.Refused refused) return refused.words();
         if (failure instanceof OAuth2AuthenticationException refused) {
             String code = refused.getError().getErrorCode();
-            if (KeycloakUserService.REFUSED.equals(code)) return refused.getError().getDescription();
-            if ("authorization_request_not_found".equals(code)) {
-                return "This answer from Keycloak does not belong to a login started here, or it was used already."
-                        + " Nothing was changed. Please log in again.";
+            if (KeycloakUserService.REFUSED.equals(code)) {
+                return new DefaultMessageSourceResolvable(null, null, refused.getError().getDescription());
             }
-            return "Keycloak's answer could not be accepted (" + code + "). Nothing was changed. Please log in again.";
+            if ("authorization_request_not_found".equals(code)) return Words.phrase("login.refused.not-ours");
+            return Words.phrase("login.refused.keycloak-answer", code);
         }
-        return "The login did not complete. Please log in again.";
+        return Words.phrase("login.refused.incomplete");
     }
 
     /**

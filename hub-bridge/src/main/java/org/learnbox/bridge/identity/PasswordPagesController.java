@@ -3,6 +3,7 @@ package org.learnbox.bridge.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.Words;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Controller;
@@ -22,8 +23,11 @@ class PasswordPagesController {
     private final AccountService accounts;
     private final SessionRegistry sessions;
     private final boolean singleSignOn;
+    private final Words words;
 
-    PasswordPagesController(AccountService accounts, SessionRegistry sessions, LearnboxProperties properties) {
+    PasswordPagesController(AccountService accounts, SessionRegistry sessions, LearnboxProperties properties,
+            Words words) {
+        this.words = words;
         this.accounts = accounts;
         this.sessions = sessions;
         this.singleSignOn = properties.sso().enabled();
@@ -40,10 +44,10 @@ class PasswordPagesController {
     String change(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String again, Authentication who, HttpServletRequest request, RedirectAttributes flash) {
         try {
-            if (!password.equals(again)) throw new AccountException("The two new passwords differ; nothing was changed.");
+            if (!password.equals(again)) throw new AccountException("account.refused.passwords-differ");
             accounts.changeOwnPassword(who.getName(), current, password);
         } catch (AccountException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
             return "redirect:/account/password";
         }
         String here = request.getSession().getId();
@@ -54,8 +58,9 @@ class PasswordPagesController {
                 ended++;
             }
         }
-        flash.addFlashAttribute("notice", ended == 0 ? "Your password is changed."
-                : "Your password is changed, and you are logged out everywhere else (" + ended + (ended == 1 ? " place)." : " places)."));
+        flash.addFlashAttribute("notice", ended == 0 ? words.of("password.notice.changed")
+                : ended == 1 ? words.of("password.notice.changed-elsewhere-one")
+                : words.of("password.notice.changed-elsewhere", ended));
         return "redirect:/account/password";
     }
 }

@@ -20,7 +20,7 @@ public enum Role {
         return Arrays.stream(values())
                 .filter(role -> role.id().equals(text))
                 .findFirst()
-                .orElseThrow(() -> new AccountException("'" + text + "' is not a role: use one of "
-                        + Arrays.stream(values()).map(Role::id).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> new AccountException("account.refused.role", text,
+                        Arrays.stream(values()).map(Role::id).collect(Collectors.joining(", "))));
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 
 /** A notice that cannot be posted, and why. */
 public class NoticeRefused extends Refusal {
-    NoticeRefused(String message) {
-        super(HttpStatus.BAD_REQUEST, message);
+    NoticeRefused(String key, Object... arguments) {
+        super(HttpStatus.BAD_REQUEST, key, arguments);
     }
 }

@@ -36,10 +36,9 @@ public class Notices {
 
     public Notice post(String message) {
         String words = message == null ? "" : message.strip();
-        if (words.isEmpty()) throw new NoticeRefused("A notice needs words: say what people should know.");
+        if (words.isEmpty()) throw new NoticeRefused("notice.refused.empty");
         if (words.length() > LONGEST) {
-            throw new NoticeRefused("A notice is at most " + LONGEST + " characters (this one has " + words.length()
-                    + "): JupyterLab shows it in a small box.");
+            throw new NoticeRefused("notice.refused.too-long", LONGEST, words.length());
         }
         Notice notice = new Notice(ids.incrementAndGet(), words, clock.instant());
         synchronized (newestFirst) {

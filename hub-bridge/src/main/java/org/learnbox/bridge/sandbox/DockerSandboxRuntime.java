@@ -102,7 +102,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
                 progress.accept(SpawnEvent.step(75, "Container started"));
                 Sandbox sandbox = describe(docker.inspectContainerCmd(id).exec(), spec.port());
                 if (sandbox.url() == null) {
-                    throw new SandboxException("The sandbox started but got no address on network " + spec.network());
+                    throw new SandboxException("sandbox.refused.no-address", spec.network());
                 }
                 progress.accept(SpawnEvent.step(85, "Waiting for JupyterLab to answer"));
                 return sandbox;
@@ -143,7 +143,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     public void copyInto(String user, String pathInHome, java.util.Map<String, String> files) {
         DockerErrors.translate(() -> {
             Sandbox sandbox = find(user).filter(Sandbox::running)
-                    .orElseThrow(() -> new SandboxException("The sandbox of " + user + " is not running."));
+                    .orElseThrow(() -> new SandboxException("sandbox.refused.not-running", user));
             docker.copyArchiveToContainerCmd(sandbox.id()).withRemotePath(SandboxSpecs.HOME)
                     .withTarInputStream(new java.io.ByteArrayInputStream(LearnerTar.of(pathInHome, files))).exec();
             return null;
@@ -154,7 +154,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     public CommandResult run(String user, List<String> command, Duration timeout) {
         return DockerErrors.translate(() -> {
             Sandbox sandbox = find(user).filter(Sandbox::running)
-                    .orElseThrow(() -> new SandboxException("The sandbox of " + user + " is not running."));
+                    .orElseThrow(() -> new SandboxException("sandbox.refused.not-running", user));
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             java.util.OptionalLong exitCode;
@@ -162,13 +162,12 @@ public class DockerSandboxRuntime implements SandboxRuntime {
                 exitCode = ContainerExec.run(docker, sandbox.id(), "1000:1000", timeout, stdout, stderr, command);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SandboxException("Interrupted while waiting for the sandbox of " + user + ".", e);
+                throw new SandboxException(e, "sandbox.refused.interrupted", user);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             if (exitCode.isEmpty()) {
-                throw new SandboxException("'" + command.getFirst() + "' did not finish within "
-                        + timeout.toSeconds() + " s in the sandbox of " + user + ".");
+                throw new SandboxException("sandbox.refused.too-slow", command.getFirst(), timeout.toSeconds(), user);
             }
             return new CommandResult((int) exitCode.getAsLong(),
                     stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
@@ -208,8 +207,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     private void requireImage(String image) {
         if (!ImagePulls.present(docker, image)) {
-            throw new SandboxException("The sandbox image " + image + " is missing on this box."
-                    + " A teacher can build it with: ./box images");
+            throw new SandboxException("sandbox.refused.image-missing", image);
         }
     }
 
@@ -274,7 +272,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
                     .exec()
                     .getId();
         } catch (ConflictException nameTaken) {
-            throw new SandboxException("Another start of this sandbox is under way; try again in a moment.", nameTaken);
+            throw new SandboxException(nameTaken, "sandbox.refused.starting");
         }
     }
 

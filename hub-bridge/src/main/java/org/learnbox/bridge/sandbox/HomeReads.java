@@ -60,7 +60,7 @@ final class HomeReads {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SandboxException("Interrupted while reading the home of " + user + ".", e);
+            throw new SandboxException(e, "sandbox.refused.interrupted-home", user);
         }
         return parse(listing.bytes(), most);
     }
@@ -88,7 +88,7 @@ final class HomeReads {
             };
         } catch (NotFoundException missing) {
             ContainerStops.remove(docker, reader);
-            throw SandboxException.notFound("There is no folder '" + pathInHome + "' in the home of " + user + ".");
+            throw SandboxException.notFound("sandbox.refused.no-folder", pathInHome, user);
         } catch (RuntimeException e) {
             ContainerStops.remove(docker, reader);
             throw e;
@@ -99,8 +99,11 @@ final class HomeReads {
         String reader = reader(user, command);
         try {
             docker.startContainerCmd(reader).exec();
-            Integer exit = docker.waitContainerCmd(reader).start().awaitStatusCode(FIND_TIME.toSeconds(), TimeUnit.SECONDS);
-            if (exit == null) throw new SandboxException("Reading the home of " + user + " did not finish.");
+            try {
+                docker.waitContainerCmd(reader).start().awaitStatusCode(FIND_TIME.toSeconds(), TimeUnit.SECONDS);
+            } catch (com.github.dockerjava.api.exception.DockerClientException tooSlow) {
+                throw new SandboxException("sandbox.refused.home-too-slow", user);
+            }
             ContainerExec.FirstBytes listing = new ContainerExec.FirstBytes(MOST_LISTING_BYTES);
             docker.logContainerCmd(reader).withStdOut(true).exec(new ResultCallback.Adapter<Frame>() {
                 @Override
@@ -120,7 +123,7 @@ final class HomeReads {
         try {
             docker.inspectVolumeCmd(volume).exec();
         } catch (NotFoundException never) {
-            throw SandboxException.notFound(user + " has no sandbox yet: open JupyterLab once, then try again.");
+            throw SandboxException.notFound("sandbox.refused.none-yet", user);
         }
         return docker.createContainerCmd(image)
                 .withEntrypoint(command.getFirst())

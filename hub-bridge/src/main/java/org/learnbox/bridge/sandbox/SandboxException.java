@@ -3,23 +3,23 @@ package org.learnbox.bridge.sandbox;
 import org.learnbox.bridge.config.Refusal;
 import org.springframework.http.HttpStatus;
 
-/** A sandbox could not be started or found; the message is shown to the learner as it is. */
+/** A sandbox could not be started or found; its words are shown to the learner. */
 public class SandboxException extends Refusal {
-    public SandboxException(String message) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, message);
+    public SandboxException(String key, Object... arguments) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, key, arguments);
     }
 
-    public SandboxException(String message, Throwable cause) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, message, cause);
+    public SandboxException(Throwable cause, String key, Object... arguments) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, cause, key, arguments);
     }
 
-    private SandboxException(HttpStatus status, String message) {
-        super(status, message);
+    private SandboxException(HttpStatus status, String key, Object... arguments) {
+        super(status, key, arguments);
     }
 
     /** What was asked for is not there (no sandbox, no such file in the home): the engine itself answered. */
-    public static SandboxException notFound(String message) {
-        return new SandboxException(HttpStatus.NOT_FOUND, message);
+    public static SandboxException notFound(String key, Object... arguments) {
+        return new SandboxException(HttpStatus.NOT_FOUND, key, arguments);
     }
 
     public boolean isNotFound() {

@@ -56,7 +56,7 @@ public class SpawnService {
             logs.put(user, spawnLog);
             try {
                 if (!accounts.exists(user)) {
-                    throw new SandboxException("There is no account named '" + user + "' on this box.");
+                    throw new SandboxException("sandbox.refused.no-account", user);
                 }
                 requireRoomFor(user);
                 Sandbox sandbox = runtime.start(specs.forUser(user, hubEnv), spawnLog::add);
@@ -110,8 +110,7 @@ public class SpawnService {
     private void requireRoomFor(String user) {
         java.util.Set<String> running = runtime.runningUsers();
         if (!running.contains(user) && running.size() >= maxRunning) {
-            throw new SandboxException("All " + maxRunning + " sandboxes of this box are in use."
-                    + " Try again in a few minutes, or ask your teacher.");
+            throw new SandboxException("sandbox.refused.all-in-use", maxRunning);
         }
     }
 

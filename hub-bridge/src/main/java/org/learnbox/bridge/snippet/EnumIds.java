@@ -2,7 +2,9 @@ package org.learnbox.bridge.snippet;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.learnbox.bridge.config.Words;
 
 /** The lower-case words people use for a snippet's choices ("java", "class"), and their refusals. */
 final class EnumIds {
@@ -17,11 +19,11 @@ final class EnumIds {
     }
 
     /** The value named by the text in any case; blank or unknown text is refused in words. */
-    static <E extends Enum<E>> E parse(E[] values, String text, String what, String missing) {
+    static <E extends Enum<E>> E parse(E[] values, String text, String whatKey, Supplier<SnippetException> missing) {
         String id = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        if (id.isEmpty()) throw new SnippetException(missing);
+        if (id.isEmpty()) throw missing.get();
         return Arrays.stream(values).filter(v -> id(v).equals(id)).findFirst()
-                .orElseThrow(() -> new SnippetException("'" + text.strip() + "' is not " + what + ": choose one of "
-                        + ids(values) + "."));
+                .orElseThrow(() -> new SnippetException("snippet.refused.not-one-of", text.strip(), Words.phrase(whatKey),
+                        ids(values)));
     }
 }

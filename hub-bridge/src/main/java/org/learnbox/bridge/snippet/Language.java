@@ -9,10 +9,10 @@ public enum Language {
     }
 
     public static Language parse(String text) {
-        return EnumIds.parse(values(), text, "a snippet language", missing());
+        return EnumIds.parse(values(), text, "snippet.choice.language", Language::missing);
     }
 
-    static String missing() {
-        return "Choose the snippet's language: one of " + EnumIds.ids(values()) + ".";
+    static SnippetException missing() {
+        return new SnippetException("snippet.refused.no-language", EnumIds.ids(values()));
     }
 }

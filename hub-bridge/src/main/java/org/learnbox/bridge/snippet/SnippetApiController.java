@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.learnbox.bridge.app.AppView;
+import org.learnbox.bridge.config.Words;
 
 /**
  * Snippets as JSON, for scripts and the sandbox's helpers. Callers are the logged-in person of a
@@ -31,10 +32,12 @@ import org.learnbox.bridge.app.AppView;
 class SnippetApiController {
     private final SnippetService snippets;
     private final SnippetPublisher publisher;
+    private final Words words;
 
-    SnippetApiController(SnippetService snippets, SnippetPublisher publisher) {
+    SnippetApiController(SnippetService snippets, SnippetPublisher publisher, Words words) {
         this.snippets = snippets;
         this.publisher = publisher;
+        this.words = words;
     }
 
     /** scope: mine (default), classes or public; language: any when left out; q: words that must all appear. */
@@ -95,7 +98,6 @@ class SnippetApiController {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable() {
-        return ResponseEntity.badRequest().body(Map.of("message", "The body is not a snippet as JSON: send"
-                + " {\"title\": ..., \"language\": ..., \"visibility\": ..., \"files\": [{\"name\": ..., \"content\": ...}]}."));
+        return ResponseEntity.badRequest().body(Map.of("message", words.of("snippet.refused.not-json")));
     }
 }

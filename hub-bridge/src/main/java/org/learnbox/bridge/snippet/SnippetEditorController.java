@@ -3,6 +3,7 @@ package org.learnbox.bridge.snippet;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SnippetEditorController {
     private final SnippetService snippets;
     private final String previewUrl;
-    private final SnippetWords words;
+    private final SnippetWords choices;
+    private final Words words;
 
-    SnippetEditorController(SnippetService snippets, LearnboxProperties properties, SnippetWords words) {
+    SnippetEditorController(SnippetService snippets, LearnboxProperties properties, SnippetWords choices, Words words) {
         this.snippets = snippets;
+        this.choices = choices;
         this.words = words;
         this.previewUrl = properties.apps().previewUrl();
     }
@@ -41,7 +44,7 @@ class SnippetEditorController {
         if (changesFilesOnly(form, addFile, removeFile)) return editor(form, null, model);
         try {
             SnippetView made = snippets.create(principal.getName(), form.toDraft());
-            flash.addFlashAttribute("notice", "Saved. This is version 1 of \"" + made.title() + "\".");
+            flash.addFlashAttribute("notice", words.of("snippet.notice.created", made.title()));
             return "redirect:/s/" + made.id();
         } catch (SnippetException refused) {
             return refusedEditor(form, null, refused, model, response);
@@ -62,9 +65,8 @@ class SnippetEditorController {
         if (changesFilesOnly(form, addFile, removeFile)) return editor(form, before, model);
         try {
             SnippetView saved = snippets.edit(id, form.toDraft(), principal.getName());
-            flash.addFlashAttribute("notice", saved.version() == before.newestVersion()
-                    ? "Saved. The files did not change, so this is still version " + saved.version() + "."
-                    : "Saved as version " + saved.version() + ". The earlier versions are kept below.");
+            flash.addFlashAttribute("notice", words.of(saved.version() == before.newestVersion() ? "snippet.notice.unchanged"
+                    : "snippet.notice.saved", saved.version()));
             return "redirect:/s/" + id;
         } catch (SnippetException refused) {
             return refusedEditor(form, before, refused, model, response);
@@ -75,8 +77,7 @@ class SnippetEditorController {
     private SnippetView editable(String id, Principal principal) {
         SnippetView snippet = snippets.read(id, principal.getName());
         if (!snippet.mayEdit()) {
-            throw new NotYourSnippetException("Only " + snippet.owner() + ", who made this snippet, can change it."
-                    + " Copy it into your own snippets to change the copy.");
+            throw new NotYourSnippetException("snippet.refused.change-not-yours", snippet.owner());
         }
         return snippet;
     }
@@ -91,7 +92,7 @@ class SnippetEditorController {
     private String refusedEditor(SnippetForm form, SnippetView snippet, SnippetException refused, Model model,
             HttpServletResponse response) {
         response.setStatus(422);
-        model.addAttribute("error", refused.getMessage());
+        model.addAttribute("error", words.of(refused));
         return editor(form, snippet, model);
     }
 
@@ -99,9 +100,9 @@ class SnippetEditorController {
     private String editor(SnippetForm form, SnippetView snippet, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("snippet", snippet);
-        model.addAttribute("languages", words.languages());
+        model.addAttribute("languages", choices.languages());
         model.addAttribute("firstFiles", SnippetModes.FIRST_FILE_NAMES);
-        model.addAttribute("visibilities", words.visibilities());
+        model.addAttribute("visibilities", choices.visibilities());
         model.addAttribute("previewUrl", previewUrl);
         return "snippet-edit";
     }

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 
 /** A snippet refused, in words that say what to do; nothing was changed. */
 public class SnippetException extends Refusal {
-    public SnippetException(String message) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, message);
+    public SnippetException(String key, Object... arguments) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, key, arguments);
     }
 }

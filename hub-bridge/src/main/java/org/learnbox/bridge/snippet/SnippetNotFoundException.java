@@ -9,11 +9,11 @@ import org.springframework.http.HttpStatus;
  */
 public class SnippetNotFoundException extends Refusal {
     public SnippetNotFoundException(String id) {
-        super(HttpStatus.NOT_FOUND, "There is no snippet \"" + id + "\", or it is not shared with you.");
+        super(HttpStatus.NOT_FOUND, "snippet.refused.no-such", id);
     }
 
     /** Said only to someone who may read the snippet. */
     public SnippetNotFoundException(String id, int version, int newest) {
-        super(HttpStatus.NOT_FOUND, "The snippet \"" + id + "\" has no version " + version + "; its versions are 1 to " + newest + ".");
+        super(HttpStatus.NOT_FOUND, "snippet.refused.no-such-version", id, version, newest);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.Map;
+import org.learnbox.bridge.config.Words;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,23 +17,29 @@ import org.springframework.web.servlet.HandlerMapping;
 @ControllerAdvice(assignableTypes = {SnippetPagesController.class, SnippetEditorController.class,
         SnippetDownloadController.class})
 class SnippetPageErrors {
+    private final Words words;
+
+    SnippetPageErrors(Words words) {
+        this.words = words;
+    }
+
     @ExceptionHandler(SnippetNotFoundException.class)
     String notFound(SnippetNotFoundException e, Principal principal, Model model, HttpServletRequest request,
             HttpServletResponse response) {
-        return refused(HttpServletResponse.SC_NOT_FOUND, e.getMessage(), principal, model, request, response);
+        return refused(HttpServletResponse.SC_NOT_FOUND, words.of(e), principal, model, request, response);
     }
 
     @ExceptionHandler(NotYourSnippetException.class)
     String notYours(NotYourSnippetException e, Principal principal, Model model, HttpServletRequest request,
             HttpServletResponse response) {
-        return refused(HttpServletResponse.SC_FORBIDDEN, e.getMessage(), principal, model, request, response);
+        return refused(HttpServletResponse.SC_FORBIDDEN, words.of(e), principal, model, request, response);
     }
 
     /** Any other refusal, e.g. a copy bigger than the box now allows, said in words too. */
     @ExceptionHandler(SnippetException.class)
     String refusedChange(SnippetException e, Principal principal, Model model, HttpServletRequest request,
             HttpServletResponse response) {
-        return refused(422, e.getMessage(), principal, model, request, response);
+        return refused(422, words.of(e), principal, model, request, response);
     }
 
     private static String refused(int status, String message, Principal principal, Model model,

@@ -6,6 +6,7 @@ import java.util.List;
 import org.learnbox.bridge.snippet.SnippetQuery.Scope;
 import org.learnbox.bridge.app.AppException;
 import org.learnbox.bridge.app.AppView;
+import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +26,15 @@ class SnippetPagesController {
     private final SnippetService snippets;
     private final SnippetRunner runner;
     private final SnippetPublisher publisher;
-    private final SnippetWords words;
+    private final SnippetWords choices;
+    private final Words words;
 
-    SnippetPagesController(SnippetService snippets, SnippetRunner runner, SnippetPublisher publisher, SnippetWords words) {
+    SnippetPagesController(SnippetService snippets, SnippetRunner runner, SnippetPublisher publisher, SnippetWords choices,
+            Words words) {
         this.snippets = snippets;
         this.runner = runner;
         this.publisher = publisher;
+        this.choices = choices;
         this.words = words;
     }
 
@@ -40,12 +44,12 @@ class SnippetPagesController {
         model.addAttribute("scope", scope);
         model.addAttribute("language", language);
         model.addAttribute("q", q);
-        model.addAttribute("languages", words.languages());
+        model.addAttribute("languages", choices.languages());
         try {
             model.addAttribute("found", snippets.search(SnippetQuery.of(scopeOf(scope), language, q), principal.getName()));
         } catch (SnippetException refused) {
             model.addAttribute("found", List.of());
-            model.addAttribute("error", refused.getMessage());
+            model.addAttribute("error", words.of(refused));
         }
         return "snippet-list";
     }
@@ -74,8 +78,7 @@ class SnippetPagesController {
             RedirectAttributes flash) {
         SnippetView copy = version == null ? snippets.fork(id, principal.getName())
                 : snippets.fork(id, version, principal.getName());
-        flash.addFlashAttribute("notice", "This is your own copy of \"" + copy.title() + "\". It is private until you"
-                + " choose otherwise; your changes do not touch the original.");
+        flash.addFlashAttribute("notice", words.of("snippet.notice.forked", copy.title()));
         return "redirect:/s/" + copy.id();
     }
 
@@ -88,7 +91,7 @@ class SnippetPagesController {
         try {
             flash.addFlashAttribute("run", runner.run(snippet, principal.getName()));
         } catch (SnippetException | SandboxException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
         }
         return "redirect:/s/" + id + (version == null ? "" : "/v/" + version);
     }
@@ -100,7 +103,7 @@ class SnippetPagesController {
             AppView app = publisher.publish(id, principal.getName());
             flash.addFlashAttribute("published", app);
         } catch (AppException refused) {
-            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("error", words.of(refused));
         }
         return "redirect:/s/" + id;
     }
@@ -109,8 +112,7 @@ class SnippetPagesController {
     String delete(@PathVariable String id, Principal principal, RedirectAttributes flash) {
         String title = snippets.read(id, principal.getName()).title();
         snippets.delete(id, principal.getName());
-        flash.addFlashAttribute("notice", "The snippet \"" + title + "\" is deleted, with all its versions."
-                + " Copies others made of it stay theirs.");
+        flash.addFlashAttribute("notice", words.of("snippet.notice.deleted", title));
         return "redirect:/snippets";
     }
 
@@ -123,8 +125,8 @@ class SnippetPagesController {
         model.addAttribute("shown", ShownFile.of(snippet));
         model.addAttribute("history", snippets.history(snippet.id(), viewer(principal)));
         model.addAttribute("loggedIn", principal != null);
-        model.addAttribute("languages", words.languages());
-        model.addAttribute("visibilities", words.visibilities());
+        model.addAttribute("languages", choices.languages());
+        model.addAttribute("visibilities", choices.visibilities());
         return "snippet-show";
     }
 
@@ -134,7 +136,7 @@ class SnippetPagesController {
             case "classes" -> Scope.MY_CLASSES;
             case "public" -> Scope.PUBLIC;
             case "mine" -> Scope.MINE;
-            default -> throw new SnippetException("Say whose snippets to list: mine, classes or public.");
+            default -> throw new SnippetException("snippet.refused.no-scope-named");
         };
     }
 

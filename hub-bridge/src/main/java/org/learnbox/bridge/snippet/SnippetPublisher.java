@@ -26,8 +26,7 @@ class SnippetPublisher {
     AppView publish(String id, String actor) {
         SnippetView snippet = snippets.read(id, actor);
         if (!snippet.mayEdit()) {
-            throw new NotYourSnippetException("Only " + snippet.owner() + ", who made this snippet, can publish it."
-                    + " Copy it into your snippets, then publish your copy.");
+            throw new NotYourSnippetException("snippet.refused.publish-not-yours", snippet.owner());
         }
         return apps.publishFiles(actor, texts(snippet), appName(snippet));
     }

@@ -20,7 +20,7 @@ public record SnippetQuery(Scope scope, Language language, String words) {
     }
 
     public SnippetQuery {
-        if (scope == null) throw new SnippetException("Say whose snippets to list: mine, my classes' or public ones.");
+        if (scope == null) throw new SnippetException("snippet.refused.no-scope");
     }
 
     public static SnippetQuery of(Scope scope) {

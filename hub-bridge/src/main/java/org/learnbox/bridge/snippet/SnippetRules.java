@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.learnbox.bridge.config.Words;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -25,11 +27,10 @@ final class SnippetRules {
     SnippetDraft check(SnippetDraft draft) {
         String title = draft.title() == null ? "" : draft.title().strip().replaceAll("\\s+", " ");
         if (title.isEmpty() || title.length() > MAX_TITLE) {
-            throw new SnippetException("A snippet's title has 1 to " + MAX_TITLE + " characters; this one has "
-                    + title.length() + ".");
+            throw new SnippetException("snippet.refused.title", MAX_TITLE, title.length());
         }
-        if (draft.language() == null) throw new SnippetException(Language.missing());
-        if (draft.visibility() == null) throw new SnippetException(Visibility.missing());
+        if (draft.language() == null) throw Language.missing();
+        if (draft.visibility() == null) throw Visibility.missing();
         List<SnippetFile> files = draft.files() == null ? List.of() : List.copyOf(draft.files());
         checkFiles(files);
         return new SnippetDraft(title, draft.language(), draft.visibility(), files);
@@ -37,51 +38,52 @@ final class SnippetRules {
 
     private void checkFiles(List<SnippetFile> files) {
         if (files.size() > MAX_FILES) {
-            throw new SnippetException("A snippet holds at most " + MAX_FILES + " files; this one has " + files.size()
-                    + ". Put some of them together, or keep the project in your JupyterLab home.");
+            throw new SnippetException("snippet.refused.too-many-files", MAX_FILES, files.size());
         }
         Set<String> seen = new HashSet<>();
         for (SnippetFile file : files) {
             checkName(file.name());
             if (!seen.add(file.name().toLowerCase(Locale.ROOT))) {
-                throw new SnippetException("Two files are named \"" + file.name() + "\": give each file its own name.");
+                throw new SnippetException("snippet.refused.same-name", file.name());
             }
         }
         long size = files.stream().mapToLong(SnippetFile::size).sum();
         if (size == 0) {
-            throw new SnippetException("This snippet is empty: write something in at least one file.");
+            throw new SnippetException("snippet.refused.empty");
         }
         if (size > maxSize.toBytes()) {
-            throw new SnippetException("This snippet's files hold " + readable(size) + " together; a snippet may hold"
-                    + " at most " + readable(maxSize.toBytes()) + " (learnbox.snippets.max-size)."
-                    + " Make the files smaller, or keep big data in your JupyterLab home.");
+            throw new SnippetException("snippet.refused.too-big", size(size), size(maxSize.toBytes()));
         }
     }
 
     static void checkName(String name) {
         if (name == null || name.isBlank()) {
-            throw new SnippetException("Every file needs a name, e.g. \"Main.java\" or \"index.html\".");
+            throw new SnippetException("snippet.refused.file-no-name");
         }
-        String shown = "The file name \"" + name + "\"";
         if (name.length() > MAX_FILE_NAME) {
-            throw new SnippetException(shown + " is too long: use at most " + MAX_FILE_NAME + " characters.");
+            throw new SnippetException("snippet.refused.file-name-long", name, MAX_FILE_NAME);
         }
         if (name.contains("/") || name.contains("\\")) {
-            throw new SnippetException(shown + " has a '/' or '\\': a snippet's files sit side by side, without folders.");
+            throw new SnippetException("snippet.refused.file-name-folder", name);
         }
         if (name.startsWith(".") || name.contains("..")) {
-            throw new SnippetException(shown + " starts with a dot or holds \"..\": use a plain name like \"main.py\".");
+            throw new SnippetException("snippet.refused.file-name-dot", name);
         }
         if (!name.equals(name.strip()) || name.chars().anyMatch(c -> Character.isISOControl(c) || c == ':')) {
-            throw new SnippetException(shown + " has spaces at its ends, or characters that cannot be in a file name.");
+            throw new SnippetException("snippet.refused.file-name-chars", name);
         }
     }
 
     /** A size as a person reads it: 1 MB, 512 KB, 300 bytes. */
     static String readable(long bytes) {
-        if (bytes >= 1024 * 1024) return trim(bytes / (1024.0 * 1024)) + " MB";
-        if (bytes >= 1024) return trim(bytes / 1024.0) + " KB";
-        return bytes + " bytes";
+        return Words.english(size(bytes));
+    }
+
+    /** A size in the reader's words. */
+    static MessageSourceResolvable size(long bytes) {
+        if (bytes >= 1024 * 1024) return Words.phrase("size.mb", trim(bytes / (1024.0 * 1024)));
+        if (bytes >= 1024) return Words.phrase("size.kb", trim(bytes / 1024.0));
+        return Words.phrase("size.bytes", String.valueOf(bytes));
     }
 
     private static String trim(double value) {

@@ -29,8 +29,7 @@ class SnippetRunner {
     SnippetRun run(SnippetView snippet, String visitor) {
         String program = program(snippet);
         if (sandboxes.find(visitor).filter(Sandbox::running).isEmpty()) {
-            throw new SnippetException("Your sandbox is not running: open your JupyterLab, then press Run again."
-                    + " A snippet runs in your own sandbox, never in its author's.");
+            throw new SnippetException("snippet.refused.sandbox-not-running");
         }
         String folder = "snippets/" + snippet.id();
         Map<String, String> files = new LinkedHashMap<>();
@@ -47,8 +46,7 @@ class SnippetRunner {
         return switch (snippet.language()) {
             case PYTHON -> "python3 " + quoted(mainFile(snippet, ".py", "main.py", null));
             case JAVA -> "java " + quoted(mainFile(snippet, ".java", null, JAVA_MAIN));
-            case WEB -> throw new SnippetException("A web snippet is a page, not a program: publish it as a live app"
-                    + " to open it in a browser.");
+            case WEB -> throw new SnippetException("snippet.refused.web-not-program");
             // Top to bottom by its kernel's language, as a notebook app runs (sandbox-images/app-notebook).
             case NOTEBOOK -> "learnbox-run-notebook " + quoted(mainFile(snippet, ".ipynb", null, null));
         };
@@ -62,9 +60,8 @@ class SnippetRunner {
         return candidates.stream().filter(file -> file.name().equals(preferred)).findFirst()
                 .or(() -> candidates.stream().findFirst())
                 .map(SnippetFile::name)
-                .orElseThrow(() -> new SnippetException(mustHave == null
-                        ? "This snippet has no " + extension + " file to run."
-                        : "None of this snippet's " + extension + " files has a main method to run."));
+                .orElseThrow(() -> new SnippetException(mustHave == null ? "snippet.refused.no-file-to-run"
+                        : "snippet.refused.no-main", extension));
     }
 
     private static String quoted(String name) {

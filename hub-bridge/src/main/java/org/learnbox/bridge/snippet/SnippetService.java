@@ -44,7 +44,7 @@ public class SnippetService {
 
     @Transactional
     public SnippetView create(String owner, SnippetDraft draft) {
-        requireLoggedIn(owner, "make a snippet");
+        requireLoggedIn(owner, "snippet.refused.log-in-to-make");
         return store(owner, rules.check(draft), null);
     }
 
@@ -63,7 +63,7 @@ public class SnippetService {
 
     @Transactional
     public SnippetView changeVisibility(String id, Visibility visibility, String actor) {
-        if (visibility == null) throw new SnippetException(Visibility.missing());
+        if (visibility == null) throw Visibility.missing();
         Snippet snippet = editable(id, actor);
         snippet.show(visibility);
         return read(snippet, snippet.getLatestVersion(), actor);
@@ -105,8 +105,7 @@ public class SnippetService {
     public void delete(String id, String actor) {
         Snippet snippet = readable(id, actor);
         if (!access.mayDelete(snippet, actor)) {
-            throw new NotYourSnippetException("Only " + snippet.getOwner() + ", who made this snippet, or an admin"
-                    + " can delete it.");
+            throw new NotYourSnippetException("snippet.refused.delete-not-yours", snippet.getOwner());
         }
         forget(snippet);
     }
@@ -146,7 +145,7 @@ public class SnippetService {
     }
 
     private SnippetView fork(Snippet source, int version, String forker) {
-        requireLoggedIn(forker, "copy a snippet into your own");
+        requireLoggedIn(forker, "snippet.refused.log-in-to-copy");
         List<SnippetFile> content = filesOf(source, version(source, version));
         SnippetDraft copy = new SnippetDraft(source.getTitle(), source.getLanguage(), Visibility.PRIVATE, content);
         return store(forker, rules.check(copy), new SnippetSource(source.getId(), version));
@@ -202,8 +201,7 @@ public class SnippetService {
         Snippet snippet = find(id, snippets::findForUpdate).filter(s -> access.mayRead(s, actor))
                 .orElseThrow(() -> new SnippetNotFoundException(id));
         if (!access.mayEdit(snippet, actor)) {
-            throw new NotYourSnippetException("Only " + snippet.getOwner() + ", who made this snippet, can change it."
-                    + " Copy it into your own snippets to change the copy.");
+            throw new NotYourSnippetException("snippet.refused.change-not-yours", snippet.getOwner());
         }
         return snippet;
     }
@@ -237,8 +235,8 @@ public class SnippetService {
         return id;
     }
 
-    private static void requireLoggedIn(String person, String toDo) {
-        if (person == null) throw new NotYourSnippetException("Log in to " + toDo + ".");
+    private static void requireLoggedIn(String person, String refusalKey) {
+        if (person == null) throw new NotYourSnippetException(refusalKey);
     }
 
     private static void afterCommit(Runnable action) {

@@ -14,10 +14,10 @@ public enum Visibility {
     }
 
     public static Visibility parse(String text) {
-        return EnumIds.parse(values(), text, "a choice of who sees a snippet", missing());
+        return EnumIds.parse(values(), text, "snippet.choice.visibility", Visibility::missing);
     }
 
-    static String missing() {
-        return "Choose who sees the snippet: one of " + EnumIds.ids(values()) + ".";
+    static SnippetException missing() {
+        return new SnippetException("snippet.refused.no-visibility", EnumIds.ids(values()));
     }
 }

@@ -3,12 +3,16 @@ package org.learnbox.bridge.work;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.learnbox.bridge.config.Refusal;
+import org.learnbox.bridge.config.Words;
+import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,10 +60,10 @@ public final class NotebookView {
         }
     }
 
-    /** A file that is not a notebook this page can show; the message is for the teacher. */
-    public static final class Unreadable extends RuntimeException {
-        Unreadable(String message) {
-            super(message);
+    /** A file that is not a notebook this page can show; the words are for the teacher. */
+    public static final class Unreadable extends Refusal {
+        Unreadable(String key) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, key);
         }
     }
 
@@ -98,21 +102,27 @@ public final class NotebookView {
         return cut;
     }
 
+    /** The notebook with its notes (what is not shown) in English. */
     public static NotebookView read(byte[] ipynb) {
-        if (ipynb == null || ipynb.length == 0) throw new Unreadable("This file is empty: it is not a notebook.");
-        if (ipynb.length > MAX_FILE_BYTES) throw new Unreadable("This notebook is too large to show here (over 10 MiB).");
+        return read(ipynb, Words::english);
+    }
+
+    /** The notebook with its notes in words {@code say} gives for their keys (the reader's language). */
+    public static NotebookView read(byte[] ipynb, Function<String, String> say) {
+        if (ipynb == null || ipynb.length == 0) throw new Unreadable("work.refused.empty");
+        if (ipynb.length > MAX_FILE_BYTES) throw new Unreadable("work.refused.too-large");
         JsonNode notebook;
         try {
             notebook = JSON.readTree(ipynb);
         } catch (JacksonException notJson) {
-            throw new Unreadable("This file is not a notebook: it is not JSON.");
+            throw new Unreadable("work.refused.not-json");
         }
-        if (notebook == null || !notebook.isObject()) throw new Unreadable("This file is not a notebook: it is JSON, but not a notebook.");
+        if (notebook == null || !notebook.isObject()) throw new Unreadable("work.refused.not-notebook");
         JsonNode cells = notebook.get("cells");
         if ((cells == null || cells.isNull()) && notebook.has("worksheets"))
-            throw new Unreadable("This notebook is in an old format (before nbformat 4) that cannot be shown here.");
-        if (cells == null || cells.isNull()) throw new Unreadable("This notebook has no cells list.");
-        if (!cells.isArray()) throw new Unreadable("This notebook's cells are not a list.");
+            throw new Unreadable("work.refused.old-format");
+        if (cells == null || cells.isNull()) throw new Unreadable("work.refused.no-cells");
+        if (!cells.isArray()) throw new Unreadable("work.refused.cells-not-list");
 
         List<Cell> shown = new ArrayList<>();
         long used = 0;
@@ -131,7 +141,7 @@ public final class NotebookView {
             }
             shown.add(read);
         }
-        return new NotebookView(language(notebook.path("metadata")), List.copyOf(shown), cut);
+        return new NotebookView(language(notebook.path("metadata")), shown.stream().map(c -> said(c, say)).toList(), cut);
     }
 
     private static String language(JsonNode metadata) {
@@ -159,7 +169,7 @@ public final class NotebookView {
         List<Output> shown = new ArrayList<>();
         for (JsonNode output : outputs) {
             if (shown.size() == MAX_OUTPUTS) {
-                shown.add(note("More outputs, not shown here."));
+                shown.add(note("work.note.more-outputs"));
                 break;
             }
             shown.add(output(output));
@@ -172,7 +182,7 @@ public final class NotebookView {
             case "stream" -> new Output("text", plain(joined(output.get("text"), RAW_TEXT)), null);
             case "error" -> new Output("error", plain(errorText(output)), null);
             case "execute_result", "display_data" -> data(output.path("data"));
-            default -> note("An output that cannot be shown here.");
+            default -> note("work.note.unknown");
         };
     }
 
@@ -182,24 +192,24 @@ public final class NotebookView {
             if (data.has(mime)) return image(mime, data.get(mime));
         }
         if (data.has("text/plain")) return new Output("text", plain(joined(data.get("text/plain"), RAW_TEXT)), null);
-        if (data.has("text/html")) return note("An HTML output, not shown here.");
-        if (data.has("application/javascript") || data.has("text/javascript")) return note("A JavaScript output, not shown here.");
-        if (data.has("image/svg+xml")) return note("An SVG image, not shown here.");
-        return note("An output that cannot be shown here.");
+        if (data.has("text/html")) return note("work.note.html");
+        if (data.has("application/javascript") || data.has("text/javascript")) return note("work.note.javascript");
+        if (data.has("image/svg+xml")) return note("work.note.svg");
+        return note("work.note.unknown");
     }
 
     private static Output image(String mime, JsonNode value) {
         // Line breaks in the base64 are allowed, so room for them is read before they go.
         String raw = joined(value, 2 * MAX_IMAGE_BASE64);
         String base64 = raw.replaceAll("\\s+", "");
-        if (raw.length() > 2 * MAX_IMAGE_BASE64 || base64.length() > MAX_IMAGE_BASE64) return note("An image too large to show here.");
+        if (raw.length() > 2 * MAX_IMAGE_BASE64 || base64.length() > MAX_IMAGE_BASE64) return note("work.note.image-too-large");
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException notBase64) {
-            return note("An image that cannot be read, not shown here.");
+            return note("work.note.image-unreadable");
         }
-        if (!startsLike(mime, bytes)) return note("An image that cannot be read, not shown here.");
+        if (!startsLike(mime, bytes)) return note("work.note.image-unreadable");
         // Encoded again, so the URI holds base64 characters only, whatever was around them.
         return new Output("image", null, "data:" + mime + ";base64," + Base64.getEncoder().encodeToString(bytes));
     }
@@ -223,8 +233,15 @@ public final class NotebookView {
         return text.length() > RAW_TEXT + 1 ? text.substring(0, RAW_TEXT + 1) : text.toString();
     }
 
-    private static Output note(String words) {
-        return new Output("note", words, null);
+    /** A note holds its key until {@link #said} puts words in its place. */
+    private static Output note(String key) {
+        return new Output("note", key, null);
+    }
+
+    private static Cell said(Cell cell, Function<String, String> say) {
+        if (cell.outputs().stream().noneMatch(o -> o.kind().equals("note"))) return cell;
+        return new Cell(cell.type(), cell.source(), cell.html(), cell.executionCount(), cell.outputs().stream()
+                .map(o -> o.kind().equals("note") ? new Output("note", say.apply(o.text()), null) : o).toList());
     }
 
     /** Markdown as HTML with the student's own HTML escaped; null when rendering it would not stay small. */

@@ -46,23 +46,23 @@ class StudentNotebooks {
     /** The notebook's bytes; a path that is no notebook of the home, or one too big to show, is refused in words. */
     byte[] read(String learner, String path) {
         if (path == null || !NOTEBOOK_PATH.matcher(path).matches()) {
-            throw new WorkException("'" + path + "' is not a notebook in the home of " + learner + ".");
+            throw new WorkException("work.refused.not-a-notebook", path, learner);
         }
         InputStream archive;
         try {
             archive = sandboxes.copyFolder(learner, path);
         } catch (SandboxException gone) {
             if (!gone.isNotFound()) throw gone;
-            throw new WorkException("There is no notebook '" + path + "' in the home of " + learner + ".");
+            throw new WorkException("work.refused.no-notebook", path, learner);
         }
         try (TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
             TarArchiveEntry entry = tar.getNextEntry();
             if (entry == null || !entry.isFile()) {
-                throw new WorkException("'" + path + "' is not a notebook in the home of " + learner + ".");
+                throw new WorkException("work.refused.not-a-notebook", path, learner);
             }
             if (entry.getSize() > LARGEST_NOTEBOOK) {
-                throw new WorkException(path + " is " + entry.getSize() / (1024 * 1024) + " MiB: notebooks over "
-                        + LARGEST_NOTEBOOK / (1024 * 1024) + " MiB are not shown here. Open it with the student.");
+                throw new WorkException("work.refused.too-big", path, entry.getSize() / (1024 * 1024),
+                        LARGEST_NOTEBOOK / (1024 * 1024));
             }
             return tar.readAllBytes();
         } catch (IOException e) {

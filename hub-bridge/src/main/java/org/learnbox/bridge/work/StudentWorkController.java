@@ -6,6 +6,7 @@ import org.learnbox.bridge.app.AppService;
 import org.learnbox.bridge.classroom.Classroom;
 import org.learnbox.bridge.classroom.ClassroomService;
 import org.learnbox.bridge.config.Refusal;
+import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.course.CourseProgress;
 import org.learnbox.bridge.devops.RepoService;
 import org.learnbox.bridge.sandbox.SandboxException;
@@ -29,9 +30,11 @@ class StudentWorkController {
     private final SnippetService snippets;
     private final AppService apps;
     private final RepoService repos;
+    private final Words words;
 
     StudentWorkController(ClassroomService classrooms, CourseProgress progress, StudentNotebooks notebooks,
-            SnippetService snippets, AppService apps, RepoService repos) {
+            SnippetService snippets, AppService apps, RepoService repos, Words words) {
+        this.words = words;
         this.classrooms = classrooms;
         this.progress = progress;
         this.notebooks = notebooks;
@@ -50,7 +53,7 @@ class StudentWorkController {
         try {
             model.addAttribute("notebooks", notebooks.list(student));
         } catch (SandboxException noHomeYet) {
-            model.addAttribute("notebooksMissing", noHomeYet.getMessage());
+            model.addAttribute("notebooksMissing", words.of(noHomeYet));
         }
         model.addAttribute("snippets", snippets.ownedBy(student, principal.getName()));
         model.addAttribute("apps", apps.appsOf(student));
@@ -65,21 +68,14 @@ class StudentWorkController {
         model.addAttribute("classroom", classroom);
         model.addAttribute("student", student);
         model.addAttribute("path", path);
-        model.addAttribute("notebook", NotebookView.read(notebooks.read(student, path)));
+        model.addAttribute("notebook", NotebookView.read(notebooks.read(student, path), words::of));
         return "student-notebook";
     }
 
     @ExceptionHandler(Refusal.class)
     String refused(Refusal refusal, Model model, HttpServletResponse response) {
         response.setStatus(refusal.status().value());
-        model.addAttribute("message", refusal.getMessage());
-        return "refused";
-    }
-
-    @ExceptionHandler(NotebookView.Unreadable.class)
-    String unreadable(NotebookView.Unreadable refusal, Model model, HttpServletResponse response) {
-        response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("message", refusal.getMessage());
+        model.addAttribute("message", words.of(refusal));
         return "refused";
     }
 
@@ -87,7 +83,7 @@ class StudentWorkController {
     private Classroom studentOf(long id, String student, Principal principal) {
         Classroom classroom = classrooms.manage(id, principal.getName());
         if (!classrooms.hasStudent(classroom, student)) {
-            throw new WorkException("There is no student '" + student + "' in " + classroom.getName() + ".");
+            throw new WorkException("work.refused.no-student", student, classroom.getName());
         }
         return classroom;
     }

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 
 /** A look at a student's work refused, in words: no such student in the class, no such notebook. */
 class WorkException extends Refusal {
-    WorkException(String message) {
-        super(HttpStatus.NOT_FOUND, message);
+    WorkException(String key, Object... arguments) {
+        super(HttpStatus.NOT_FOUND, key, arguments);
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.TestProperties;
+import org.learnbox.bridge.config.Words;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -30,7 +32,8 @@ class ReleaseSwitchTest {
     private final List<String> said = new CopyOnWriteArrayList<>();
     private final HttpServer gateway = gateway();
     private final SwitchingRuntime runtime = new SwitchingRuntime();
-    private final AppService apps = new AppService(runtime, null, takedowns(), new AppSources(properties()), properties(), Clock.systemUTC());
+    private final AppService apps = new AppService(runtime, null, takedowns(), new AppSources(properties()), properties(), Clock.systemUTC(),
+            new Words(messages()));
 
     @AfterEach
     void stopGateway() {
@@ -225,5 +228,12 @@ class ReleaseSwitchTest {
     private static AppTakedownRepository takedowns() {
         return (AppTakedownRepository) java.lang.reflect.Proxy.newProxyInstance(AppTakedownRepository.class.getClassLoader(),
                 new Class<?>[] {AppTakedownRepository.class}, (proxy, method, args) -> null);
+    }
+
+    private static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        return messages;
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.learnbox.bridge.snippet.NotYourSnippetException;
 import org.learnbox.bridge.snippet.SnippetException;
 import org.learnbox.bridge.snippet.SnippetNotFoundException;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,7 @@ class SnippetApiErrorsTest {
     static class Refusing {
         @GetMapping("/refused")
         String refused() {
-            throw new SnippetException("A snippet's title has 1 to 120 characters; this one has 0.");
+            throw new SnippetException("snippet.refused.title", 120, 0);
         }
 
         @GetMapping("/missing")
@@ -29,11 +30,19 @@ class SnippetApiErrorsTest {
 
         @GetMapping("/not-yours")
         String notYours() {
-            throw new NotYourSnippetException("Only ann, who made this snippet, can change it.");
+            throw new NotYourSnippetException("snippet.refused.change-not-yours", "ann");
         }
     }
 
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Refusing()).setControllerAdvice(new ApiErrors()).build();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Refusing()).setControllerAdvice(new ApiErrors(words())).build();
+
+    private static Words words() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return new Words(messages);
+    }
 
     @Test
     void refusalsAre422MissingOnes404AndOthersSnippets403() throws Exception {
@@ -42,6 +51,7 @@ class SnippetApiErrorsTest {
         mvc.perform(get("/missing")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.message").value("There is no snippet \"abcDEF2345\", or it is not shared with you."));
         mvc.perform(get("/not-yours")).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.message").value("Only ann, who made this snippet, can change it."));
+                .andExpect(jsonPath("$.message").value("Only ann, who made this snippet, can change it. Copy it into your own snippets"
+                        + " to change the copy."));
     }
 }

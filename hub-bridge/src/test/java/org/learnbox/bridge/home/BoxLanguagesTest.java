@@ -76,6 +76,16 @@ class BoxLanguagesTest {
     }
 
     @Test
+    void aRefusalOnAPageReadsInThePagesLanguage() throws Exception {
+        accounts.add("lang-student", Role.STUDENT, "a-long-password");
+        MockHttpServletRequestBuilder join = get("/join/NOSUCH").with(user("lang-student").roles("STUDENT"));
+        assertThat(mvc.perform(join.header("Accept-Language", "zh-CN")).andReturn().getResponse().getContentAsString())
+                .contains("没有班级码为“NOSUCH”的班级。请向老师核对班级码。");
+        assertThat(mvc.perform(get("/join/NOSUCH").with(user("lang-student").roles("STUDENT"))).andReturn().getResponse()
+                .getContentAsString()).contains("There is no class with the code &quot;NOSUCH&quot;. Check the code with your teacher.");
+    }
+
+    @Test
     void everyWordHasBothLanguagesAndEveryKeyATemplateUsesIsThere() throws IOException {
         Properties english = bundle("messages.properties");
         Properties chinese = bundle("messages_zh_CN.properties");

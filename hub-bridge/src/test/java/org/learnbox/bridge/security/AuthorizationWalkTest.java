@@ -77,10 +77,10 @@ class AuthorizationWalkTest {
         accounts.add("walk-target", Role.STUDENT, "a-long-password");
         // No learner here has a sandbox: a home is read from none.
         org.mockito.Mockito.when(sandboxes.copyFolder(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString()))
-                .thenThrow(org.learnbox.bridge.sandbox.SandboxException.notFound("walk-student has no sandbox yet."));
+                .thenThrow(org.learnbox.bridge.sandbox.SandboxException.notFound("sandbox.refused.none-yet", "walk-student"));
         org.mockito.Mockito.when(sandboxes.findInHome(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString(),
                         org.mockito.ArgumentMatchers.anyInt()))
-                .thenThrow(org.learnbox.bridge.sandbox.SandboxException.notFound("walk-student has no sandbox yet."));
+                .thenThrow(org.learnbox.bridge.sandbox.SandboxException.notFound("sandbox.refused.none-yet", "walk-student"));
         Classroom math = classrooms.create("walk-teacher", "Walk math");
         Classroom art = classrooms.create("walk-other-teacher", "Walk art");
         classrooms.join("walk-student", math.getJoinCode());

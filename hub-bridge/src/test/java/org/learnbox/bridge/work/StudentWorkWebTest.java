@@ -95,7 +95,7 @@ class StudentWorkWebTest {
                 .sorted(java.util.Comparator.comparing(HomeFile::path)).toList(), false));
         when(sandboxes.copyFolder(eq(student), anyString())).thenAnswer(ask -> {
             String path = ask.getArgument(1);
-            if (!home.containsKey(path)) throw SandboxException.notFound("There is no folder '" + path + "' in the home of " + student + ".");
+            if (!home.containsKey(path)) throw SandboxException.notFound("sandbox.refused.no-folder", path, student);
             return tar("", Map.of(path.substring(path.lastIndexOf('/') + 1), home.get(path)));
         });
     }
@@ -161,7 +161,7 @@ class StudentWorkWebTest {
         String newcomer = account("work-n" + run, Role.STUDENT);
         classrooms.join(newcomer, chemistry.getJoinCode());
         when(sandboxes.findInHome(eq(newcomer), anyString(), anyInt()))
-                .thenThrow(SandboxException.notFound(newcomer + " has no sandbox yet: open JupyterLab once, then try again."));
+                .thenThrow(SandboxException.notFound("sandbox.refused.none-yet", newcomer));
         assertThat(page("/classes/" + chemistry.getId() + "/students/" + newcomer, as(teacher, "TEACHER")))
                 .contains(newcomer + " has no sandbox yet", "No snippet yet.", "No repository yet.");
     }
