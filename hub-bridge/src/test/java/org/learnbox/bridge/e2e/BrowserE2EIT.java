@@ -210,6 +210,16 @@ class BrowserE2EIT {
         assertThat(browser.findElement(By.id("start")).getText()).isEqualTo("启动我的服务器");
         screenshot("05b-zh-hub-home.png");
         browser.findElement(By.id("to-dashboard")).click();
+        // A refusal, made in Java, reads in the page's language too.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-password"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-form")));
+        browser.findElement(By.id("current")).sendKeys("not-it-at-all");
+        browser.findElement(By.id("password")).sendKeys("laoshi-new-password");
+        browser.findElement(By.id("again")).sendKeys("laoshi-new-password");
+        browser.findElement(By.id("save-password")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"), "这不是你的当前密码；没有做任何改动。"));
+        screenshot("05c-zh-refusal.png");
+        browser.findElement(By.id("nav-dashboard")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lang-en")));
         browser.findElement(By.id("lang-en")).click();
         wait.until(ExpectedConditions.textToBe(By.id("open-lab"), "Open my JupyterLab"));
