@@ -111,6 +111,9 @@ public final class AssignmentSource {
             } else if (!real(file).startsWith(root)) {
                 // A folder on the way is a link to elsewhere.
                 problems.add(AssignmentProblem.of("path-escapes", entry));
+            } else if (paths.contains(root.relativize(file).toString())) {
+                // The same file written two ways, such as a.ipynb and ./a.ipynb.
+                problems.add(AssignmentProblem.of("notebook-listed-twice", entry));
             } else {
                 paths.add(root.relativize(file).toString());
             }

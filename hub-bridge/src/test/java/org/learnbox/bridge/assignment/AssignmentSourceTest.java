@@ -126,10 +126,10 @@ class AssignmentSourceTest {
 
     @Test
     void aListedNotebookThatIsMissingOrListedTwiceIsNamed() throws Exception {
-        write(dir.resolve("assignment.yaml"), "id: hw\ntitle: Homework\nnotebooks: [a.ipynb, gone.ipynb, a.ipynb]\n");
+        write(dir.resolve("assignment.yaml"), "id: hw\ntitle: Homework\nnotebooks: [a.ipynb, gone.ipynb, a.ipynb, ./a.ipynb]\n");
         write(dir.resolve("a.ipynb"), NOTEBOOK);
         List<AssignmentProblem> problems = AssignmentSource.problems(dir);
-        assertThat(keys(problems)).containsExactly("notebook-listed-twice", "notebook-missing");
+        assertThat(keys(problems)).containsExactly("notebook-listed-twice", "notebook-missing", "notebook-listed-twice");
         assertThat(problems.get(1)).hasToString("gone.ipynb is listed in assignment.yaml but is not there.");
     }
 
