@@ -98,9 +98,12 @@ public final class NotebookGrading {
      * back as graded (so hidden tests run, and a changed test or helper counts for nothing), every
      * matched cell's nbgrader metadata put back from the source (so the points are the teacher's),
      * and the nbgrader metadata of any other cell dropped (a copied or made-up graded cell counts
-     * for nothing either). Refused when it is not a notebook at all.
+     * for nothing either). Refused when it is not a notebook at all, or larger than a source may be.
      */
     public Prepared prepare(byte[] submission) {
+        if (submission.length > AssignmentSource.MAX_NOTEBOOK_BYTES) {
+            throw new AssignmentException(AssignmentProblem.of("file-too-large", notebook, AssignmentSource.MAX_NOTEBOOK_BYTES / 1024));
+        }
         List<AssignmentProblem> problems = new ArrayList<>();
         ObjectNode json = SourceNotebook.parse(notebook, submission, problems);
         if (json == null) throw new AssignmentException(problems);

@@ -109,8 +109,10 @@ class NotebookGradingTest {
     }
 
     @Test
-    void aSubmissionThatIsNotANotebookIsRefused() {
+    void aSubmissionThatIsNotANotebookOrTooLargeIsRefused() {
         assertThatThrownBy(() -> python.prepare("print('hi')".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(AssignmentException.class).hasMessageStartingWith("squares-python.ipynb is not a notebook");
+        assertThatThrownBy(() -> python.prepare(new byte[AssignmentSource.MAX_NOTEBOOK_BYTES + 1]))
+                .isInstanceOf(AssignmentException.class).hasMessage("squares-python.ipynb is larger than 2048 KiB.");
     }
 }
