@@ -82,7 +82,9 @@ public record AssignmentManifest(String id, String title, Instant due, LatePolic
         if (value.isObject() && value.size() == 2 && percent(value.get("penalty")) && percent(value.get("floor"))) {
             return new LatePolicy.Penalty(value.get("penalty").asDouble(), value.get("floor").asDouble());
         }
-        problems.add(AssignmentProblem.of("late-invalid", value.isString() ? value.asString() : value.toString()));
+        // The example goes in as an argument: its braces would be a pattern's own.
+        problems.add(AssignmentProblem.of("late-invalid", value.isString() ? value.asString() : value.toString(),
+                "late: {penalty: 10, floor: 50}"));
         return LatePolicy.ACCEPT;
     }
 
