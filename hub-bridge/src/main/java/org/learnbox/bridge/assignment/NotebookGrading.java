@@ -18,15 +18,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class NotebookGrading {
     private final String notebook;
+    private final NotebookLanguage language;
     private final List<GradedCell> graded;
     private final Map<String, String> lockedSources;
     private final Map<String, JsonNode> nbgraderMetadata;
     private final Map<String, List<String>> hiddenTests;
     private final Map<String, List<String>> markSchemes;
 
-    private NotebookGrading(String notebook, List<GradedCell> graded, Map<String, String> lockedSources,
+    private NotebookGrading(String notebook, NotebookLanguage language, List<GradedCell> graded, Map<String, String> lockedSources,
             Map<String, JsonNode> nbgraderMetadata, Map<String, List<String>> hiddenTests, Map<String, List<String>> markSchemes) {
         this.notebook = notebook;
+        this.language = language;
         this.graded = List.copyOf(graded);
         this.lockedSources = Map.copyOf(lockedSources);
         this.nbgraderMetadata = Map.copyOf(nbgraderMetadata);
@@ -54,11 +56,16 @@ public final class NotebookGrading {
                     : markers.remove(Markers.Region.MARK_SCHEME));
             if (markers.has(Markers.Region.HIDDEN_TESTS)) hidden.put(cell.gradeId(), markers.enclosed(Markers.Region.HIDDEN_TESTS));
         }
-        return new NotebookGrading(source.name(), graded, lockedSources, metadata, hidden, schemes);
+        return new NotebookGrading(source.name(), source.language(), graded, lockedSources, metadata, hidden, schemes);
     }
 
     public String notebook() {
         return notebook;
+    }
+
+    /** The language its kernel runs, and so the kernel that grades it. */
+    public NotebookLanguage language() {
+        return language;
     }
 
     /** The cells that carry points, in notebook order. */

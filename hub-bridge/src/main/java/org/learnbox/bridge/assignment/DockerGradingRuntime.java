@@ -1,0 +1,146 @@
+package org.learnbox.bridge.assignment;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.sandbox.Confinement;
+import org.learnbox.bridge.sandbox.ContainerLabels;
+import org.learnbox.bridge.sandbox.ContainerStops;
+import org.learnbox.bridge.sandbox.DockerErrors;
+import org.learnbox.bridge.sandbox.ImagePulls;
+import org.learnbox.bridge.sandbox.SandboxSpecs;
+
+/**
+ * Grades in a container of the sandbox image made for one notebook and removed after, whatever
+ * the end: no network, no volume (the notebook is copied in before it starts, root's alone), the
+ * given limits, every capability dropped but the three the runner needs to start the kernel as
+ * the learner and stop it (SETUID, SETGID, KILL), no privilege gained, and a wall-clock limit.
+ * The results are copied out of the runner's folder, bounded.
+ */
+@org.springframework.stereotype.Component
+class DockerGradingRuntime implements GradingRuntime {
+    static final String ROLE = "grader";
+    static final String NOTEBOOK = "/grade/notebook.ipynb";
+    static final String OUT = "/grade/out";
+    /** A kernel's start (the Java kernel's JVM) and the runner's end, beyond the notebook's own time. */
+    static final Duration START_AND_END = Duration.ofSeconds(60);
+    /** The runner keeps a notebook's outputs to 1 MiB; its source may be 2 MiB. */
+    static final int MAX_GRADED_NOTEBOOK_BYTES = 8 * 1024 * 1024;
+    private static final String SCRATCH = "rw,nosuid,nodev,size=64m";
+    private static final DockerErrors.Failure FAILED =
+            (cause, key, arguments) -> new AssignmentException(new AssignmentProblem(key, Arrays.asList(arguments)));
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DockerGradingRuntime.class);
+
+    private final DockerClient docker;
+    private final String box;
+    private final String image;
+
+    DockerGradingRuntime(DockerClient docker, LearnboxProperties properties) {
+        this.docker = docker;
+        this.box = properties.box();
+        this.image = properties.image("sandbox");
+    }
+
+    @Override
+    public RawGrading grade(byte[] preparedNotebook, NotebookLanguage language, GradingLimits limits) {
+        return DockerErrors.translate(() -> run(preparedNotebook, language, limits), FAILED, "docker.stops.grading");
+    }
+
+    private RawGrading run(byte[] notebook, NotebookLanguage language, GradingLimits limits) {
+        if (!ImagePulls.present(docker, image)) throw new AssignmentException(AssignmentProblem.of("grading-image-missing", image));
+        HostConfig host = Confinement.of(limits.cpus(), limits.memoryBytes(), limits.pids(), "none")
+                .withCapAdd(Capability.SETUID, Capability.SETGID, Capability.KILL)
+                // What the learner's code writes stays in memory, counted in its limit, not on the box's disk.
+                .withTmpFs(Map.of("/tmp", SCRATCH, "/var/tmp", SCRATCH, SandboxSpecs.HOME, SCRATCH + ",uid=1000,gid=1000"))
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "1m", "max-file", "1")));
+        String id = docker.createContainerCmd(image)
+                .withName(box + "-grade-" + UUID.randomUUID().toString().substring(0, 13))
+                .withLabels(ContainerLabels.of(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, ROLE)))
+                .withUser("0")
+                .withNetworkDisabled(true)
+                .withCmd(List.of("learnbox-grade", NOTEBOOK, OUT, "--kernel", kernel(language),
+                        "--cell-seconds", Long.toString(limits.perCell().toSeconds()),
+                        "--total-seconds", Long.toString(limits.perNotebook().toSeconds())))
+                .withHostConfig(host)
+                .exec().getId();
+        try {
+            docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(new ByteArrayInputStream(gradeFolder(notebook))).exec();
+            docker.startContainerCmd(id).exec();
+            boolean stoppedAtLimit = !ended(id, limits.perNotebook().plus(START_AND_END));
+            if (stoppedAtLimit) {
+                ContainerStops.kill(docker, id);
+                log.info("grading container {} ran past its time and was killed", id);
+            }
+            return new RawGrading(copied(id, OUT + "/result.json", Grader.MAX_RESULT_BYTES),
+                    copied(id, OUT + "/graded.ipynb", MAX_GRADED_NOTEBOOK_BYTES), stoppedAtLimit);
+        } finally {
+            ContainerStops.remove(docker, id);
+        }
+    }
+
+    private static String kernel(NotebookLanguage language) {
+        return language == NotebookLanguage.JAVA ? "java" : "python3";
+    }
+
+    private boolean ended(String id, Duration within) {
+        try {
+            docker.waitContainerCmd(id).start().awaitStatusCode(within.toSeconds(), TimeUnit.SECONDS);
+            return true;
+        } catch (DockerClientException notYet) {
+            return false;
+        }
+    }
+
+    /** The folder /grade, root's alone (0700), with the notebook in it (0600): the learner's code cannot read the hidden tests. */
+    static byte[] gradeFolder(byte[] notebook) {
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream entries = new TarArchiveOutputStream(tar)) {
+            TarArchiveEntry folder = new TarArchiveEntry("grade/");
+            folder.setMode(040700);
+            entries.putArchiveEntry(folder);
+            entries.closeArchiveEntry();
+            TarArchiveEntry file = new TarArchiveEntry("grade/notebook.ipynb");
+            file.setMode(0100600);
+            file.setSize(notebook.length);
+            entries.putArchiveEntry(file);
+            entries.write(notebook);
+            entries.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tar.toByteArray();
+    }
+
+    /** A regular file of the stopped container, at most {@code most} bytes; null when it is not there, not a file, or larger. */
+    private byte[] copied(String id, String path, int most) {
+        try (InputStream archive = docker.copyArchiveFromContainerCmd(id, path).exec();
+                TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
+            TarArchiveEntry entry = tar.getNextEntry();
+            if (entry == null || !entry.isFile() || entry.getSize() > most) return null;
+            byte[] content = tar.readNBytes(most + 1);
+            return content.length > most ? null : content;
+        } catch (NotFoundException missing) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
