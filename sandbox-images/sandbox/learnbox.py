@@ -5,6 +5,8 @@
   learnbox unpublish NAME     take one of your apps down
   learnbox save FILE... [--title TITLE] [--class | --public]
                               save files as a snippet (private unless you say)
+  learnbox assignments        your assignments, their due dates and your latest score
+  learnbox submit ID          submit ~/assignments/ID and wait for its score
 
 In a notebook: import learnbox; learnbox.publish("my-site")
                learnbox.save_snippet("My loop", code="for i in range(3): print(i)")
@@ -14,6 +16,7 @@ It calls the box's API with your own JupyterHub token, which your sandbox has.
 import json
 import os
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -76,6 +79,44 @@ def apps():
 
 def unpublish(name):
     _call("DELETE", "/api/apps/" + urllib.parse.quote(name, safe=""))
+
+
+def assignments():
+    return _call("GET", "/api/assignments")
+
+
+def submit(assignment, wait_seconds=300):
+    """Submits ~/assignments/ASSIGNMENT as it is now; returns its grading once done (or the submission, still queued)."""
+    quoted = urllib.parse.quote(assignment, safe="")
+    submitted = _call("POST", f"/api/assignments/{quoted}/submissions")
+    deadline = time.monotonic() + wait_seconds
+    while time.monotonic() < deadline:
+        graded = _call("GET", f"/api/assignments/{quoted}/submissions/latest")
+        if graded["submission"]["state"] != "queued":
+            return graded
+        time.sleep(1)  # the box grades in a container of its own; its score comes within seconds
+    return {"submission": dict(submitted, state="queued"), "cells": []}
+
+
+def _points(value):
+    return "-" if value is None else f"{value:g}"
+
+
+def _submit_command(assignment):
+    print(f"submitting ~/assignments/{assignment} ...", flush=True)
+    graded = submit(assignment)
+    submission = graded["submission"]
+    if submission["state"] == "queued":
+        print("submitted; it waits for a grader: see `learnbox assignments` in a while")
+        return
+    for cell in graded["cells"]:
+        said = "a teacher grades it" if cell["points"] is None else cell["error"] or cell["status"].lower().replace("_", " ")
+        print(f"  {cell['notebook']:<28} {cell['gradeId']:<24} {_points(cell['points'])}/{_points(cell['maxPoints'])}  {said}")
+    late = f" ({submission['lateDays']} days late)" if submission["lateDays"] else ""
+    print(f"score: {_points(submission['score'])} of {_points(submission['maxScore'])}{late}")
+    if submission.get("problem"):
+        print(submission["problem"])
+    print(f"feedback: ~/assignments/{assignment}/feedback/")
 
 
 LANGUAGES = {".java": "java", ".py": "python", ".ipynb": "notebook", ".html": "web", ".css": "web", ".js": "web"}
@@ -145,6 +186,13 @@ def main(argv):
                 print(f"{app['name']:<24} {app['state']:<9} {app['url']}")
         elif command == "save" and rest:
             _save_command(rest)
+        elif command == "assignments" and not rest:
+            for given in assignments():
+                latest = given["latest"]
+                score = "not submitted" if latest is None else f"{latest['state']} {_points(latest['score'])}/{_points(given['points'])}"
+                print(f"{given['id']:<20} {given['title'][:32]:<32} due {given['due'] or '-':<22} {score}")
+        elif command == "submit" and len(rest) == 1:
+            _submit_command(rest[0])
         elif command == "unpublish" and len(rest) == 1:
             unpublish(rest[0])
             print(f"{rest[0]} is unpublished")

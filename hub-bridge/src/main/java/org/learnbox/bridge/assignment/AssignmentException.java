@@ -21,6 +21,12 @@ public class AssignmentException extends Refusal {
         this(List.of(problem));
     }
 
+    /** One problem that is not the assignment's own: something not found, or not the asker's. */
+    public AssignmentException(HttpStatus status, AssignmentProblem problem) {
+        super(status, problem.key(), problem.getArguments());
+        this.problems = List.of(problem);
+    }
+
     private static String key(List<AssignmentProblem> problems) {
         if (problems.isEmpty()) throw new IllegalArgumentException("a refusal needs a problem");
         return problems.size() == 1 ? problems.getFirst().key() : AssignmentProblem.PREFIX + "several";

@@ -1,0 +1,62 @@
+package org.learnbox.bridge.assignment;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A student's assignments, from their sandbox ({@code learnbox submit ID}, their JupyterHub token) or their session. */
+@RestController
+@RequestMapping("/api/assignments")
+class AssignmentApiController {
+    record Latest(String state, Instant submittedAt, Double score, Double maxScore, int lateDays, String problem) {
+        static Latest of(Submission s) {
+            return s == null ? null : new Latest(s.getState().name().toLowerCase(java.util.Locale.ROOT), s.getSubmittedAt(), s.getScore(),
+                    s.getMaxScore(), s.getLateDays(), s.getProblem());
+        }
+    }
+
+    record Released(String id, String title, String classroom, Instant due, double points, String folder, Latest latest) {}
+
+    record Submitted(String assignment, Instant submittedAt, int lateDays, String state, List<String> notebooks) {}
+
+    record Graded(Latest submission, List<SubmissionCell> cells) {}
+
+    private final AssignmentReleases releases;
+    private final Submissions submissions;
+
+    AssignmentApiController(AssignmentReleases releases, Submissions submissions) {
+        this.releases = releases;
+        this.submissions = submissions;
+    }
+
+    @GetMapping
+    List<Released> mine(Principal principal) {
+        String student = principal.getName();
+        return releases.releasesFor(student).stream().map(r -> new Released(r.assignment().getId(), r.assignment().getTitle(),
+                r.classroom().getName(), r.release().getDueAt(), r.assignment().getPoints(),
+                "~/" + AssignmentReleases.FOLDER + "/" + r.assignment().getId(),
+                Latest.of(submissions.latest(student, r.assignment().getId()).orElse(null)))).toList();
+    }
+
+    @PostMapping("/{id}/submissions")
+    @ResponseStatus(HttpStatus.CREATED)
+    Submitted submit(@PathVariable String id, Principal principal) {
+        Submission s = submissions.submit(principal.getName(), id);
+        return new Submitted(id, s.getSubmittedAt(), s.getLateDays(), s.getState().name().toLowerCase(java.util.Locale.ROOT),
+                List.copyOf(FileBundle.unpack(s.getFiles()).keySet()));
+    }
+
+    @GetMapping("/{id}/submissions/latest")
+    Graded latest(@PathVariable String id, Principal principal) {
+        Submission s = submissions.latest(principal.getName(), id)
+                .orElseThrow(() -> new AssignmentException(HttpStatus.NOT_FOUND, AssignmentProblem.of("no-submission", id)));
+        return new Graded(Latest.of(s), GradingQueue.cellsOf(s));
+    }
+}

@@ -1,0 +1,59 @@
+package org.learnbox.bridge.assignment;
+
+import org.learnbox.bridge.sandbox.Sandbox;
+import org.learnbox.bridge.sandbox.SandboxAnswering;
+import org.learnbox.bridge.sandbox.SandboxException;
+import org.learnbox.bridge.sandbox.SandboxRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The graded notebooks of a student's latest graded submission, in {@code ~/assignments/ID/feedback/}:
+ * as soon as it is graded when the sandbox runs, else when it next starts. The folder is the box's:
+ * its files are written over with each new grading.
+ */
+@Service
+class Feedback {
+    static final String FOLDER = "feedback";
+    private static final Logger log = LoggerFactory.getLogger(Feedback.class);
+
+    private final SubmissionRepository submissions;
+    private final AssignmentReleases releases;
+    private final SandboxRuntime sandboxes;
+
+    Feedback(SubmissionRepository submissions, AssignmentReleases releases, SandboxRuntime sandboxes) {
+        this.submissions = submissions;
+        this.releases = releases;
+        this.sandboxes = sandboxes;
+    }
+
+    @EventListener
+    void onGraded(GradingQueue.Graded graded) {
+        submissions.findById(graded.submissionId()).ifPresent(this::deliver);
+    }
+
+    @EventListener
+    void onSandboxAnswering(SandboxAnswering answering) {
+        Thread.ofVirtual().name("feedback-for-" + answering.user()).start(() -> {
+            for (AssignmentReleases.StudentRelease release : releases.releasesFor(answering.user())) {
+                submissions.findByReleaseIdAndAccountNameOrderBySubmittedAtDesc(release.release().getId(), answering.user()).stream()
+                        .filter(s -> s.getState() == SubmissionState.GRADED).findFirst().ifPresent(this::deliver);
+            }
+        });
+    }
+
+    private void deliver(Submission submission) {
+        String student = submission.getAccountName();
+        if (submission.getState() != SubmissionState.GRADED || submission.getFeedback() == null) return;
+        if (sandboxes.find(student).filter(Sandbox::running).isEmpty()) return;
+        String assignmentId = releases.find(submission.getReleaseId()).map(AssignmentRelease::getAssignmentId).orElseThrow();
+        String folder = AssignmentReleases.FOLDER + "/" + assignmentId + "/" + FOLDER;
+        try {
+            AssignmentReleases.writeInto(sandboxes, student, folder, FileBundle.unpack(submission.getFeedback()));
+        } catch (SandboxException e) {
+            log.warn("feedback of submission {} not delivered to {}: {}", submission.getId(), student, e.getMessage());
+        }
+    }
+}

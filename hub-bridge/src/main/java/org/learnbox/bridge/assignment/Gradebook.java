@@ -1,0 +1,91 @@
+package org.learnbox.bridge.assignment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.learnbox.bridge.classroom.Classroom;
+import org.learnbox.bridge.classroom.ClassroomService;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a class's teacher sees of an assignment: each student with their latest submission and its
+ * points, and the same as nbgrader's grades.csv. Only the class's teachers (and admins) read it.
+ */
+@Service
+public class Gradebook {
+    static final String CSV_HEADER =
+            "assignment,duedate,timestamp,student_id,last_name,first_name,email,raw_score,late_submission_penalty,score,max_score";
+
+    /** A student of the class and their latest submission (null: none yet), with how many they made. */
+    public record Row(String classroom, String student, Submission latest, int submissions) {}
+
+    private final AssignmentLibrary library;
+    private final AssignmentReleaseRepository releases;
+    private final SubmissionRepository submissions;
+    private final ClassroomService classrooms;
+
+    Gradebook(AssignmentLibrary library, AssignmentReleaseRepository releases, SubmissionRepository submissions,
+            ClassroomService classrooms) {
+        this.library = library;
+        this.releases = releases;
+        this.submissions = submissions;
+        this.classrooms = classrooms;
+    }
+
+    /** Every student of one release's class. */
+    public List<Row> rows(AssignmentRelease release, String actor) {
+        Classroom classroom = classrooms.manage(release.getClassroomId(), actor);
+        List<Submission> all = submissions.findByReleaseIdOrderByAccountNameAscSubmittedAtDesc(release.getId());
+        List<Row> rows = new ArrayList<>();
+        for (String student : classrooms.students(classroom)) {
+            List<Submission> theirs = all.stream().filter(s -> s.getAccountName().equals(student)).toList();
+            rows.add(new Row(classroom.getName(), student, theirs.isEmpty() ? null : theirs.getFirst(), theirs.size()));
+        }
+        return rows;
+    }
+
+    /** Every student of every class the assignment was released to that the actor teaches. */
+    public List<Row> rows(String assignmentId, String actor) {
+        library.require(assignmentId);
+        List<Row> rows = new ArrayList<>();
+        for (AssignmentRelease release : releases.findByAssignmentIdOrderById(assignmentId)) {
+            if (classrooms.taughtBy(actor).stream().anyMatch(c -> c.getId().equals(release.getClassroomId())) || library.isAdmin(actor)) {
+                rows.addAll(rows(release, actor));
+            }
+        }
+        return rows;
+    }
+
+    /** nbgrader's grades.csv: one line per student and release, empty scores for no submission. */
+    public String csv(String assignmentId, String actor) {
+        Assignment assignment = library.require(assignmentId);
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        for (AssignmentRelease release : releases.findByAssignmentIdOrderById(assignmentId)) {
+            if (!library.isAdmin(actor) && classrooms.taughtBy(actor).stream().noneMatch(c -> c.getId().equals(release.getClassroomId()))) {
+                continue;
+            }
+            for (Row row : rows(release, actor)) {
+                Submission s = row.latest();
+                boolean graded = s != null && s.getState() == SubmissionState.GRADED;
+                csv.append(String.join(",", assignment.getId(), time(release.getDueAt()), s == null ? "" : time(s.getSubmittedAt()),
+                        row.student(), "", "", "", graded ? number(rawScore(s)) : "", graded ? number(rawScore(s) - s.getScore()) : "",
+                        graded ? number(s.getScore()) : "", number(assignment.getPoints()))).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    /** The points before the late policy took any: the cells' own. */
+    static double rawScore(Submission submission) {
+        return GradingQueue.cellsOf(submission).stream().map(SubmissionCell::points).filter(p -> p != null).mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+}

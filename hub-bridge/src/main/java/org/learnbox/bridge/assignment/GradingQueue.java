@@ -1,0 +1,115 @@
+package org.learnbox.bridge.assignment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Grades submissions as they arrive, as many at once as the box has CPUs (each grading container
+ * gets one), the rest waiting in order. A submission is saved before it is queued and the queue
+ * is filled again from the database at start, so a restart loses none.
+ */
+@Service
+public class GradingQueue {
+    private static final Logger log = LoggerFactory.getLogger(GradingQueue.class);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<SubmissionCell>> CELLS = new TypeReference<>() {};
+
+    private final SubmissionRepository submissions;
+    private final AssignmentReleaseRepository releases;
+    private final AssignmentLibrary library;
+    private final Grader grader;
+    private final ApplicationEventPublisher events;
+    private final ExecutorService graders;
+
+    GradingQueue(SubmissionRepository submissions, AssignmentReleaseRepository releases, AssignmentLibrary library, Grader grader,
+            ApplicationEventPublisher events) {
+        this.submissions = submissions;
+        this.releases = releases;
+        this.library = library;
+        this.grader = grader;
+        this.events = events;
+        this.graders = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                Thread.ofPlatform().name("grader-", 1).daemon().factory());
+    }
+
+    /** Published when a submission has its points (or its refusal), for its feedback to reach the student. */
+    public record Graded(long submissionId, String student) {}
+
+    void enqueue(long submissionId) {
+        graders.submit(() -> {
+            try {
+                grade(submissionId);
+            } catch (RuntimeException e) {
+                log.error("grading submission {} failed", submissionId, e);
+            }
+        });
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void requeueWhatWasWaiting() {
+        for (Submission waiting : submissions.findByState(SubmissionState.QUEUED)) enqueue(waiting.getId());
+    }
+
+    /** Grades every notebook of one submission and keeps the points, the cells' outcomes and the graded notebooks. */
+    void grade(long submissionId) {
+        Submission submission = submissions.findById(submissionId).orElse(null);
+        if (submission == null) return;
+        AssignmentRelease release = releases.findById(submission.getReleaseId()).orElseThrow();
+        Assignment assignment = library.require(release.getAssignmentId());
+        AssignmentSource source = library.source(assignment);
+        Map<String, byte[]> files = FileBundle.unpack(submission.getFiles());
+        List<SubmissionCell> cells = new ArrayList<>();
+        Map<String, byte[]> feedback = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        double earned = 0;
+        for (var notebook : source.grading().entrySet()) {
+            String name = notebook.getKey();
+            byte[] submitted = files.get(name);
+            if (submitted == null) {
+                for (GradedCell cell : notebook.getValue().gradedCells()) {
+                    cells.add(new SubmissionCell(name, cell.gradeId(), cell.kind(), cell.points(), 0.0, CellStatus.MISSING, ""));
+                }
+                continue;
+            }
+            try {
+                GradedNotebook graded = grader.grade(notebook.getValue(), submitted);
+                graded.cells().forEach(cell -> cells.add(SubmissionCell.of(name, cell)));
+                earned += graded.score();
+                feedback.put(name, graded.gradedNotebook());
+            } catch (AssignmentException refused) {
+                problems.add(refused.getMessage());
+                for (GradedCell cell : notebook.getValue().gradedCells()) {
+                    cells.add(new SubmissionCell(name, cell.gradeId(), cell.kind(), cell.points(), 0.0, CellStatus.NOT_RUN, ""));
+                }
+            }
+        }
+        double kept = release.getDueAt() == null ? earned
+                : source.manifest().late().pointsKept(earned, release.getDueAt(), submission.getSubmittedAt());
+        submission.graded(kept, source.totalPoints(), JSON.writeValueAsString(cells), FileBundle.pack(feedback),
+                problems.isEmpty() ? null : cut(String.join(" ", problems)));
+        submissions.save(submission);
+        log.info("graded submission {} of {} for {}: {} of {}", submissionId, assignment.getId(), submission.getAccountName(), kept,
+                source.totalPoints());
+        events.publishEvent(new Graded(submissionId, submission.getAccountName()));
+    }
+
+    static List<SubmissionCell> cellsOf(Submission submission) {
+        return submission.getCells() == null ? List.of() : JSON.readValue(submission.getCells(), CELLS);
+    }
+
+    private static String cut(String text) {
+        return text.length() > 2000 ? text.substring(0, 1996) + "..." : text;
+    }
+}

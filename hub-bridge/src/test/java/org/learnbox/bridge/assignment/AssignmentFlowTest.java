@@ -1,0 +1,264 @@
+package org.learnbox.bridge.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.learnbox.bridge.classroom.Classroom;
+import org.learnbox.bridge.classroom.ClassroomService;
+import org.learnbox.bridge.classroom.NotYourClassException;
+import org.learnbox.bridge.hub.JupyterHubClient;
+import org.learnbox.bridge.identity.AccountService;
+import org.learnbox.bridge.identity.Role;
+import org.learnbox.bridge.sandbox.SandboxRuntime;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The flow of an assignment through the box: a teacher imports it from their home (checked
+ * against their own solution), releases it to a class, the notebooks reach the students' homes
+ * without replacing their work, students submit, the queue grades, feedback lands in their home,
+ * and the gradebook and its CSV say the points. The grading container is faked here by a runner
+ * that fails the test cells a submission names ({@code # fail:GRADE_ID}); DockerGradingRuntimeIT
+ * grades in real containers.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class AssignmentFlowTest {
+    private static final Duration GRADING = Duration.ofSeconds(30);
+
+    @TestConfiguration
+    static class Fakes {
+        @Bean
+        @Primary
+        InMemoryHomes homes() {
+            return new InMemoryHomes();
+        }
+
+        /** Reports every code cell ok, but the tests whose grade_id the notebook names after "# fail:". */
+        @Bean
+        @Primary
+        GradingRuntime namedFailures() {
+            return (prepared, language, limits) -> {
+                String text = new String(prepared, StandardCharsets.UTF_8);
+                Map<String, String> statuses = new ConcurrentHashMap<>();
+                for (String gradeId : List.of("correct_squares", "squares_invalid_input", "correct_sum_of_squares")) {
+                    if (text.contains("# fail:" + gradeId) || text.contains("// fail:" + gradeId)) statuses.put(gradeId, "error");
+                }
+                return new GradingRuntime.RawGrading(NotebookFixture.JSON.writeValueAsBytes(GraderTest.report(prepared, statuses)),
+                        prepared, false);
+            };
+        }
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired AccountService accounts;
+    @Autowired ClassroomService classrooms;
+    @Autowired AssignmentLibrary library;
+    @Autowired AssignmentReleases releases;
+    @Autowired Submissions submissions;
+    @Autowired Gradebook gradebook;
+    @Autowired InMemoryHomes homes;
+    @MockitoBean JupyterHubClient hub;
+
+    private static int run;
+    private String teacher, otherTeacher, student, classmate, outsider, id;
+    private Classroom classroom;
+
+    @BeforeEach
+    void aTeacherWithAnAssignmentInTheirHomeAndAClass() throws IOException {
+        run++;
+        teacher = account("asg-t" + run, Role.TEACHER);
+        otherTeacher = account("asg-o" + run, Role.TEACHER);
+        student = account("asg-s" + run, Role.STUDENT);
+        classmate = account("asg-c" + run, Role.STUDENT);
+        outsider = account("asg-x" + run, Role.STUDENT);
+        classroom = classrooms.create(teacher, "Squares " + run);
+        classrooms.join(student, classroom.getJoinCode());
+        classrooms.join(classmate, classroom.getJoinCode());
+        classrooms.join(outsider, classrooms.create(otherTeacher, "Other " + run).getJoinCode());
+        id = "ps1-run" + run;
+        for (String name : List.of("assignment.yaml", "squares-python.ipynb", "squares-java.ipynb")) {
+            String content = Files.readString(NotebookFixture.PS1.resolve(name));
+            if (name.equals("assignment.yaml")) content = content.replace("id: ps1", "id: " + id).replaceAll("due: .*", "due: 2099-01-15T23:59:00+08:00");
+            homes.home(teacher).put("work/ps1/" + name, content.getBytes(StandardCharsets.UTF_8));
+        }
+        for (String learner : List.of(student, classmate, outsider)) {
+            homes.home(learner).put("notes.txt", "mine".getBytes(StandardCharsets.UTF_8));
+            homes.running.add(learner);
+        }
+    }
+
+    private String account(String name, Role role) {
+        accounts.add(name, role, "a-long-password");
+        return name;
+    }
+
+    private String path(String name) {
+        return "assignments/" + id + "/" + name;
+    }
+
+    private void release(Instant due) {
+        library.importFromHome(teacher, "work/ps1");
+        releases.release(id, classroom.getId(), due, teacher);
+    }
+
+    /** Polls with a deadline: grading runs on the queue's threads. */
+    private Submission graded(String learner) throws InterruptedException {
+        Instant deadline = Instant.now().plus(GRADING);
+        while (Instant.now().isBefore(deadline)) {
+            Submission latest = submissions.latest(learner, id).orElseThrow();
+            if (latest.getState() != SubmissionState.QUEUED) return latest;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("not graded within " + GRADING);
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(GRADING);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("not within " + GRADING);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void anImportedAssignmentIsReleasedIntoEveryRunningStudentsHomeWithoutSolutionsAndWithoutReplacingTheirWork() throws Exception {
+        homes.home(classmate).put(path("squares-python.ipynb"), "my own work".getBytes(StandardCharsets.UTF_8));
+        Assignment imported = library.importFromHome(teacher, "work/ps1");
+        assertThat(imported.getPoints()).isEqualTo(10.0);
+
+        releases.release(id, classroom.getId(), null, teacher);
+
+        waitFor(() -> homes.text(student, path("squares-java.ipynb")) != null && homes.text(classmate, path("squares-java.ipynb")) != null);
+        assertThat(homes.text(student, path("squares-python.ipynb"))).contains("correct_squares").doesNotContain("BEGIN SOLUTION", "squares(11)");
+        assertThat(homes.text(classmate, path("squares-python.ipynb"))).isEqualTo("my own work");
+        assertThat(homes.home(outsider)).doesNotContainKey(path("squares-python.ipynb"));
+        assertThat(releases.releasesFor(student)).extracting(r -> r.release().getDueAt()).containsExactly(Instant.parse("2099-01-15T15:59:00Z"));
+    }
+
+    @Test
+    void anAssignmentWhoseTestsFailAgainstItsOwnSolutionIsRefusedNamingEachTest() {
+        String source = homes.text(teacher, "work/ps1/squares-python.ipynb");
+        homes.home(teacher).put("work/ps1/squares-python.ipynb",
+                source.replace("### END SOLUTION", "# fail:correct_squares\\n    ### END SOLUTION").getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> library.importFromHome(teacher, "work/ps1")).isInstanceOfSatisfying(AssignmentException.class, refused -> {
+            assertThat(refused.problems()).extracting(AssignmentProblem::key).containsOnly("assignment.refused.solution-fails");
+            assertThat(refused.getMessage()).contains("squares-python.ipynb: the tests of correct_squares fail against the teacher's own solution");
+        });
+        assertThatThrownBy(() -> library.require(id)).isInstanceOf(AssignmentException.class);
+    }
+
+    @Test
+    void aStudentSubmitsFromTheirSandboxAndGetsTheirPointsAndFeedbackInTheirHome() throws Exception {
+        release(null);
+        waitFor(() -> homes.text(student, path("squares-python.ipynb")) != null);
+        String released = homes.text(student, path("squares-python.ipynb"));
+        homes.home(student).put(path("squares-python.ipynb"),
+                released.replace("raise NotImplementedError()", "# fail:squares_invalid_input\\n    return [i * i for i in range(1, n + 1)]")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        String answer = mvc.perform(post("/api/assignments/" + id + "/submissions").with(user(student).roles("STUDENT")).with(csrf()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains("\"state\":\"queued\"", "squares-python.ipynb", "squares-java.ipynb");
+        Submission graded = graded(student);
+
+        assertThat(graded.getState()).isEqualTo(SubmissionState.GRADED);
+        assertThat(graded.getScore()).isEqualTo(5.0);
+        assertThat(graded.getMaxScore()).isEqualTo(10.0);
+        JsonNode latest = NotebookFixture.JSON.readTree(mvc.perform(get("/api/assignments/" + id + "/submissions/latest")
+                .with(user(student).roles("STUDENT"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(latest.path("submission").path("score").asDouble()).isEqualTo(5.0);
+        assertThat(latest.path("cells").toString()).contains("squares_invalid_input", "AssertionError");
+        waitFor(() -> homes.text(student, path("feedback/squares-python.ipynb")) != null);
+        assertThat(homes.text(student, path("feedback/squares-python.ipynb"))).contains("squares(11)[-1] == 121");
+    }
+
+    @Test
+    void nobodyOutsideTheClassSubmitsOrReadsItsGradesAndEachRefusalIsInWords() throws Exception {
+        homes.running.remove(classmate);
+        release(null);
+        String refusal = mvc.perform(post("/api/assignments/" + id + "/submissions").with(user(outsider).roles("STUDENT")).with(csrf()))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(refusal).contains("None of your classes has the assignment");
+        assertThatThrownBy(() -> gradebook.rows(releases.releasesFor(student).getFirst().release(), otherTeacher))
+                .isInstanceOf(NotYourClassException.class);
+        assertThatThrownBy(() -> releases.release(id, classroom.getId(), null, otherTeacher)).isInstanceOf(NotYourClassException.class);
+        assertThatThrownBy(() -> submissions.submit(classmate, id)).hasMessageContaining("There is no folder 'assignments/" + id + "'");
+        homes.home(classmate).put(path("notes.txt"), "not a notebook".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> submissions.submit(classmate, id)).isInstanceOfSatisfying(AssignmentException.class,
+                refused -> assertThat(refused.getMessage()).contains("there is nothing to submit"));
+        assertThat(submissions.of(classmate, id)).isEmpty();
+    }
+
+    @Test
+    void aLateSubmissionLosesWhatItsPolicySaysAndTheGradebookAndCsvSayIt() throws Exception {
+        release(Instant.now().minus(Duration.ofHours(30)));
+        waitFor(() -> homes.text(student, path("squares-python.ipynb")) != null);
+
+        submissions.submit(student, id);
+        Submission late = graded(student);
+
+        // ps1: 10 percent per day late, 50 percent kept at least; 30 hours is two days begun.
+        assertThat(late.getLateDays()).isEqualTo(2);
+        assertThat(Gradebook.rawScore(late)).isEqualTo(6.0);
+        assertThat(late.getScore()).isEqualTo(4.8);
+        List<Gradebook.Row> rows = gradebook.rows(id, teacher);
+        assertThat(rows).extracting(Gradebook.Row::student).containsExactly(classmate, student);
+        assertThat(rows.get(0).latest()).isNull();
+        String csv = gradebook.csv(id, teacher);
+        assertThat(csv.lines().toList()).hasSize(3).first().isEqualTo(Gradebook.CSV_HEADER);
+        assertThat(csv).contains("," + student + ",,,,6,1.20,4.80,10").contains("," + classmate + ",,,,,,,10");
+    }
+
+    @Test
+    void thirtyStudentsSubmittingAtOnceAreEachKeptAndGraded() throws Exception {
+        release(null);
+        List<String> class30 = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String learner = account("asg-m" + run + "-" + i, Role.STUDENT);
+            classrooms.join(learner, classroom.getJoinCode());
+            homes.home(learner);
+            homes.running.add(learner);
+            class30.add(learner);
+        }
+        class30.forEach(learner -> releases.deliver(learner));
+
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            IntStream.range(0, 30).forEach(i -> pool.submit(() -> submissions.submit(class30.get(i), id)));
+        }
+        for (String learner : class30) {
+            assertThat(graded(learner).getScore()).as(learner).isEqualTo(6.0);
+            assertThat(submissions.of(learner, id)).hasSize(1);
+        }
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor csrf() {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+    }
+}
