@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.learnbox.bridge.classroom.Classroom;
 import org.learnbox.bridge.classroom.ClassroomService;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Gradebook {
+    static final int MAX_COMMENT = 4000;
     static final String CSV_HEADER =
             "assignment,duedate,timestamp,student_id,last_name,first_name,email,raw_score,late_submission_penalty,score,max_score";
 
@@ -24,13 +26,59 @@ public class Gradebook {
     private final AssignmentReleaseRepository releases;
     private final SubmissionRepository submissions;
     private final ClassroomService classrooms;
+    private final GradingQueue queue;
 
     Gradebook(AssignmentLibrary library, AssignmentReleaseRepository releases, SubmissionRepository submissions,
-            ClassroomService classrooms) {
+            ClassroomService classrooms, GradingQueue queue) {
         this.library = library;
         this.releases = releases;
         this.submissions = submissions;
         this.classrooms = classrooms;
+        this.queue = queue;
+    }
+
+    /** A submission, for a teacher of its class; refused as not found for anyone else. */
+    public Submission submission(long submissionId, String actor) {
+        Submission submission = submissions.findById(submissionId)
+                .orElseThrow(() -> new AssignmentException(HttpStatus.NOT_FOUND, AssignmentProblem.of("no-such-submission", submissionId)));
+        classrooms.manage(release(submission).getClassroomId(), actor);
+        return submission;
+    }
+
+    public AssignmentRelease release(Submission submission) {
+        return releases.findById(submission.getReleaseId()).orElseThrow();
+    }
+
+    /** A teacher's points (0 to the cell's most) and comment for a cell graded by hand; the score follows. */
+    public Submission giveManualPoints(long submissionId, String notebook, String gradeId, Double points, String comment, String actor) {
+        Submission submission = submission(submissionId, actor);
+        List<SubmissionCell> cells = new ArrayList<>(GradingQueue.cellsOf(submission));
+        int at = -1;
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).notebook().equals(notebook) && cells.get(i).gradeId().equals(gradeId)) at = i;
+        }
+        if (at < 0 || !cells.get(at).manual()) throw new AssignmentException(AssignmentProblem.of("not-manual", notebook, gradeId));
+        SubmissionCell cell = cells.get(at);
+        if (points != null && !(points >= 0 && points <= cell.maxPoints())) {
+            throw new AssignmentException(AssignmentProblem.of("manual-points-invalid", points, gradeId, cell.maxPoints()));
+        }
+        String said = comment == null || comment.isBlank() ? null : comment.strip();
+        if (said != null && said.length() > MAX_COMMENT) throw new AssignmentException(AssignmentProblem.of("comment-too-long", MAX_COMMENT));
+        cells.set(at, cell.withTeachers(points, said));
+        AssignmentRelease release = release(submission);
+        double score = GradingQueue.score(cells, release, submission, library.source(library.require(release.getAssignmentId())));
+        submission.regraded(score, GradingQueue.JSON.writeValueAsString(cells));
+        return submissions.save(submission);
+    }
+
+    /** Every student's latest submission of the release graded again (the teacher fixed a test); how many. */
+    public int regrade(AssignmentRelease release, String actor) {
+        classrooms.manage(release.getClassroomId(), actor);
+        List<Submission> latest = new ArrayList<>();
+        for (Submission s : submissions.findByReleaseIdOrderByAccountNameAscSubmittedAtDesc(release.getId())) {
+            if (latest.stream().noneMatch(l -> l.getAccountName().equals(s.getAccountName()))) latest.add(s);
+        }
+        return queue.regrade(latest);
     }
 
     /** Every student of one release's class. */

@@ -73,36 +73,57 @@ public class GradingQueue {
         List<SubmissionCell> cells = new ArrayList<>();
         Map<String, byte[]> feedback = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        double earned = 0;
         for (var notebook : source.grading().entrySet()) {
             String name = notebook.getKey();
             byte[] submitted = files.get(name);
             if (submitted == null) {
                 for (GradedCell cell : notebook.getValue().gradedCells()) {
-                    cells.add(new SubmissionCell(name, cell.gradeId(), cell.kind(), cell.points(), 0.0, CellStatus.MISSING, ""));
+                    cells.add(new SubmissionCell(name, cell.gradeId(), cell.kind(), cell.points(), 0.0, CellStatus.MISSING, "", null));
                 }
                 continue;
             }
             try {
                 GradedNotebook graded = grader.grade(notebook.getValue(), submitted);
                 graded.cells().forEach(cell -> cells.add(SubmissionCell.of(name, cell)));
-                earned += graded.score();
                 feedback.put(name, graded.gradedNotebook());
             } catch (AssignmentException refused) {
                 problems.add(refused.getMessage());
                 for (GradedCell cell : notebook.getValue().gradedCells()) {
-                    cells.add(new SubmissionCell(name, cell.gradeId(), cell.kind(), cell.points(), 0.0, CellStatus.NOT_RUN, ""));
+                    cells.add(new SubmissionCell(name, cell.gradeId(), cell.kind(), cell.points(), 0.0, CellStatus.NOT_RUN, "", null));
                 }
             }
         }
-        double kept = release.getDueAt() == null ? earned
-                : source.manifest().late().pointsKept(earned, release.getDueAt(), submission.getSubmittedAt());
-        submission.graded(kept, source.totalPoints(), JSON.writeValueAsString(cells), FileBundle.pack(feedback),
+        List<SubmissionCell> kept = keepTeachersWork(cellsOf(submission), cells);
+        double score = score(kept, release, submission, source);
+        submission.graded(score, source.totalPoints(), JSON.writeValueAsString(kept), FileBundle.pack(feedback),
                 problems.isEmpty() ? null : cut(String.join(" ", problems)));
         submissions.save(submission);
-        log.info("graded submission {} of {} for {}: {} of {}", submissionId, assignment.getId(), submission.getAccountName(), kept,
+        log.info("graded submission {} of {} for {}: {} of {}", submissionId, assignment.getId(), submission.getAccountName(), score,
                 source.totalPoints());
         events.publishEvent(new Graded(submissionId, submission.getAccountName()));
+    }
+
+    /** A regrading keeps the points and comments a teacher gave by hand to the cells that are still there. */
+    private static List<SubmissionCell> keepTeachersWork(List<SubmissionCell> before, List<SubmissionCell> now) {
+        return now.stream().map(cell -> cell.manual()
+                ? before.stream().filter(cell::sameCell).findFirst().map(b -> cell.withTeachers(b.points(), b.comment())).orElse(cell)
+                : cell).toList();
+    }
+
+    /** The points given, manual ones included, less what the late policy takes. */
+    static double score(List<SubmissionCell> cells, AssignmentRelease release, Submission submission, AssignmentSource source) {
+        double earned = cells.stream().map(SubmissionCell::points).filter(p -> p != null).mapToDouble(Double::doubleValue).sum();
+        return release.getDueAt() == null ? earned : source.manifest().late().pointsKept(earned, release.getDueAt(), submission.getSubmittedAt());
+    }
+
+    /** Grades a release's latest submissions again, as after a teacher fixed a test; answers how many were queued. */
+    int regrade(List<Submission> latest) {
+        for (Submission submission : latest) {
+            submission.requeue();
+            submissions.save(submission);
+            enqueue(submission.getId());
+        }
+        return latest.size();
     }
 
     static List<SubmissionCell> cellsOf(Submission submission) {

@@ -82,6 +82,12 @@ public class Submission {
         this.gradedAt = Instant.now();
     }
 
+    /** A teacher's points or comment on a cell: the cells and score change, the run's outcome stays. */
+    void regraded(double score, String cells) {
+        this.score = score;
+        this.cells = cells;
+    }
+
     void failed(String problem) {
         this.state = SubmissionState.FAILED;
         this.problem = problem;
