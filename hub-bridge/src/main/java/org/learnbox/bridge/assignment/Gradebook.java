@@ -60,7 +60,7 @@ public class Gradebook {
         if (at < 0 || !cells.get(at).manual()) throw new AssignmentException(AssignmentProblem.of("not-manual", notebook, gradeId));
         SubmissionCell cell = cells.get(at);
         if (points != null && !(points >= 0 && points <= cell.maxPoints())) {
-            throw new AssignmentException(AssignmentProblem.of("manual-points-invalid", points, gradeId, cell.maxPoints()));
+            throw new AssignmentException(AssignmentProblem.of("manual-points-invalid", AssignmentSource.points(points), gradeId, AssignmentSource.points(cell.maxPoints())));
         }
         String said = comment == null || comment.isBlank() ? null : comment.strip();
         if (said != null && said.length() > MAX_COMMENT) throw new AssignmentException(AssignmentProblem.of("comment-too-long", MAX_COMMENT));

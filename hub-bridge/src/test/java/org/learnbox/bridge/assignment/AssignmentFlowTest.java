@@ -237,6 +237,32 @@ class AssignmentFlowTest {
     }
 
     @Test
+    void aTeacherGradesTheManualCellsAndAGradingAgainKeepsTheirPoints() throws Exception {
+        release(null);
+        waitFor(() -> homes.text(student, path("squares-python.ipynb")) != null);
+        submissions.submit(student, id);
+        Submission graded = graded(student);
+        assertThat(graded.getScore()).isEqualTo(6.0);
+
+        Submission marked = gradebook.giveManualPoints(graded.getId(), "squares-python.ipynb", "sum_of_squares_equation", 1.0, " Right. ", teacher);
+        assertThat(marked.getScore()).isEqualTo(7.0);
+        assertThat(GradingQueue.cellsOf(marked)).filteredOn(c -> c.gradeId().equals("sum_of_squares_equation"))
+                .extracting(SubmissionCell::points, SubmissionCell::comment).containsExactly(org.assertj.core.groups.Tuple.tuple(1.0, "Right."));
+        assertThatThrownBy(() -> gradebook.giveManualPoints(graded.getId(), "squares-python.ipynb", "sum_of_squares_equation", 5.0, "", teacher))
+                .hasMessage("5 points for sum_of_squares_equation: a number from 0 to 1, please.");
+        assertThatThrownBy(() -> gradebook.giveManualPoints(graded.getId(), "squares-python.ipynb", "correct_squares", 0.0, "", teacher))
+                .hasMessageContaining("is not a cell a teacher grades by hand");
+        assertThatThrownBy(() -> gradebook.giveManualPoints(graded.getId(), "squares-python.ipynb", "sum_of_squares_equation", 0.0, "", otherTeacher))
+                .isInstanceOf(NotYourClassException.class);
+
+        AssignmentRelease release = releases.releasesFor(student).getFirst().release();
+        assertThat(gradebook.regrade(release, teacher)).isEqualTo(1);
+        waitFor(() -> submissions.latest(student, id).orElseThrow().getState() == SubmissionState.GRADED
+                && submissions.latest(student, id).orElseThrow().getGradedAt().isAfter(marked.getGradedAt()));
+        assertThat(submissions.latest(student, id).orElseThrow().getScore()).isEqualTo(7.0);
+    }
+
+    @Test
     void thirtyStudentsSubmittingAtOnceAreEachKeptAndGraded() throws Exception {
         release(null);
         List<String> class30 = new ArrayList<>();
