@@ -1,5 +1,9 @@
 package org.learnbox.bridge.assignment;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.learnbox.bridge.sandbox.Sandbox;
 import org.learnbox.bridge.sandbox.SandboxAnswering;
 import org.learnbox.bridge.sandbox.SandboxException;
@@ -22,11 +26,16 @@ class Feedback {
     private final SubmissionRepository submissions;
     private final AssignmentReleases releases;
     private final SandboxRuntime sandboxes;
+    private final AssignmentLibrary library;
+    private final FeedbackHtml html;
 
-    Feedback(SubmissionRepository submissions, AssignmentReleases releases, SandboxRuntime sandboxes) {
+    Feedback(SubmissionRepository submissions, AssignmentReleases releases, SandboxRuntime sandboxes, AssignmentLibrary library,
+            FeedbackHtml html) {
         this.submissions = submissions;
         this.releases = releases;
         this.sandboxes = sandboxes;
+        this.library = library;
+        this.html = html;
     }
 
     @EventListener
@@ -44,6 +53,18 @@ class Feedback {
         });
     }
 
+    /** Each graded notebook, and beside it the same as a page (name.html) with the points of its cells. */
+    Map<String, byte[]> files(Submission submission, String assignmentId) {
+        String title = library.require(assignmentId).getTitle();
+        List<SubmissionCell> cells = GradingQueue.cellsOf(submission);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        FileBundle.unpack(submission.getFeedback()).forEach((name, notebook) -> {
+            files.put(name, notebook);
+            files.put(name.replaceFirst("\\.ipynb$", "") + ".html", html.render(title, name, submission, cells, notebook, Locale.ENGLISH));
+        });
+        return files;
+    }
+
     private void deliver(Submission submission) {
         String student = submission.getAccountName();
         if (submission.getState() != SubmissionState.GRADED || submission.getFeedback() == null) return;
@@ -51,7 +72,7 @@ class Feedback {
         String assignmentId = releases.find(submission.getReleaseId()).map(AssignmentRelease::getAssignmentId).orElseThrow();
         String folder = AssignmentReleases.FOLDER + "/" + assignmentId + "/" + FOLDER;
         try {
-            AssignmentReleases.writeInto(sandboxes, student, folder, FileBundle.unpack(submission.getFeedback()));
+            AssignmentReleases.writeInto(sandboxes, student, folder, files(submission, assignmentId));
         } catch (SandboxException e) {
             log.warn("feedback of submission {} not delivered to {}: {}", submission.getId(), student, e.getMessage());
         }

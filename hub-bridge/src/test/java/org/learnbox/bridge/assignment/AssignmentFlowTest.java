@@ -197,6 +197,9 @@ class AssignmentFlowTest {
         assertThat(latest.path("cells").toString()).contains("squares_invalid_input", "AssertionError");
         waitFor(() -> homes.text(student, path("feedback/squares-python.ipynb")) != null);
         assertThat(homes.text(student, path("feedback/squares-python.ipynb"))).contains("squares(11)[-1] == 121");
+        assertThat(homes.text(student, path("feedback/squares-python.html"))).contains(
+                "5 of 10 points in the whole assignment", "<td>squares_invalid_input</td>", "0 / 1", "AssertionError",
+                "? / 1, the teacher grades it", "squares(11)[-1] == 121");
     }
 
     @Test
