@@ -64,6 +64,7 @@ var _JUPYTERLAB;
   // The box's pages: command, label, address, and whether only teachers and admins have it.
   var PAGES = [
     ['learnbox:dashboard', 'Dashboard', '/', false],
+    ['learnbox:assignments', 'My assignments', '/assignments', false],
     ['learnbox:snippets', 'My snippets', '/snippets', false],
     ['learnbox:apps', 'My live apps', '/#apps', false],
     ['learnbox:repositories', 'My repositories', '/repositories', false],
@@ -93,6 +94,36 @@ var _JUPYTERLAB;
     });
   }
 
+  // The assignment a document belongs to: released ones live in ~/assignments/ID/.
+  function assignmentOf(app) {
+    var widget = app.shell.currentWidget;
+    var path = widget && widget.context && widget.context.path;
+    var found = /^assignments\/([a-z0-9][a-z0-9-]*)\//.exec(path || '');
+    return found ? found[1] : null;
+  }
+
+  // Submitting is the box's: its page for the assignment, where the Submit button is, saves the notebook's
+  // latest state first (the lab saves before the page opens) and shows the score as it comes.
+  function addSubmit(app, icon) {
+    if (app.commands.hasCommand('learnbox:submit-assignment')) return;
+    app.commands.addCommand('learnbox:submit-assignment', {
+      label: function () {
+        var id = assignmentOf(app);
+        return id ? 'Submit assignment ' + id : 'Submit an assignment';
+      },
+      caption: 'Saves this notebook and opens its assignment on LearnBox, to submit it',
+      icon: icon,
+      execute: function () {
+        var id = assignmentOf(app);
+        var widget = app.shell.currentWidget;
+        var saved = id && widget && widget.context ? widget.context.save() : Promise.resolve();
+        return Promise.resolve(saved).catch(function () {}).then(function () {
+          window.open(id ? '/assignments/' + encodeURIComponent(id) + '#submit' : '/assignments', '_blank', 'noopener');
+        });
+      }
+    });
+  }
+
   var shared = null;
   // A module of JupyterLab's shared scope, or null when this JupyterLab does not share it.
   function sharedModule(name) {
@@ -117,6 +148,7 @@ var _JUPYTERLAB;
         optional: launcher ? [launcher] : [],
         activate: function (app, cards) {
           addCommands(app, teaches, icon);
+          addSubmit(app, icon);
           whoAmI().then(function (me) {
             role = me;
             app.commands.notifyCommandChanged();
