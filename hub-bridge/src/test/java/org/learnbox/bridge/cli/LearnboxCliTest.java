@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class LearnboxCliTest {
     private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final List<String> accepted = new CopyOnWriteArrayList<>();
     private volatile boolean adminMade;
     private final HttpServer bridge = bridge();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -93,6 +94,32 @@ class LearnboxCliTest {
         assertThat(asked).isEmpty();
     }
 
+    @Test
+    void aClassIsMadeAndFilledAndAnAssignmentImportedReleasedAndGradedFromTheCommandLine() {
+        assertThat(run(api(), "class", "add", "Class 10A", "--teacher", "mr-abe")).isZero();
+        assertThat(run(api(), "class", "enrol", "ABCD-1234", "lin", "kai")).isZero();
+        assertThat(run(api(), "assignment", "import", "http://git.school/ps1.git")).isZero();
+        assertThat(run(api(), "assignment", "release", "ps1", "ABCD-1234", "--due", "2027-01-15T23:59:00+08:00")).isZero();
+        assertThat(run(api(), "assignment", "grades", "ps1", "--csv")).isZero();
+
+        assertThat(asked).containsExactly(
+                "POST /admin-api/classes Bearer s3cret {\"name\":\"Class 10A\",\"teacher\":\"mr-abe\"}",
+                "POST /admin-api/classes/ABCD-1234/students Bearer s3cret {\"students\":[\"lin\",\"kai\"]}",
+                "POST /admin-api/assignments Bearer s3cret {\"git\":\"http://git.school/ps1.git\"}",
+                "POST /admin-api/assignments/ps1/releases Bearer s3cret {\"class\":\"ABCD-1234\",\"due\":\"2027-01-15T23:59:00+08:00\"}",
+                "GET /admin-api/assignments/ps1/grades Bearer s3cret ");
+        assertThat(out.toString()).isEqualTo("""
+                ABCD-1234  Class 10A (mr-abe)
+                made lin with the password tall-river-42
+                enrolled kai
+                imported ps1 (Problem set 1): 2 notebooks, 10 points
+                released ps1 to Class 10A (ABCD-1234), due 2027-01-15T15:59:00Z
+                assignment,duedate,timestamp,student_id
+                ps1,,,lin
+                """);
+        assertThat(accepted.getLast()).startsWith("text/csv,");
+    }
+
     private int run(AdminApi api, String... args) {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -107,6 +134,28 @@ class LearnboxCliTest {
     private HttpServer bridge() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            for (var canned : java.util.Map.of(
+                    "/admin-api/classes", "{\"joinCode\":\"ABCD-1234\",\"classroom\":\"Class 10A\",\"teacher\":\"mr-abe\"}",
+                    "/admin-api/classes/ABCD-1234/students", "{\"made\":{\"lin\":\"tall-river-42\"},\"joined\":[\"kai\"]}",
+                    "/admin-api/assignments", "{\"id\":\"ps1\",\"title\":\"Problem set 1\",\"notebooks\":[\"a.ipynb\",\"b.ipynb\"],\"points\":10.0}",
+                    "/admin-api/assignments/ps1/releases", "{\"assignment\":\"ps1\",\"classroom\":\"Class 10A\",\"due\":\"2027-01-15T15:59:00Z\"}",
+                    "/admin-api/assignments/ps1/grades", "assignment,duedate,timestamp,student_id\nps1,,,lin\n").entrySet()) {
+                server.createContext(canned.getKey(), exchange -> {
+                    if (!exchange.getRequestURI().getPath().equals(canned.getKey())) {
+                        exchange.sendResponseHeaders(404, -1);
+                        exchange.close();
+                        return;
+                    }
+                    asked.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " "
+                            + exchange.getRequestHeaders().getFirst("Authorization") + " "
+                            + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    accepted.add(exchange.getRequestHeaders().getFirst("Accept"));
+                    byte[] bytes = canned.getValue().getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                    exchange.close();
+                });
+            }
             server.createContext("/admin-api/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 asked.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " "
