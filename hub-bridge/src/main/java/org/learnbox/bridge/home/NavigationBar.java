@@ -48,6 +48,7 @@ class NavigationBar implements HandlerInterceptor, WebMvcConfigurer {
     private static final List<Place> PLACES = List.of(
             new Place("nav-dashboard", "nav.dashboard", Who.ANYONE, List.of("/")),
             new Place("nav-lab", "nav.lab", Who.ANYONE, List.of("/hub/spawn")),
+            new Place("nav-assignments", "nav.assignments", Who.ANYONE, List.of("/assignments")),
             new Place("nav-snippets", "nav.snippets", Who.ANYONE, List.of("/snippets", "/s/")),
             new Place("nav-repositories", "nav.repositories", Who.ANYONE, List.of("/repositories", "/tokens")),
             new Place("nav-classes", "nav.classes", Who.TEACHER, List.of("/classes")),

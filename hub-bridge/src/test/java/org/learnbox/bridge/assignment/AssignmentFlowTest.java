@@ -265,6 +265,50 @@ class AssignmentFlowTest {
         assertThat(submissions.latest(student, id).orElseThrow().getScore()).isEqualTo(7.0);
     }
 
+    private String page(String path, String who, String role) throws Exception {
+        return mvc.perform(get(path).with(user(who).roles(role))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theTeacherImportsReleasesAndGradesOnTheClassPagesAndTheStudentSubmitsOnTheirs() throws Exception {
+        String tab = "/classes/" + classroom.getId() + "/assignments";
+        homes.home(teacher).put("work/broken/assignment.yaml", "id: Bad Id\ntitle: x\n".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(post(tab + "/import").param("folder", "work/broken").with(user(teacher).roles("TEACHER")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("typedFolder", "work/broken"));
+        mvc.perform(post(tab + "/import").param("folder", "work/ps1").with(user(teacher).roles("TEACHER")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(tab + "/release").param("assignment", id).param("due", "2099-03-01T12:00:00+01:00")
+                .with(user(teacher).roles("TEACHER")).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(page(tab, teacher, "TEACHER")).contains("Problem set 1 - squares", "2099-03-01 11:00 UTC", "0/2");
+        assertThat(page("/classes/" + classroom.getId(), teacher, "TEACHER")).contains("href=\"" + tab + "\"");
+
+        waitFor(() -> homes.text(student, path("squares-python.ipynb")) != null);
+        assertThat(page("/assignments", student, "STUDENT")).contains("Problem set 1 - squares", "~/assignments/" + id, "not submitted");
+        mvc.perform(post("/assignments/" + id + "/submit").with(user(student).roles("STUDENT")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        Submission graded = graded(student);
+        String mine = page("/assignments/" + id, student, "STUDENT");
+        assertThat(mine).contains("6 of 10 points", "correct_squares", "? / 1", "squares(11)[-1] == 121");
+
+        AssignmentRelease release = releases.releasesFor(student).getFirst().release();
+        String book = tab + "/" + release.getId();
+        assertThat(page(book, teacher, "TEACHER")).contains("id=\"grade-" + student + "\"", "6 / 10", "squares-python.ipynb · correct_squares",
+                "id=\"grade-" + classmate + "\"", "not submitted");
+        String csv = page(book + "/grades.csv", teacher, "TEACHER");
+        assertThat(csv).startsWith(Gradebook.CSV_HEADER).contains("," + student + ",,,,6,0,6,10");
+
+        String one = book + "/submissions/" + graded.getId();
+        assertThat(page(one, teacher, "TEACHER")).contains("sum_of_squares_equation", "plot_task", "name=\"points\"");
+        mvc.perform(post(one + "/cells").param("notebook", "squares-python.ipynb").param("gradeId", "plot_task").param("points", "2")
+                .param("comment", "A fine plot.").with(user(teacher).roles("TEACHER")).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(page("/assignments/" + id, student, "STUDENT")).contains("8 of 10 points", "A fine plot.");
+
+        mvc.perform(get(one).with(user(otherTeacher).roles("TEACHER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/assignments/" + id).with(user(outsider).roles("STUDENT"))).andExpect(status().isNotFound());
+        assertThat(page("/assignments", outsider, "STUDENT")).doesNotContain("Problem set 1");
+    }
+
     @Test
     void thirtyStudentsSubmittingAtOnceAreEachKeptAndGraded() throws Exception {
         release(null);

@@ -147,6 +147,17 @@ class AuthorizationWalkTest {
         doors.put("GET " + classPage + "/students/walk-target", answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
         doors.put("GET " + classPage + "/students/walk-student/notebook?path=work/a.ipynb",
                 answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
+        // Assignments: a class's tab and gradebooks are its teacher's and the admins'; a student's list is their own.
+        doors.put("GET " + classPage + "/assignments", answers("LOG_IN FORBIDDEN FORBIDDEN PAGE FORBIDDEN PAGE"));
+        doors.put("POST " + classPage + "/assignments/import", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
+        doors.put("POST " + classPage + "/assignments/release", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
+        doors.put("GET " + classPage + "/assignments/999", answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
+        doors.put("GET " + classPage + "/assignments/999/grades.csv", answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
+        doors.put("GET /assignments", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("GET /assignments/none", answers("LOG_IN MISSING MISSING MISSING MISSING MISSING"));
+        doors.put("POST /assignments/none/submit", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("GET /api/assignments", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("POST /api/assignments/none/submissions", answers("NO_ACCESS MISSING MISSING MISSING MISSING MISSING"));
         doors.put("GET /admin/accounts", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN PAGE"));
         doors.put("POST /admin/accounts", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
         doors.put("POST /admin/accounts/walk-target/role", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
@@ -200,6 +211,7 @@ class AuthorizationWalkTest {
         doors.put("POST /hub-api/apps/activity", MACHINE_ONLY);
         doors.put("GET /admin-api/courses", MACHINE_ONLY);
         doors.put("GET /admin-api/classes", MACHINE_ONLY);
+        doors.put("GET /admin-api/assignments/none/grades", MACHINE_ONLY);
         doors.put("GET /hub-api/users/walk-student", MACHINE_ONLY);
         doors.put("POST /hub-api/sandboxes/walk-student/stop", MACHINE_ONLY);
 
@@ -249,6 +261,7 @@ class AuthorizationWalkTest {
         String path = door.substring(door.indexOf(' ') + 1);
         String place = path.equals("/") ? "nav-dashboard"
                 : path.startsWith("/snippets") || path.startsWith("/s/") ? "nav-snippets"
+                : path.startsWith("/assignments") ? "nav-assignments"
                 : path.matches("/repositories/[^/]+/[^/]+/(files|commits).*")
                         ? (person.equals("student") ? "nav-repositories" : teaches ? "nav-student-repositories" : null)
                 : path.startsWith("/repositories") || path.startsWith("/tokens") ? "nav-repositories"
