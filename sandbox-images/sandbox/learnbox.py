@@ -6,6 +6,7 @@
   learnbox save FILE... [--title TITLE] [--class | --public]
                               save files as a snippet (private unless you say)
   learnbox assignments        your assignments, their due dates and your latest score
+  learnbox validate ID        run the tests you can see on ~/assignments/ID (nothing is submitted)
   learnbox submit ID          submit ~/assignments/ID and wait for its score
 
 In a notebook: import learnbox; learnbox.publish("my-site")
@@ -96,6 +97,23 @@ def submit(assignment, wait_seconds=300):
             return graded
         time.sleep(1)  # the box grades in a container of its own; its score comes within seconds
     return {"submission": dict(submitted, state="queued"), "cells": []}
+
+
+def validate(assignment):
+    """Runs the visible tests on ~/assignments/ASSIGNMENT as it is now; nothing is kept."""
+    return _call("POST", f"/api/assignments/{urllib.parse.quote(assignment, safe='')}/validation")
+
+
+def _validate_command(assignment):
+    print(f"running the tests you can see on ~/assignments/{assignment} ...", flush=True)
+    found = validate(assignment)
+    for cell in found["cells"]:
+        said = "passes" if cell["status"] == "OK" else "does not pass yet: " + (cell["error"] or cell["status"].lower())
+        print(f"  {cell['notebook']:<28} {cell['gradeId']:<24} {said}")
+    for problem in found["problems"]:
+        print("  " + problem)
+    passed = sum(1 for cell in found["cells"] if cell["status"] == "OK")
+    print(f"{passed} of {len(found['cells'])} tests you can see pass; grading runs hidden tests too")
 
 
 def _points(value):
@@ -191,6 +209,8 @@ def main(argv):
                 latest = given["latest"]
                 score = "not submitted" if latest is None else f"{latest['state']} {_points(latest['score'])}/{_points(given['points'])}"
                 print(f"{given['id']:<20} {given['title'][:32]:<32} due {given['due'] or '-':<22} {score}")
+        elif command == "validate" and len(rest) == 1:
+            _validate_command(rest[0])
         elif command == "submit" and len(rest) == 1:
             _submit_command(rest[0])
         elif command == "unpublish" and len(rest) == 1:

@@ -53,6 +53,11 @@ class AssignmentApiController {
                 List.copyOf(FileBundle.unpack(s.getFiles()).keySet()));
     }
 
+    @PostMapping("/{id}/validation")
+    Submissions.Validation validate(@PathVariable String id, Principal principal) {
+        return submissions.validate(principal.getName(), id);
+    }
+
     @GetMapping("/{id}/submissions/latest")
     Graded latest(@PathVariable String id, Principal principal) {
         Submission s = submissions.latest(principal.getName(), id)

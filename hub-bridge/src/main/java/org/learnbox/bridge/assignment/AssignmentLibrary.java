@@ -112,15 +112,20 @@ public class AssignmentLibrary {
         return assignments.findById(id == null ? "" : id).orElseThrow(() -> new AssignmentException(HttpStatus.NOT_FOUND, AssignmentProblem.of("no-assignment", id)));
     }
 
-    /** Only its teacher (or an admin) releases, grades or replaces an assignment. */
+    /** Its teacher releases an assignment, and an admin; one an admin imported (the box script's) is every teacher's. */
     void requireUsableBy(Assignment assignment, String actor) {
-        if (!assignment.getOwner().equals(actor) && !isAdmin(actor)) {
+        if (!usableBy(assignment, actor)) {
             throw new AssignmentException(HttpStatus.FORBIDDEN, AssignmentProblem.of("not-your-assignment", assignment.getId()));
         }
     }
 
-    public List<Assignment> ownedBy(String owner) {
-        return isAdmin(owner) ? assignments.findAll(org.springframework.data.domain.Sort.by("id")) : assignments.findByOwnerOrderById(owner);
+    private boolean usableBy(Assignment assignment, String actor) {
+        return assignment.getOwner().equals(actor) || isAdmin(actor) || isAdmin(assignment.getOwner());
+    }
+
+    /** The assignments a teacher may release: their own and the school's. */
+    public List<Assignment> usableBy(String actor) {
+        return assignments.findAll(org.springframework.data.domain.Sort.by("id")).stream().filter(a -> usableBy(a, actor)).toList();
     }
 
     /** The assignment's source, opened once and kept while it is used. */

@@ -65,7 +65,7 @@ class AssignmentPagesController {
         }
         model.addAttribute("classroom", classroom);
         model.addAttribute("releases", lines);
-        model.addAttribute("assignments", library.ownedBy(principal.getName()));
+        model.addAttribute("assignments", library.usableBy(principal.getName()));
         model.addAttribute("points", POINTS);
         return "class-assignments";
     }

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface AssignmentRepository extends JpaRepository<Assignment, String> {
-    List<Assignment> findByOwnerOrderById(String owner);
-}
+interface AssignmentRepository extends JpaRepository<Assignment, String> {}
 
 interface AssignmentReleaseRepository extends JpaRepository<AssignmentRelease, Long> {
     Optional<AssignmentRelease> findByAssignmentIdAndClassroomId(String assignmentId, Long classroomId);

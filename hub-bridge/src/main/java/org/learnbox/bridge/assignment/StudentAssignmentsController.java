@@ -49,6 +49,17 @@ class StudentAssignmentsController {
         return "redirect:/assignments/" + id;
     }
 
+    /** The visible tests run on the notebooks as they are; the answer is the assignment's page with what they said. */
+    @PostMapping("/assignments/{id}/validate")
+    String validate(@PathVariable String id, Principal principal, Model model) {
+        try {
+            model.addAttribute("validation", submissions.validate(principal.getName(), id));
+        } catch (Refusal refused) {
+            model.addAttribute("error", words.of(refused));
+        }
+        return one(id, principal, model);
+    }
+
     @GetMapping("/assignments/{id}")
     String one(@PathVariable String id, Principal principal, Model model) {
         String student = principal.getName();

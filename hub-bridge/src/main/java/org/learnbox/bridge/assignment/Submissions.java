@@ -26,14 +26,41 @@ public class Submissions {
     private final SubmissionRepository submissions;
     private final SandboxRuntime sandboxes;
     private final GradingQueue queue;
+    private final Grader grader;
 
     Submissions(AssignmentReleases releases, AssignmentLibrary library, SubmissionRepository submissions, SandboxRuntime sandboxes,
-            GradingQueue queue) {
+            GradingQueue queue, Grader grader) {
         this.releases = releases;
         this.library = library;
         this.submissions = submissions;
         this.sandboxes = sandboxes;
         this.queue = queue;
+        this.grader = grader;
+    }
+
+    /** What validating gave: each test cell as it ran with the visible tests only, and each notebook that could not run. */
+    public record Validation(List<SubmissionCell> cells, List<String> problems) {}
+
+    /**
+     * nbgrader's Validate: the student's notebooks as they are now, run in a grading container with the
+     * tests they can see (the hidden ones stay out, as the release has them); nothing is kept.
+     */
+    public Validation validate(String student, String assignmentId) {
+        AssignmentSource source = library.source(releases.releaseFor(student, assignmentId).assignment());
+        Map<String, byte[]> theirs = notebooksOf(student, assignmentId, source);
+        List<SubmissionCell> cells = new java.util.ArrayList<>();
+        List<String> problems = new java.util.ArrayList<>();
+        source.release().forEach((name, released) -> {
+            if (!theirs.containsKey(name)) return;
+            try {
+                NotebookGrading visible = NotebookGrading.of(SourceNotebook.read(name, released));
+                grader.grade(visible, theirs.get(name)).cells().stream().filter(c -> c.kind() == CellKind.AUTOGRADER_TESTS)
+                        .forEach(c -> cells.add(SubmissionCell.of(name, c)));
+            } catch (AssignmentException refused) {
+                problems.add(refused.getMessage());
+            }
+        });
+        return new Validation(cells, problems);
     }
 
     public Submission submit(String student, String assignmentId) {

@@ -60,11 +60,15 @@ class AssignmentFlowTest {
         }
 
         /** Reports every code cell ok, but the tests whose grade_id the notebook names after "# fail:". */
+        /** The last notebook a grading was given, as it was prepared. */
+        static final java.util.concurrent.atomic.AtomicReference<String> LAST_RUN = new java.util.concurrent.atomic.AtomicReference<>();
+
         @Bean
         @Primary
         GradingRuntime namedFailures() {
             return (prepared, language, limits) -> {
                 String text = new String(prepared, StandardCharsets.UTF_8);
+                LAST_RUN.set(text);
                 Map<String, String> statuses = new ConcurrentHashMap<>();
                 for (String gradeId : List.of("correct_squares", "squares_invalid_input", "correct_sum_of_squares")) {
                     if (text.contains("# fail:" + gradeId) || text.contains("// fail:" + gradeId)) statuses.put(gradeId, "error");
@@ -87,7 +91,7 @@ class AssignmentFlowTest {
 
     private static int run;
     private String teacher, otherTeacher, student, classmate, outsider, id;
-    private Classroom classroom;
+    private Classroom classroom, otherClass;
 
     @BeforeEach
     void aTeacherWithAnAssignmentInTheirHomeAndAClass() throws IOException {
@@ -100,7 +104,8 @@ class AssignmentFlowTest {
         classroom = classrooms.create(teacher, "Squares " + run);
         classrooms.join(student, classroom.getJoinCode());
         classrooms.join(classmate, classroom.getJoinCode());
-        classrooms.join(outsider, classrooms.create(otherTeacher, "Other " + run).getJoinCode());
+        otherClass = classrooms.create(otherTeacher, "Other " + run);
+        classrooms.join(outsider, otherClass.getJoinCode());
         id = "ps1-run" + run;
         for (String name : List.of("assignment.yaml", "squares-python.ipynb", "squares-java.ipynb")) {
             String content = Files.readString(NotebookFixture.PS1.resolve(name));
@@ -203,6 +208,26 @@ class AssignmentFlowTest {
     }
 
     @Test
+    void validatingRunsOnlyTheTestsTheStudentSeesAndKeepsNothing() throws Exception {
+        release(null);
+        waitFor(() -> homes.text(student, path("squares-python.ipynb")) != null);
+        homes.home(student).put(path("squares-python.ipynb"), homes.text(student, path("squares-python.ipynb"))
+                .replace("raise NotImplementedError()", "# fail:squares_invalid_input\\n    pass").getBytes(StandardCharsets.UTF_8));
+
+        String answer = mvc.perform(post("/api/assignments/" + id + "/validation").with(user(student).roles("STUDENT")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        JsonNode validation = NotebookFixture.JSON.readTree(answer);
+        assertThat(validation.path("problems")).as(answer).isEmpty();
+        assertThat(validation.path("cells").toString()).contains("\"gradeId\":\"correct_squares\"", "\"status\":\"OK\"",
+                "\"gradeId\":\"squares_invalid_input\",\"kind\":\"AUTOGRADER_TESTS\",\"maxPoints\":1.0,\"points\":0.0,\"status\":\"ERROR\"");
+        assertThat(validation.path("cells")).hasSize(5);
+        assertThat(Fakes.LAST_RUN.get()).as("hidden tests stay out").doesNotContain("squares(11)").contains("correct_squares");
+        assertThat(submissions.of(student, id)).isEmpty();
+        assertThat(page("/assignments/" + id, student, "STUDENT")).contains("Validate: run the tests I can see");
+    }
+
+    @Test
     void nobodyOutsideTheClassSubmitsOrReadsItsGradesAndEachRefusalIsInWords() throws Exception {
         homes.running.remove(classmate);
         release(null);
@@ -212,6 +237,8 @@ class AssignmentFlowTest {
         assertThatThrownBy(() -> gradebook.rows(releases.releasesFor(student).getFirst().release(), otherTeacher))
                 .isInstanceOf(NotYourClassException.class);
         assertThatThrownBy(() -> releases.release(id, classroom.getId(), null, otherTeacher)).isInstanceOf(NotYourClassException.class);
+        assertThatThrownBy(() -> releases.release(id, otherClass.getId(), null, otherTeacher))
+                .hasMessage("The assignment '" + id + "' is another teacher's; only they or an admin can release it.");
         assertThatThrownBy(() -> submissions.submit(classmate, id)).hasMessageContaining("There is no folder 'assignments/" + id + "'");
         homes.home(classmate).put(path("notes.txt"), "not a notebook".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> submissions.submit(classmate, id)).isInstanceOfSatisfying(AssignmentException.class,

@@ -55,7 +55,7 @@ class AccessibilityE2EIT {
             check(browser, "/hub/home", By.id("to-dashboard"));
             for (String page : List.of("/", "/snippets", "/snippets/new", "/s/" + snippet, "/s/" + snippet + "/edit",
                     "/repositories", "/repositories/axe-student/axe-repo/files", "/repositories/axe-student/axe-repo/commits",
-                    "/repositories/axe-repo/releases", "/tokens", "/account/password", "/join/" + code)) {
+                    "/repositories/axe-repo/releases", "/tokens", "/account/password", "/join/" + code, "/assignments")) {
                 check(browser, page, By.id("box-nav"));
             }
             browser.get(box.url("/"));
@@ -83,6 +83,7 @@ class AccessibilityE2EIT {
             for (String page : List.of("/apps/moderation", "/students/repositories", "/repositories/axe-student/axe-repo/files")) {
                 check(teacher, page, By.id("box-nav"));
             }
+            check(teacher, classPage.substring(classPage.indexOf("/classes/")) + "/assignments", By.id("folder"));
             String work = classPage.substring(classPage.indexOf("/classes/")) + "/students/axe-student";
             check(teacher, work, By.id("notebooks"));
             check(teacher, work + "/notebook?path=axe-notes.ipynb", By.cssSelector(".cells"));

@@ -12,6 +12,11 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,12 +77,15 @@ class AssignmentE2EIT {
             files.stop(0);
         }
 
-        String code = Classes.make(box, new Learner(box, "mr-abe"), box.addUser("mr-abe", "teacher"), "Class 10A");
+        String teacherPassword = box.addUser("mr-abe", "teacher");
+        String code = Classes.make(box, new Learner(box, "mr-abe"), teacherPassword, "Class 10A");
         Learner lin = new Learner(box, "lin-a");
-        lin.logIn(box.addUser("lin-a"));
+        String linPassword = box.addUser("lin-a");
+        lin.logIn(linPassword);
         Classes.join(lin, code);
         Learner kai = new Learner(box, "kai-a");
-        kai.logIn(box.addUser("kai-a"));
+        String kaiPassword = box.addUser("kai-a");
+        kai.logIn(kaiPassword);
         Classes.join(kai, code);
         lin.awaitLab();
         kai.awaitLab();
@@ -107,6 +115,9 @@ class AssignmentE2EIT {
                 }
                 """), "sum_of_squares", "int sumOfSquares(int n) { return 0; }\n"));
 
+        Shell.Result validated = box.inSandbox("lin-a", "learnbox validate " + ID);
+        assertThat(validated.stdout()).as(validated.stderr()).contains("4 of 5 tests you can see pass", "does not pass yet");
+
         Shell.Result submitted = box.inSandbox("lin-a", "learnbox submit " + ID);
         assertThat(submitted.exitCode()).as(submitted.stderr()).isZero();
         assertThat(submitted.stdout()).contains("score: 5 of 10", "correct_sum_of_squares", "feedback: ~/assignments/" + ID + "/feedback/");
@@ -125,5 +136,71 @@ class AssignmentE2EIT {
                 .containsPattern(ID + ",2099-02-01T12:00:00Z,[^,]+,lin-a,,,,5,0,5,10");
         assertThat(box.docker("ps", "-aq", "--filter", "label=org.learnbox.role=grader").stdout().strip())
                 .as("every grading container is removed").isEmpty();
+
+        walkInChromium(teacherPassword, kaiPassword);
+    }
+
+    /**
+     * The same assignment in Chromium: the teacher's tab, gradebook and a submission where they give
+     * the points of a cell graded by hand; a student submits with the page's button and reads the score.
+     */
+    private void walkInChromium(String teacherPassword, String kaiPassword) throws Exception {
+        WebDriver teacher = Chromium.open();
+        try {
+            Chromium.logInToDashboard(teacher, box, "mr-abe", teacherPassword);
+            teacher.findElement(By.id("nav-classes")).click();
+            teacher.findElement(By.linkText("Class 10A")).click();
+            teacher.findElement(By.id("class-assignments")).click();
+            new WebDriverWait(teacher, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("releases")));
+            teacher.findElement(By.id("folder")).sendKeys("work/no-such-folder");
+            teacher.findElement(By.id("folder")).submit();
+            assertThat(teacher.findElement(By.cssSelector("div.error")).getText()).contains("The assignment was not imported");
+            assertThat(teacher.findElement(By.id("folder")).getAttribute("value")).isEqualTo("work/no-such-folder");
+            Chromium.screenshot(teacher, "16a-teacher-assignments-tab.png");
+
+            teacher.findElement(By.cssSelector("#release-" + ID + " a")).click();
+            WebElement book = new WebDriverWait(teacher, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("gradebook")));
+            assertThat(book.findElement(By.id("grade-lin-a")).getText()).contains("5 / 10");
+            assertThat(book.findElement(By.id("grade-kai-a")).getText()).contains("0 / 10");
+            Chromium.screenshot(teacher, "16b-teacher-gradebook.png");
+
+            book.findElement(By.cssSelector("#grade-lin-a a")).click();
+            WebElement points = new WebDriverWait(teacher, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("points-overflow_answer")));
+            points.sendKeys("1");
+            teacher.findElement(By.id("comment-overflow_answer")).sendKeys("Right: 46341 squared passes 2^31 - 1.");
+            points.submit();
+            new WebDriverWait(teacher, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".score"), "6 of 10"));
+            Chromium.screenshot(teacher, "16c-teacher-submission.png");
+            teacher.get(box.url(teacher.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("/submissions/.*", "") + "?lang=zh-CN"));
+            new WebDriverWait(teacher, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("gradebook")));
+            assertThat(teacher.findElement(By.tagName("body")).getText()).contains("重新评分", "下载 grades.csv");
+            Chromium.screenshot(teacher, "16d-zh-teacher-gradebook.png");
+        } finally {
+            teacher.quit();
+        }
+
+        WebDriver student = Chromium.open();
+        try {
+            Chromium.logInToLab(student, box, "kai-a", kaiPassword);
+            Chromium.openUntil(student, box.url("/assignments"), By.id("my-assignments"));
+            assertThat(student.findElement(By.id("assignment-" + ID)).getText()).contains("0 / 10", "Class 10A");
+            Chromium.screenshot(student, "16e-student-assignments.png");
+            student.findElement(By.cssSelector("#assignment-" + ID + " th a")).click();
+            new WebDriverWait(student, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("submit")));
+            student.findElement(By.cssSelector("#submit button")).click();
+            assertThat(student.findElement(By.cssSelector("p.notice")).getText()).contains("Submitted: " + ID + " is being graded");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            while (student.findElements(By.cssSelector(".score")).isEmpty()) {
+                if (Instant.now().isAfter(deadline)) throw new AssertionError("no score shown:\n" + student.getPageSource());
+                Thread.sleep(500);
+                student.navigate().refresh();
+            }
+            assertThat(student.findElement(By.cssSelector(".score")).getText()).contains("0 of 10 points");
+            assertThat(student.findElement(By.tagName("body")).getText()).contains("correct_squares", "NotImplementedError", "Earlier submissions");
+            Chromium.screenshot(student, "16f-student-feedback.png");
+        } finally {
+            student.quit();
+        }
     }
 }
