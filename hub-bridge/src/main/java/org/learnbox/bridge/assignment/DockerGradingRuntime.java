@@ -89,8 +89,8 @@ class DockerGradingRuntime implements GradingRuntime {
                 ContainerStops.kill(docker, id);
                 log.info("grading container {} ran past its time and was killed", id);
             }
-            return new RawGrading(copied(id, OUT + "/result.json", Grader.MAX_RESULT_BYTES),
-                    copied(id, OUT + "/graded.ipynb", MAX_GRADED_NOTEBOOK_BYTES), stoppedAtLimit);
+            Map<String, byte[]> out = copiedOut(id);
+            return new RawGrading(out.get("result.json"), out.get("graded.ipynb"), stoppedAtLimit);
         } finally {
             ContainerStops.remove(docker, id);
         }
@@ -129,18 +129,29 @@ class DockerGradingRuntime implements GradingRuntime {
         return tar.toByteArray();
     }
 
-    /** A regular file of the stopped container, at most {@code most} bytes; null when it is not there, not a file, or larger. */
-    private byte[] copied(String id, String path, int most) {
-        try (InputStream archive = docker.copyArchiveFromContainerCmd(id, path).exec();
+    /** The most each file of the runner's folder may be: what is larger is left out. */
+    private static final Map<String, Integer> MOST = Map.of("result.json", Grader.MAX_RESULT_BYTES, "graded.ipynb", MAX_GRADED_NOTEBOOK_BYTES);
+
+    /**
+     * The runner's two files from the stopped container, in one archive (one call to the engine):
+     * each regular file within its bound, by name; a file not there, not regular or larger is absent.
+     */
+    private Map<String, byte[]> copiedOut(String id) {
+        Map<String, byte[]> files = new java.util.HashMap<>();
+        try (InputStream archive = docker.copyArchiveFromContainerCmd(id, OUT).exec();
                 TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
-            TarArchiveEntry entry = tar.getNextEntry();
-            if (entry == null || !entry.isFile() || entry.getSize() > most) return null;
-            byte[] content = tar.readNBytes(most + 1);
-            return content.length > most ? null : content;
+            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                Integer most = MOST.get(name);
+                if (most == null || !entry.isFile() || !entry.getName().equals("out/" + name) || entry.getSize() > most) continue;
+                byte[] content = tar.readNBytes(most + 1);
+                if (content.length <= most) files.put(name, content);
+            }
         } catch (NotFoundException missing) {
-            return null;
+            return files;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return files;
     }
 }
