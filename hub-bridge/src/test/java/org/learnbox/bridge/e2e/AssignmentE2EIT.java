@@ -140,6 +140,11 @@ class AssignmentE2EIT {
         walkInChromium(teacherPassword, kaiPassword);
     }
 
+    /** The element once the page that has it is loaded and shows it: a click's page may still be on its way. */
+    private static WebElement shown(WebDriver browser, By what) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
     /**
      * The same assignment in Chromium: the teacher's tab, gradebook and a submission where they give
      * the points of a cell graded by hand; a student submits with the page's button and reads the score.
@@ -149,31 +154,31 @@ class AssignmentE2EIT {
         try {
             Chromium.logInToDashboard(teacher, box, "mr-abe", teacherPassword);
             teacher.findElement(By.id("nav-classes")).click();
-            teacher.findElement(By.linkText("Class 10A")).click();
-            teacher.findElement(By.id("class-assignments")).click();
-            new WebDriverWait(teacher, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("releases")));
+            shown(teacher, By.linkText("Class 10A")).click();
+            shown(teacher, By.id("class-assignments")).click();
+            shown(teacher, By.id("releases"));
             teacher.findElement(By.id("folder")).sendKeys("work/no-such-folder");
             teacher.findElement(By.id("folder")).submit();
-            assertThat(teacher.findElement(By.cssSelector("div.error")).getText()).contains("The assignment was not imported");
+            assertThat(shown(teacher, By.cssSelector("div.error")).getText()).contains("The assignment was not imported");
             assertThat(teacher.findElement(By.id("folder")).getAttribute("value")).isEqualTo("work/no-such-folder");
             Chromium.screenshot(teacher, "16a-teacher-assignments-tab.png");
 
             teacher.findElement(By.cssSelector("#release-" + ID + " a")).click();
-            WebElement book = new WebDriverWait(teacher, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("gradebook")));
+            WebElement book = shown(teacher, By.id("gradebook"));
             assertThat(book.findElement(By.id("grade-lin-a")).getText()).contains("5 / 10");
             assertThat(book.findElement(By.id("grade-kai-a")).getText()).contains("0 / 10");
             Chromium.screenshot(teacher, "16b-teacher-gradebook.png");
 
             book.findElement(By.cssSelector("#grade-lin-a a")).click();
-            WebElement points = new WebDriverWait(teacher, Duration.ofSeconds(10))
-                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("points-overflow_answer")));
+            WebElement points = shown(teacher, By.id("points-overflow_answer"));
             points.sendKeys("1");
             teacher.findElement(By.id("comment-overflow_answer")).sendKeys("Right: 46341 squared passes 2^31 - 1.");
             points.submit();
             new WebDriverWait(teacher, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".score"), "6 of 10"));
             Chromium.screenshot(teacher, "16c-teacher-submission.png");
             teacher.get(box.url(teacher.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("/submissions/.*", "") + "?lang=zh-CN"));
-            new WebDriverWait(teacher, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("gradebook")));
+            shown(teacher, By.id("gradebook"));
+            new WebDriverWait(teacher, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "重新评分"));
             assertThat(teacher.findElement(By.tagName("body")).getText()).contains("重新评分", "下载 grades.csv");
             Chromium.screenshot(teacher, "16d-zh-teacher-gradebook.png");
         } finally {
@@ -187,9 +192,8 @@ class AssignmentE2EIT {
             assertThat(student.findElement(By.id("assignment-" + ID)).getText()).contains("0 / 10", "Class 10A");
             Chromium.screenshot(student, "16e-student-assignments.png");
             student.findElement(By.cssSelector("#assignment-" + ID + " th a")).click();
-            new WebDriverWait(student, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("submit")));
-            student.findElement(By.cssSelector("#submit button")).click();
-            assertThat(student.findElement(By.cssSelector("p.notice")).getText()).contains("Submitted: " + ID + " is being graded");
+            shown(student, By.cssSelector("#submit button")).click();
+            assertThat(shown(student, By.cssSelector("p.notice")).getText()).contains("Submitted: " + ID + " is being graded");
             Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
             while (student.findElements(By.cssSelector(".score")).isEmpty()) {
                 if (Instant.now().isAfter(deadline)) throw new AssertionError("no score shown:\n" + student.getPageSource());
