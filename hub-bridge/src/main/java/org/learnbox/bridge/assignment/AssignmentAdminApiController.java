@@ -2,7 +2,6 @@ package org.learnbox.bridge.assignment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.learnbox.bridge.classroom.Classroom;
@@ -53,7 +52,7 @@ class AssignmentAdminApiController {
     @PostMapping("/{id}/releases")
     Released release(@PathVariable String id, @RequestBody ReleaseRequest request) {
         Classroom classroom = classrooms.requireByCode(request.classCode());
-        AssignmentRelease release = releases.release(id, classroom.getId(), due(request.due()), library.boxAdmin());
+        AssignmentRelease release = releases.release(id, classroom.getId(), AssignmentPagesController.due(request.due()), library.boxAdmin());
         return new Released(id, classroom.getName(), classroom.getJoinCode(), release.getDueAt());
     }
 
@@ -72,14 +71,5 @@ class AssignmentAdminApiController {
                                 : Gradebook.number(row.latest().getScore()) + "/" + Gradebook.number(row.latest().getMaxScore()),
                         row.latest() == null ? "-" : row.latest().getSubmittedAt()))
                 .collect(Collectors.joining("\n"));
-    }
-
-    private static Instant due(String text) {
-        if (text == null || text.isBlank()) return null;
-        try {
-            return java.time.OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new AssignmentException(AssignmentProblem.of("due-invalid", text));
-        }
     }
 }
