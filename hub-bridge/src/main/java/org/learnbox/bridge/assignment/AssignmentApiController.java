@@ -1,6 +1,7 @@
 package org.learnbox.bridge.assignment;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,11 +31,15 @@ class AssignmentApiController {
     record Graded(Latest submission, List<SubmissionCell> cells) {}
 
     private final AssignmentReleases releases;
-    private final Submissions submissions;
+    private static final int MOST_WAIT_SECONDS = 30;
 
-    AssignmentApiController(AssignmentReleases releases, Submissions submissions) {
+    private final Submissions submissions;
+    private final GradedSignal graded;
+
+    AssignmentApiController(AssignmentReleases releases, Submissions submissions, GradedSignal graded) {
         this.releases = releases;
         this.submissions = submissions;
+        this.graded = graded;
     }
 
     @GetMapping
@@ -58,10 +64,12 @@ class AssignmentApiController {
         return submissions.validate(principal.getName(), id);
     }
 
+    /** The latest submission; with {@code wait} (seconds, at most 30), once it is graded or that time is up. */
     @GetMapping("/{id}/submissions/latest")
-    Graded latest(@PathVariable String id, Principal principal) {
-        Submission s = submissions.latest(principal.getName(), id)
-                .orElseThrow(() -> new AssignmentException(HttpStatus.NOT_FOUND, AssignmentProblem.of("no-submission", id)));
+    Graded latest(@PathVariable String id, @RequestParam(defaultValue = "0") int wait, Principal principal) {
+        Duration within = Duration.ofSeconds(Math.clamp(wait, 0, MOST_WAIT_SECONDS));
+        Submission s = graded.await(() -> submissions.latest(principal.getName(), id)
+                .orElseThrow(() -> new AssignmentException(HttpStatus.NOT_FOUND, AssignmentProblem.of("no-submission", id))), within);
         return new Graded(Latest.of(s), GradingQueue.cellsOf(s));
     }
 }

@@ -30,18 +30,21 @@ import org.learnbox.bridge.sandbox.SandboxSpecs;
 
 /**
  * Grades in a container of the sandbox image made for one notebook and removed after, whatever
- * the end: no network, no volume (the notebook is copied in before it starts, root's alone), the
- * given limits, every capability dropped but the three the runner needs to start the kernel as
- * the learner and stop it (SETUID, SETGID, KILL), no privilege gained, and a wall-clock limit.
- * The results are copied out of the runner's folder, bounded.
+ * the end: no network, no volume (the notebook is copied in, root's alone), the given limits,
+ * every capability dropped but the three the runner needs to start the kernel as the learner and
+ * stop it (SETUID, SETGID, KILL), no privilege gained, and a wall-clock limit. The container is
+ * made ahead, its kernel started, before the submission comes ({@link GradersAhead}); the
+ * results are copied out of the runner's folder, bounded.
  */
 @org.springframework.stereotype.Component
-class DockerGradingRuntime implements GradingRuntime {
+class DockerGradingRuntime implements GradingRuntime, AutoCloseable {
     static final String ROLE = "grader";
     static final String NOTEBOOK = "/grade/notebook.ipynb";
     static final String OUT = "/grade/out";
     /** A kernel's start (the Java kernel's JVM) and the runner's end, beyond the notebook's own time. */
     static final Duration START_AND_END = Duration.ofSeconds(60);
+    /** A container made ahead for a kind of grading nobody asked for within this time is removed. */
+    static final Duration IDLE = Duration.ofMinutes(10);
     /** The runner keeps a notebook's outputs to 1 MiB; its source may be 2 MiB. */
     static final int MAX_GRADED_NOTEBOOK_BYTES = 8 * 1024 * 1024;
     private static final String SCRATCH = "rw,nosuid,nodev,size=64m";
@@ -52,11 +55,16 @@ class DockerGradingRuntime implements GradingRuntime {
     private final DockerClient docker;
     private final String box;
     private final String image;
+    private final GradersAhead<Kind> ahead;
+
+    /** What a container made ahead is made for: its kernel and its limits. */
+    record Kind(NotebookLanguage language, GradingLimits limits) {}
 
     DockerGradingRuntime(DockerClient docker, LearnboxProperties properties) {
         this.docker = docker;
         this.box = properties.box();
         this.image = properties.image("sandbox");
+        this.ahead = new GradersAhead<>(this::started, id -> ContainerStops.remove(docker, id), IDLE, System::nanoTime);
     }
 
     @Override
@@ -65,7 +73,33 @@ class DockerGradingRuntime implements GradingRuntime {
     }
 
     private RawGrading run(byte[] notebook, NotebookLanguage language, GradingLimits limits) {
+        Kind kind = new Kind(language, limits);
+        String id = ahead.take(kind);
+        if (id != null && !running(id)) {
+            log.info("grading container {} made ahead had ended; another is made", id);
+            ahead.removeLater(id);
+            id = null;
+        }
+        if (id == null) id = started(kind);
+        try {
+            // The notebook and, after it in the same archive, the word to start: the runner's clock counts from here.
+            docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(new ByteArrayInputStream(gradeFolder(notebook))).exec();
+            boolean stoppedAtLimit = !ended(id, limits.perNotebook().plus(START_AND_END));
+            if (stoppedAtLimit) {
+                ContainerStops.kill(docker, id);
+                log.info("grading container {} ran past its time and was killed", id);
+            }
+            Map<String, byte[]> out = copiedOut(id);
+            return new RawGrading(out.get("result.json"), out.get("graded.ipynb"), stoppedAtLimit);
+        } finally {
+            ahead.removeLater(id);
+        }
+    }
+
+    /** A grading container of this kind, started: its runner starts the kernel and waits for the notebook. */
+    private String started(Kind kind) {
         if (!ImagePulls.present(docker, image)) throw new AssignmentException(AssignmentProblem.of("grading-image-missing", image));
+        GradingLimits limits = kind.limits();
         HostConfig host = Confinement.of(limits.cpus(), limits.memoryBytes(), limits.pids(), "none")
                 .withCapAdd(Capability.SETUID, Capability.SETGID, Capability.KILL)
                 // What the learner's code writes stays in memory, counted in its limit, not on the box's disk.
@@ -76,24 +110,53 @@ class DockerGradingRuntime implements GradingRuntime {
                 .withLabels(ContainerLabels.of(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, ROLE)))
                 .withUser("0")
                 .withNetworkDisabled(true)
-                .withCmd(List.of("learnbox-grade", NOTEBOOK, OUT, "--kernel", kernel(language),
+                .withCmd(List.of("learnbox-grade", NOTEBOOK, OUT, "--ahead", "--kernel", kernel(kind.language()),
                         "--cell-seconds", Long.toString(limits.perCell().toSeconds()),
                         "--total-seconds", Long.toString(limits.perNotebook().toSeconds())))
                 .withHostConfig(host)
                 .exec().getId();
         try {
-            docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(new ByteArrayInputStream(gradeFolder(notebook))).exec();
             docker.startContainerCmd(id).exec();
-            boolean stoppedAtLimit = !ended(id, limits.perNotebook().plus(START_AND_END));
-            if (stoppedAtLimit) {
-                ContainerStops.kill(docker, id);
-                log.info("grading container {} ran past its time and was killed", id);
-            }
-            Map<String, byte[]> out = copiedOut(id);
-            return new RawGrading(out.get("result.json"), out.get("graded.ipynb"), stoppedAtLimit);
-        } finally {
+            return id;
+        } catch (RuntimeException e) {
             ContainerStops.remove(docker, id);
+            throw e;
         }
+    }
+
+    private boolean running(String id) {
+        try {
+            return Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getRunning());
+        } catch (NotFoundException gone) {
+            return false;
+        }
+    }
+
+    int waitingAhead() {
+        return ahead.waiting();
+    }
+
+    /** Containers made ahead that no grading of their kind wanted for a while go. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 60_000)
+    void removeIdle() {
+        ahead.removeIdle();
+    }
+
+    /** After a restart: the grading containers of the bridge before (those it was grading in are graded again). */
+    @jakarta.annotation.PostConstruct
+    void removeLeftOver() {
+        try {
+            docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, ROLE))
+                    .exec().forEach(c -> ContainerStops.remove(docker, c.getId()));
+        } catch (RuntimeException dockerDown) {
+            log.warn("could not look for grading containers left over: {}", dockerDown.getMessage());
+        }
+    }
+
+    /** The containers made ahead, and those still being removed, go with the bridge. */
+    @Override
+    public void close() {
+        ahead.close();
     }
 
     private static String kernel(NotebookLanguage language) {
@@ -109,7 +172,10 @@ class DockerGradingRuntime implements GradingRuntime {
         }
     }
 
-    /** The folder /grade, root's alone (0700), with the notebook in it (0600): the learner's code cannot read the hidden tests. */
+    /**
+     * The folder /grade, root's alone (0700), with the notebook in it (0600): the learner's code cannot
+     * read the hidden tests; then the empty file "start", the runner's word that the notebook is whole.
+     */
     static byte[] gradeFolder(byte[] notebook) {
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         try (TarArchiveOutputStream entries = new TarArchiveOutputStream(tar)) {
@@ -122,6 +188,10 @@ class DockerGradingRuntime implements GradingRuntime {
             file.setSize(notebook.length);
             entries.putArchiveEntry(file);
             entries.write(notebook);
+            entries.closeArchiveEntry();
+            TarArchiveEntry start = new TarArchiveEntry("grade/start");
+            start.setMode(0100600);
+            entries.putArchiveEntry(start);
             entries.closeArchiveEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,9 +38,11 @@ class Feedback {
         this.html = html;
     }
 
+    /** Apart from the grader, which goes on to the next submission while this one's feedback is written. */
     @EventListener
     void onGraded(GradingQueue.Graded graded) {
-        submissions.findById(graded.submissionId()).ifPresent(this::deliver);
+        Thread.ofVirtual().name("feedback-of-" + graded.submissionId())
+                .start(() -> submissions.findById(graded.submissionId()).ifPresent(this::deliver));
     }
 
     @EventListener

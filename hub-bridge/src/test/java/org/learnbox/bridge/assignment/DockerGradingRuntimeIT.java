@@ -5,6 +5,7 @@ import static org.learnbox.bridge.assignment.NotebookFixture.JSON;
 
 import com.github.dockerjava.api.DockerClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +47,8 @@ class DockerGradingRuntimeIT {
     private final DockerClient docker = DockerClientFactory.instance().client();
     private final LearnboxProperties properties = TestProperties.of(BOX, TestProperties.sandbox("learnbox/sandbox:latest"),
             TestProperties.hub("http://127.0.0.1:9/hub/api"), TestProperties.courses("data/courses"));
-    private final Grader grader = new Grader(new DockerGradingRuntime(docker, properties),
-            new GradingLimits(Duration.ofSeconds(10), Duration.ofSeconds(90), 1.0, 768L * 1024 * 1024, 128));
+    private final DockerGradingRuntime runtime = new DockerGradingRuntime(docker, properties);
+    private final Grader grader = new Grader(runtime, new GradingLimits(Duration.ofSeconds(10), Duration.ofSeconds(90), 1.0, 768L * 1024 * 1024, 128));
 
     @BeforeAll
     static void read() {
@@ -60,6 +61,7 @@ class DockerGradingRuntimeIT {
 
     @AfterEach
     void noContainerIsLeft() {
+        runtime.close();
         assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("org.learnbox.box", BOX)).exec()).isEmpty();
     }
 
@@ -105,6 +107,25 @@ class DockerGradingRuntimeIT {
         assertThat(partly.cells().get(1).error()).contains("AssertionError").contains("sumOfSquares(3)");
 
         assertThat(grader.grade(java, javaRelease).score()).isZero();
+    }
+
+    @Test
+    void aContainerMadeAheadGradesTheNextSubmissionAloneAndGoesAfter() {
+        assertThat(grader.grade(python, python(SQUARES, SUM)).score()).isEqualTo(3.0);
+        String ahead = waitingGrader();
+
+        GradedNotebook partly = grader.grade(python, python(SQUARES_NO_CHECK, SUM));
+        assertThat(partly.score()).isEqualTo(2.0);
+        awaitGone(ahead);
+        assertThat(waitingGrader()).as("another made ahead for the submission after").isNotEqualTo(ahead);
+    }
+
+    @Test
+    void aContainerMadeAheadThatEndedIsNotUsedAndTheSubmissionIsStillGraded() {
+        assertThat(grader.grade(python, python(SQUARES, SUM)).score()).isEqualTo(3.0);
+        docker.killContainerCmd(waitingGrader()).exec();
+
+        assertThat(grader.grade(python, python(SQUARES, SUM)).score()).isEqualTo(3.0);
     }
 
     @Test
@@ -233,6 +254,33 @@ class DockerGradingRuntimeIT {
         assertThat(tried.cells()).extracting(CellGrade::status).startsWith(CellStatus.ERROR, CellStatus.ERROR, CellStatus.ERROR);
         assertThat(tried.score()).isZero();
         assertThat(outputsOf(tried, "squares")).contains("DENIED /grade/notebook.ipynb PermissionError");
+    }
+
+    /** The one grading container running, made ahead (its kernel waits), once it is there. */
+    private String waitingGrader() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            var running = docker.listContainersCmd().withLabelFilter(Map.of("org.learnbox.box", BOX)).exec();
+            if (running.size() == 1 && runtime.waitingAhead() == 1) return running.get(0).getId();
+            pause();
+        }
+        throw new AssertionError("no grading container was made ahead within 60 s");
+    }
+
+    private void awaitGone(String container) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(container)).exec().size() > 0) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the used grading container " + container + " was not removed");
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50); // between two looks at the engine, within the deadline
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The Python release with its two answers written. */

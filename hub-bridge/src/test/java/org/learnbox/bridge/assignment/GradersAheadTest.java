@@ -1,0 +1,103 @@
+package org.learnbox.bridge.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class GradersAheadTest {
+    private final AtomicInteger made = new AtomicInteger();
+    private final List<String> removed = new CopyOnWriteArrayList<>();
+    private final AtomicLong now = new AtomicLong();
+
+    private GradersAhead<String> ahead() {
+        return new GradersAhead<>(kind -> kind + "-" + made.incrementAndGet(), removed::add, Duration.ofMinutes(10), now::get);
+    }
+
+    @Test
+    void nothingWaitsUntilAKindIsGradedThenOneOfItIsMadeForTheNextSubmission() throws Exception {
+        try (GradersAhead<String> ahead = ahead()) {
+            assertThat(ahead.waiting()).isZero();
+            assertThat(ahead.take("python")).as("the first grading of a kind has none waiting").isNull();
+            awaitWaiting(ahead, 1);
+            assertThat(ahead.take("python")).isEqualTo("python-1");
+            awaitWaiting(ahead, 1);
+            assertThat(ahead.take("python")).isEqualTo("python-2");
+        }
+    }
+
+    @Test
+    void atMostOneOfAKindWaitsHoweverManyAreTaken() throws Exception {
+        try (GradersAhead<String> ahead = ahead()) {
+            for (int i = 0; i < 20; i++) ahead.take("java");
+            awaitWaiting(ahead, 1);
+            drained(ahead);
+            assertThat(ahead.waiting()).as("the takes before one was ready queued no more").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aKindNobodyTookForAWhileIsRemovedAndClosingRemovesTheRest() throws Exception {
+        GradersAhead<String> ahead = ahead();
+        ahead.take("python");
+        ahead.take("java");
+        awaitWaiting(ahead, 2);
+        now.addAndGet(Duration.ofMinutes(5).toNanos());
+        ahead.take("java");
+        awaitWaiting(ahead, 2);
+        now.addAndGet(Duration.ofMinutes(6).toNanos());
+        ahead.removeIdle();
+        assertThat(removed).containsExactly("python-1");
+        assertThat(ahead.waiting()).isEqualTo(1);
+
+        ahead.close();
+        assertThat(removed).containsExactly("python-1", "java-3");
+        assertThat(ahead.take("java")).as("nothing is made once closed").isNull();
+        assertThat(ahead.waiting()).isZero();
+    }
+
+    @Test
+    void aUsedContainerIsRemovedBeforeCloseReturns() {
+        GradersAhead<String> ahead = ahead();
+        ahead.removeLater("used");
+        ahead.close();
+        assertThat(removed).containsExactly("used");
+    }
+
+    @Test
+    void aContainerThatCouldNotBeMadeLeavesNoneWaitingAndTheNextTakeTriesAgain() throws Exception {
+        AtomicInteger tries = new AtomicInteger();
+        try (GradersAhead<String> ahead = new GradersAhead<>(kind -> {
+            if (tries.incrementAndGet() == 1) throw new IllegalStateException("Docker is down");
+            return "made";
+        }, removed::add, Duration.ofMinutes(10), now::get)) {
+            ahead.take("python");
+            drained(ahead);
+            assertThat(ahead.waiting()).isZero();
+            ahead.take("python");
+            awaitWaiting(ahead, 1);
+            assertThat(ahead.take("python")).isEqualTo("made");
+        }
+    }
+
+    private static void awaitWaiting(GradersAhead<String> ahead, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ahead.waiting() != count) {
+            assertThat(System.nanoTime()).as("%d made ahead within 10 s", count).isLessThan(deadline);
+            drained(ahead);
+        }
+    }
+
+    /** Until the worker has done what was handed to it before now. */
+    private static void drained(GradersAhead<String> ahead) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        ahead.afterWork(done::countDown);
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+}
