@@ -127,6 +127,9 @@ def _submit_command(assignment):
     if submission["state"] == "queued":
         print("submitted; it waits for a grader: see `learnbox assignments` in a while")
         return
+    if submission.get("scoreFrom"):
+        print(f"submitted and graded; your score, the tests and the feedback are shown after the due date, {submission['scoreFrom']}")
+        return
     for cell in graded["cells"]:
         said = "a teacher grades it" if cell["points"] is None else cell["error"] or cell["status"].lower().replace("_", " ")
         print(f"  {cell['notebook']:<28} {cell['gradeId']:<24} {_points(cell['points'])}/{_points(cell['maxPoints'])}  {said}")
@@ -207,7 +210,8 @@ def main(argv):
         elif command == "assignments" and not rest:
             for given in assignments():
                 latest = given["latest"]
-                score = "not submitted" if latest is None else f"{latest['state']} {_points(latest['score'])}/{_points(given['points'])}"
+                score = "not submitted" if latest is None else f"{latest['state']}, score after the due date" if latest.get("scoreFrom") \
+                    else f"{latest['state']} {_points(latest['score'])}/{_points(given['points'])}"
                 print(f"{given['id']:<20} {given['title'][:32]:<32} due {given['due'] or '-':<22} {score}")
         elif command == "validate" and len(rest) == 1:
             _validate_command(rest[0])

@@ -32,6 +32,9 @@ public class Assignment {
     @Column(name = "imported_at", nullable = false)
     private Instant importedAt;
 
+    @Column(name = "score_after_due", nullable = false)
+    private boolean scoreAfterDue;
+
     protected Assignment() {}
 
     Assignment(String id, String owner) {
@@ -40,9 +43,10 @@ public class Assignment {
     }
 
     /** The source replaced by a newer import: its releases stay, later grading reads the new tests. */
-    void replaceSource(String title, double points, byte[] source) {
+    void replaceSource(String title, double points, boolean scoreAfterDue, byte[] source) {
         this.title = title;
         this.points = points;
+        this.scoreAfterDue = scoreAfterDue;
         this.source = source;
         this.importedAt = Instant.now();
     }
@@ -53,4 +57,6 @@ public class Assignment {
     public double getPoints() { return points; }
     byte[] getSource() { return source; }
     public Instant getImportedAt() { return importedAt; }
+    /** Whether its students see their scores only once it is due (assignment.yaml's {@code score: after-due}). */
+    public boolean isScoreAfterDue() { return scoreAfterDue; }
 }

@@ -17,10 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/assignments")
 class AssignmentApiController {
-    record Latest(String state, Instant submittedAt, Double score, Double maxScore, int lateDays, String problem) {
-        static Latest of(Submission s) {
-            return s == null ? null : new Latest(s.getState().name().toLowerCase(java.util.Locale.ROOT), s.getSubmittedAt(), s.getScore(),
-                    s.getMaxScore(), s.getLateDays(), s.getProblem());
+    /** A submission as its student sees it: until {@code scoreFrom} (the due date of an assignment that says so), no score. */
+    record Latest(String state, Instant submittedAt, Double score, Double maxScore, int lateDays, String problem, Instant scoreFrom) {
+        static Latest of(Submission s, AssignmentReleases.StudentRelease given, Instant now) {
+            if (s == null) return null;
+            boolean shown = given.scoreShown(now);
+            return new Latest(s.getState().name().toLowerCase(java.util.Locale.ROOT), s.getSubmittedAt(), shown ? s.getScore() : null,
+                    shown ? s.getMaxScore() : null, s.getLateDays(), shown ? s.getProblem() : null,
+                    shown ? null : given.release().getDueAt());
         }
     }
 
@@ -48,7 +52,7 @@ class AssignmentApiController {
         return releases.releasesFor(student).stream().map(r -> new Released(r.assignment().getId(), r.assignment().getTitle(),
                 r.classroom().getName(), r.release().getDueAt(), r.assignment().getPoints(),
                 "~/" + AssignmentReleases.FOLDER + "/" + r.assignment().getId(),
-                Latest.of(submissions.latest(student, r.assignment().getId()).orElse(null)))).toList();
+                Latest.of(submissions.latest(student, r.assignment().getId()).orElse(null), r, Instant.now()))).toList();
     }
 
     @PostMapping("/{id}/submissions")
@@ -70,6 +74,8 @@ class AssignmentApiController {
         Duration within = Duration.ofSeconds(Math.clamp(wait, 0, MOST_WAIT_SECONDS));
         Submission s = graded.await(() -> submissions.latest(principal.getName(), id)
                 .orElseThrow(() -> new AssignmentException(HttpStatus.NOT_FOUND, AssignmentProblem.of("no-submission", id))), within);
-        return new Graded(Latest.of(s), GradingQueue.cellsOf(s));
+        AssignmentReleases.StudentRelease given = releases.releaseFor(principal.getName(), id);
+        Instant now = Instant.now();
+        return new Graded(Latest.of(s, given, now), given.scoreShown(now) ? GradingQueue.cellsOf(s) : List.of());
     }
 }

@@ -81,7 +81,7 @@ public class AssignmentLibrary {
         if (!assignment.getOwner().equals(owner) && !isAdmin(owner)) {
             throw new AssignmentException(AssignmentProblem.of("id-taken", id, assignment.getOwner()));
         }
-        assignment.replaceSource(source.manifest().title(), source.totalPoints(), FileBundle.pack(files));
+        assignment.replaceSource(source.manifest().title(), source.totalPoints(), source.manifest().scoreAfterDue(), FileBundle.pack(files));
         Assignment saved = assignments.save(assignment);
         opened.invalidate(id);
         return saved;

@@ -15,12 +15,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * What {@code assignment.yaml} says: the id (a course id's rule), the title, and optionally the due
  * date (ISO 8601 with its offset), the {@link LatePolicy}, the points the teacher expects the
  * notebooks to give (checked against them), and the notebooks in the order students see them
- * (without it, every notebook of the folder).
+ * (without it, every notebook of the folder). {@code score: after-due} keeps each student's score,
+ * tests and feedback from them until the due date (the default, {@code at-once}, shows them as soon
+ * as the submission is graded).
  */
-public record AssignmentManifest(String id, String title, Instant due, LatePolicy late, Double points, List<String> notebooks) {
+public record AssignmentManifest(String id, String title, Instant due, LatePolicy late, Double points, List<String> notebooks,
+        boolean scoreAfterDue) {
     static final String FILE = "assignment.yaml";
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
-    private static final Set<String> FIELDS = Set.of("id", "title", "due", "late", "points", "notebooks");
+    private static final Set<String> FIELDS = Set.of("id", "title", "due", "late", "points", "notebooks", "score");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     public AssignmentManifest {
@@ -52,7 +55,7 @@ public record AssignmentManifest(String id, String title, Instant due, LatePolic
         if (!id.isEmpty() && !ID.matcher(id).matches()) problems.add(AssignmentProblem.of("id-invalid", id));
         String title = required(yaml, "title", problems);
         return new AssignmentManifest(id, title, due(yaml.get("due"), problems), late(yaml.get("late"), problems),
-                points(yaml.get("points"), problems), notebooks(yaml.get("notebooks"), problems));
+                points(yaml.get("points"), problems), notebooks(yaml.get("notebooks"), problems), scoreAfterDue(yaml.get("score"), problems));
     }
 
     private static String required(JsonNode yaml, String key, List<AssignmentProblem> problems) {
@@ -86,6 +89,13 @@ public record AssignmentManifest(String id, String title, Instant due, LatePolic
         problems.add(AssignmentProblem.of("late-invalid", value.isString() ? value.asString() : value.toString(),
                 "late: {penalty: 10, floor: 50}"));
         return LatePolicy.ACCEPT;
+    }
+
+    private static boolean scoreAfterDue(JsonNode value, List<AssignmentProblem> problems) {
+        if (value == null || value.isNull() || value.isString() && value.asString().equals("at-once")) return false;
+        if (value.isString() && value.asString().equals("after-due")) return true;
+        problems.add(AssignmentProblem.of("score-invalid", value.isValueNode() ? value.asString() : value.toString()));
+        return false;
     }
 
     private static boolean percent(JsonNode value) {

@@ -36,7 +36,17 @@ public class AssignmentReleases {
     private static final Logger log = LoggerFactory.getLogger(AssignmentReleases.class);
 
     /** A release as one student sees it. */
-    public record StudentRelease(AssignmentRelease release, Assignment assignment, Classroom classroom) {}
+    public record StudentRelease(AssignmentRelease release, Assignment assignment, Classroom classroom) {
+        /** Whether the student sees their score, the tests' outcomes and the feedback now. */
+        public boolean scoreShown(Instant now) {
+            return AssignmentReleases.scoreShown(assignment, release, now);
+        }
+    }
+
+    /** An assignment's scores show at once, unless it says after the due date (a release of it always has one). */
+    static boolean scoreShown(Assignment assignment, AssignmentRelease release, Instant now) {
+        return !assignment.isScoreAfterDue() || release.getDueAt() != null && !now.isBefore(release.getDueAt());
+    }
 
     private final AssignmentReleaseRepository releases;
     private final AssignmentLibrary library;
@@ -59,6 +69,7 @@ public class AssignmentReleases {
         Assignment assignment = library.require(assignmentId);
         library.requireUsableBy(assignment, actor);
         Instant dueAt = due != null ? due : library.source(assignment).manifest().due();
+        if (dueAt == null && assignment.isScoreAfterDue()) throw new AssignmentException(AssignmentProblem.of("score-after-due-no-due", assignmentId));
         AssignmentRelease release = releases.findByAssignmentIdAndClassroomId(assignmentId, classroom.getId())
                 .orElseGet(() -> new AssignmentRelease(assignmentId, classroom.getId(), dueAt));
         release.moveDue(dueAt);

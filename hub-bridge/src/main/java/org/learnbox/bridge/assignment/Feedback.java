@@ -1,5 +1,6 @@
 package org.learnbox.bridge.assignment;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,11 +68,13 @@ class Feedback {
         return files;
     }
 
-    private void deliver(Submission submission) {
+    void deliver(Submission submission) {
         String student = submission.getAccountName();
         if (submission.getState() != SubmissionState.GRADED || submission.getFeedback() == null) return;
         if (sandboxes.find(student).filter(Sandbox::running).isEmpty()) return;
-        String assignmentId = releases.find(submission.getReleaseId()).map(AssignmentRelease::getAssignmentId).orElseThrow();
+        AssignmentRelease release = releases.find(submission.getReleaseId()).orElseThrow();
+        String assignmentId = release.getAssignmentId();
+        if (!AssignmentReleases.scoreShown(library.require(assignmentId), release, Instant.now())) return; // it comes when due
         String folder = AssignmentReleases.FOLDER + "/" + assignmentId + "/" + FOLDER;
         try {
             AssignmentReleases.writeInto(sandboxes, student, folder, files(submission, assignmentId));

@@ -2,6 +2,7 @@ package org.learnbox.bridge.assignment;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import org.learnbox.bridge.config.Refusal;
 import org.learnbox.bridge.config.Words;
@@ -34,6 +35,7 @@ class StudentAssignmentsController {
         String student = principal.getName();
         model.addAttribute("lines", releases.releasesFor(student).stream()
                 .map(r -> new Line(r, submissions.latest(student, r.assignment().getId()).orElse(null))).toList());
+        model.addAttribute("now", Instant.now());
         model.addAttribute("points", AssignmentPagesController.POINTS);
         return "assignments";
     }
@@ -67,8 +69,10 @@ class StudentAssignmentsController {
         List<Submission> theirs = submissions.of(student, id);
         model.addAttribute("given", given);
         model.addAttribute("submissions", theirs);
-        if (!theirs.isEmpty()) {
-            model.addAttribute("latest", theirs.getFirst());
+        boolean shown = given.scoreShown(Instant.now());
+        model.addAttribute("shown", shown);
+        if (!theirs.isEmpty()) model.addAttribute("latest", theirs.getFirst());
+        if (!theirs.isEmpty() && shown) {
             model.addAttribute("cells", GradingQueue.cellsOf(theirs.getFirst()));
             model.addAttribute("notebooks", AssignmentPagesController.graded(theirs.getFirst()));
         }

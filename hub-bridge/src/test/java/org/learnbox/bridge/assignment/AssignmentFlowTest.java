@@ -87,6 +87,7 @@ class AssignmentFlowTest {
     @Autowired Submissions submissions;
     @Autowired Gradebook gradebook;
     @Autowired InMemoryHomes homes;
+    @Autowired Feedback feedback;
     @MockitoBean JupyterHubClient hub;
 
     private static int run;
@@ -205,6 +206,41 @@ class AssignmentFlowTest {
         assertThat(homes.text(student, path("feedback/squares-python.html"))).contains(
                 "5 of 10 points in the whole assignment", "<td>squares_invalid_input</td>", "0 / 1", "AssertionError",
                 "? / 1, the teacher grades it", "squares(11)[-1] == 121");
+    }
+
+    @Test
+    void anAssignmentThatShowsScoresAfterItsDueDateKeepsThemFromItsStudentsUntilThen() throws Exception {
+        String yaml = homes.text(teacher, "work/ps1/assignment.yaml").replaceAll("due: .*", "") + "score: after-due\n";
+        homes.home(teacher).put("work/ps1/assignment.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        library.importFromHome(teacher, "work/ps1");
+        assertThatThrownBy(() -> releases.release(id, classroom.getId(), null, teacher))
+                .hasMessage("Assignment " + id + " shows scores after the due date: give the release a due date.");
+        Instant due = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        releases.release(id, classroom.getId(), due, teacher);
+        waitFor(() -> homes.text(student, path("squares-python.ipynb")) != null);
+
+        mvc.perform(post("/api/assignments/" + id + "/submissions").with(user(student).roles("STUDENT")).with(csrf()))
+                .andExpect(status().isCreated());
+        Submission graded = graded(student);
+        assertThat(graded.getScore()).as("kept for the teacher").isNotNull();
+        JsonNode latest = NotebookFixture.JSON.readTree(mvc.perform(get("/api/assignments/" + id + "/submissions/latest?wait=5")
+                .with(user(student).roles("STUDENT"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(latest.path("submission").path("state").asString()).isEqualTo("graded");
+        assertThat(latest.path("submission").path("score").isNull()).as(latest.toString()).isTrue();
+        assertThat(latest.path("submission").path("scoreFrom").asString()).isEqualTo(due.toString());
+        assertThat(latest.path("cells")).isEmpty();
+        assertThat(page("/assignments/" + id, student, "STUDENT")).contains("are shown after the due date").doesNotContain("of 10 points");
+        assertThat(page("/assignments", student, "STUDENT")).contains("score after the due date");
+        feedback.deliver(graded);
+        assertThat(homes.text(student, path("feedback/squares-python.ipynb"))).isNull();
+
+        releases.release(id, classroom.getId(), Instant.now().minusSeconds(60), teacher);
+        latest = NotebookFixture.JSON.readTree(mvc.perform(get("/api/assignments/" + id + "/submissions/latest")
+                .with(user(student).roles("STUDENT"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(latest.path("submission").path("score").asDouble()).isEqualTo(graded.getScore());
+        assertThat(latest.path("cells")).isNotEmpty();
+        feedback.deliver(graded);
+        assertThat(homes.text(student, path("feedback/squares-python.ipynb"))).isNotNull();
     }
 
     @Test

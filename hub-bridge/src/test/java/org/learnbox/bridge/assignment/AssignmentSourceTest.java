@@ -63,19 +63,20 @@ class AssignmentSourceTest {
 
     @Test
     void everyMissingOrWrongFieldIsNamedAtOnce() throws Exception {
-        write(dir.resolve("assignment.yaml"), "id: Bad Id!\ndue: next friday\nlate: whenever\npoints: -3\ndew: 2027-01-01\n");
+        write(dir.resolve("assignment.yaml"), "id: Bad Id!\ndue: next friday\nlate: whenever\npoints: -3\ndew: 2027-01-01\nscore: never\n");
         write(dir.resolve("a.ipynb"), NOTEBOOK);
         List<AssignmentProblem> problems = AssignmentSource.problems(dir);
         assertThat(keys(problems)).containsExactly("field-unknown", "id-invalid", "field-missing", "due-invalid", "late-invalid",
-                "points-invalid");
+                "points-invalid", "score-invalid");
         assertThat(problems).extracting(AssignmentProblem::toString).containsExactly(
-                "assignment.yaml has 'dew', which is not one of id, title, due, late, points and notebooks.",
+                "assignment.yaml has 'dew', which is not one of id, title, due, late, points, notebooks and score.",
                 "The id 'Bad Id!' must be 2-64 lowercase letters, digits or '-', starting with a letter or digit.",
                 "assignment.yaml needs 'title'.",
                 "The due date 'next friday' must be an ISO date and time with its offset, such as 2027-01-15T23:59:00+08:00.",
                 "The late policy 'whenever' must be accept, refuse, or a penalty such as: late: {penalty: 10, floor: 50}"
                         + " (percent lost per day late, percent kept at least).",
-                "The points in assignment.yaml must be a number of 0 or more, not '-3'.");
+                "The points in assignment.yaml must be a number of 0 or more, not '-3'.",
+                "The score setting 'never' must be at-once (students see their score when graded) or after-due (once the due date has passed).");
     }
 
     @Test
