@@ -72,7 +72,7 @@ class AssignmentApiController {
     @GetMapping("/{id}/submissions/latest")
     Graded latest(@PathVariable String id, @RequestParam(defaultValue = "0") int wait, Principal principal) {
         Duration within = Duration.ofSeconds(Math.clamp(wait, 0, MOST_WAIT_SECONDS));
-        Submission s = graded.await(() -> submissions.latest(principal.getName(), id)
+        Submission s = graded.await(principal.getName(), () -> submissions.latest(principal.getName(), id)
                 .orElseThrow(() -> new AssignmentException(HttpStatus.NOT_FOUND, AssignmentProblem.of("no-submission", id))), within);
         AssignmentReleases.StudentRelease given = releases.releaseFor(principal.getName(), id);
         Instant now = Instant.now();

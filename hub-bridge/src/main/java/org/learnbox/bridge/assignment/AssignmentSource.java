@@ -29,13 +29,18 @@ public final class AssignmentSource {
     /** Files and folders looked at when finding the notebooks, so a huge tree is refused, not walked. */
     static final int MAX_ENTRIES = 10_000;
     private static final int MAX_DEPTH = 8;
+    /** The files beside the notebooks (data, pictures, helpers) handed out with them, and what they may weigh in all. */
+    static final int MAX_FILES = 100;
+    static final int MAX_FILES_BYTES = 20 * 1024 * 1024;
 
     private final AssignmentManifest manifest;
     private final List<SourceNotebook> notebooks;
+    private final Map<String, byte[]> files;
 
-    private AssignmentSource(AssignmentManifest manifest, List<SourceNotebook> notebooks) {
+    private AssignmentSource(AssignmentManifest manifest, List<SourceNotebook> notebooks, Map<String, byte[]> files) {
         this.manifest = manifest;
         this.notebooks = List.copyOf(notebooks);
+        this.files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
     }
 
     /** Reads and checks the whole assignment; refuses it with every problem found. */
@@ -69,7 +74,9 @@ public final class AssignmentSource {
         byte[] yaml = readBounded(file, AssignmentManifest.FILE, MAX_MANIFEST_BYTES, problems);
         AssignmentManifest manifest = yaml == null ? null : AssignmentManifest.parse(yaml, problems);
         if (manifest == null) return null;
-        List<String> paths = manifest.listsNotebooks() ? listed(root, manifest.notebooks(), problems) : found(root, problems);
+        List<String> everyFile = found(root, !manifest.listsNotebooks(), problems);
+        List<String> paths = manifest.listsNotebooks() ? listed(root, manifest.notebooks(), problems)
+                : everyFile.stream().filter(path -> path.endsWith(".ipynb")).toList();
         if (paths.isEmpty() && problems.isEmpty()) problems.add(AssignmentProblem.of("no-notebooks"));
         if (paths.size() > MAX_NOTEBOOKS) {
             problems.add(AssignmentProblem.of("too-many-notebooks", MAX_NOTEBOOKS));
@@ -81,8 +88,11 @@ public final class AssignmentSource {
             SourceNotebook notebook = content == null ? null : SourceNotebook.read(path, content, problems);
             if (notebook != null) notebooks.add(notebook);
         }
+        // Every other file goes out as it is; a notebook the manifest does not list (a teacher's own) never does.
+        Map<String, byte[]> files = others(root, everyFile.stream()
+                .filter(path -> !path.endsWith(".ipynb") && !path.equals(AssignmentManifest.FILE)).toList(), problems);
         if (!problems.isEmpty()) return null;
-        AssignmentSource source = new AssignmentSource(manifest, notebooks);
+        AssignmentSource source = new AssignmentSource(manifest, notebooks, files);
         if (manifest.points() != null && Math.abs(manifest.points() - source.totalPoints()) > 1e-9) {
             problems.add(AssignmentProblem.of("points-mismatch", points(manifest.points()), points(source.totalPoints())));
         }
@@ -129,8 +139,31 @@ public final class AssignmentSource {
         }
     }
 
-    /** Every notebook of the folder, in name order, leaving out hidden files and folders (checkpoints, git's). */
-    private static List<String> found(Path root, List<AssignmentProblem> problems) {
+    private static Map<String, byte[]> others(Path root, List<String> paths, List<AssignmentProblem> problems) {
+        if (paths.size() > MAX_FILES) {
+            problems.add(AssignmentProblem.of("too-many-other-files", MAX_FILES));
+            return Map.of();
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        long left = MAX_FILES_BYTES;
+        for (String path : paths) {
+            List<AssignmentProblem> reading = new ArrayList<>();
+            byte[] content = readBounded(root.resolve(path), path, (int) left, reading);
+            if (content == null) {
+                // Too large is said of all of them together: the bound is theirs, not this file's alone.
+                reading.replaceAll(p -> p.key().endsWith("file-too-large")
+                        ? AssignmentProblem.of("other-files-too-large", MAX_FILES_BYTES / 1024 / 1024, path) : p);
+                problems.addAll(reading);
+                return files;
+            }
+            files.put(path, content);
+            left -= content.length;
+        }
+        return files;
+    }
+
+    /** Every file of the folder, in name order, leaving out hidden files and folders (checkpoints, git's). */
+    private static List<String> found(Path root, boolean notebooksToo, List<AssignmentProblem> problems) {
         List<String> paths = new ArrayList<>();
         int[] entries = {0};
         try {
@@ -145,13 +178,15 @@ public final class AssignmentSource {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (++entries[0] > MAX_ENTRIES) return FileVisitResult.TERMINATE;
                     String relative = root.relativize(file).toString();
-                    if (hidden(file) || !relative.endsWith(".ipynb")) return FileVisitResult.CONTINUE;
+                    if (hidden(file)) return FileVisitResult.CONTINUE;
                     if (attributes.isSymbolicLink()) {
-                        problems.add(AssignmentProblem.of("notebook-link", relative));
+                        // A listed notebook's link is named where the list is read.
+                        if (!relative.endsWith(".ipynb")) problems.add(AssignmentProblem.of("file-link", relative));
+                        else if (notebooksToo) problems.add(AssignmentProblem.of("notebook-link", relative));
                     } else if (attributes.isRegularFile()) {
                         paths.add(relative);
                     }
-                    return paths.size() > MAX_NOTEBOOKS ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                    return paths.stream().filter(p -> p.endsWith(".ipynb")).count() > MAX_NOTEBOOKS ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -200,21 +235,40 @@ public final class AssignmentSource {
         return notebooks;
     }
 
-    /** Each notebook's grading, by its path in the folder. */
+    /** Each notebook's grading, by its path in the folder, with the files of its folder beside it. */
     public Map<String, NotebookGrading> grading() {
         Map<String, NotebookGrading> grading = new LinkedHashMap<>();
-        for (SourceNotebook notebook : notebooks) grading.put(notebook.name(), NotebookGrading.of(notebook));
+        for (SourceNotebook notebook : notebooks) {
+            grading.put(notebook.name(), NotebookGrading.of(notebook).withFiles(filesBeside(notebook.name())));
+        }
         return grading;
+    }
+
+    /** The files handed out with the notebooks (neither assignment.yaml nor a notebook), by path. */
+    public Map<String, byte[]> files() {
+        return files;
+    }
+
+    /** The files in the notebook's folder and below it, by their path from that folder, as its code opens them. */
+    private Map<String, byte[]> filesBeside(String notebook) {
+        int slash = notebook.lastIndexOf('/');
+        String folder = slash < 0 ? "" : notebook.substring(0, slash + 1);
+        Map<String, byte[]> beside = new LinkedHashMap<>();
+        files.forEach((path, content) -> {
+            if (path.startsWith(folder)) beside.put(path.substring(folder.length()), content);
+        });
+        return beside;
     }
 
     public double totalPoints() {
         return grading().values().stream().mapToDouble(NotebookGrading::totalPoints).sum();
     }
 
-    /** What students get: each notebook's release, by its path in the folder, in order. */
+    /** What students get: each notebook's release, by its path in the folder, in order, then the other files as they are. */
     public Map<String, byte[]> release() {
         Map<String, byte[]> release = new LinkedHashMap<>();
         for (SourceNotebook notebook : notebooks) release.put(notebook.name(), ReleaseStep.release(notebook));
+        release.putAll(files);
         return release;
     }
 

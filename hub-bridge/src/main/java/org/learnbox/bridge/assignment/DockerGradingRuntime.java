@@ -64,15 +64,16 @@ class DockerGradingRuntime implements GradingRuntime, AutoCloseable {
         this.docker = docker;
         this.box = properties.box();
         this.image = properties.image("sandbox");
-        this.ahead = new GradersAhead<>(this::started, id -> ContainerStops.remove(docker, id), IDLE, System::nanoTime);
+        // As many ahead as submissions are graded at once (GradingQueue), when they come that fast.
+        this.ahead = new GradersAhead<>(this::started, id -> ContainerStops.remove(docker, id), GradingQueue.AT_ONCE, IDLE, System::nanoTime);
     }
 
     @Override
-    public RawGrading grade(byte[] preparedNotebook, NotebookLanguage language, GradingLimits limits) {
-        return DockerErrors.translate(() -> run(preparedNotebook, language, limits), FAILED, "docker.stops.grading");
+    public RawGrading grade(byte[] preparedNotebook, Map<String, byte[]> files, NotebookLanguage language, GradingLimits limits) {
+        return DockerErrors.translate(() -> run(preparedNotebook, files, language, limits), FAILED, "docker.stops.grading");
     }
 
-    private RawGrading run(byte[] notebook, NotebookLanguage language, GradingLimits limits) {
+    private RawGrading run(byte[] notebook, Map<String, byte[]> files, NotebookLanguage language, GradingLimits limits) {
         Kind kind = new Kind(language, limits);
         String id = ahead.take(kind);
         if (id != null && !running(id)) {
@@ -83,7 +84,7 @@ class DockerGradingRuntime implements GradingRuntime, AutoCloseable {
         if (id == null) id = started(kind);
         try {
             // The notebook and, after it in the same archive, the word to start: the runner's clock counts from here.
-            docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(new ByteArrayInputStream(gradeFolder(notebook))).exec();
+            docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(new ByteArrayInputStream(gradeFolder(notebook, files))).exec();
             boolean stoppedAtLimit = !ended(id, limits.perNotebook().plus(START_AND_END));
             if (stoppedAtLimit) {
                 ContainerStops.kill(docker, id);
@@ -174,11 +175,13 @@ class DockerGradingRuntime implements GradingRuntime, AutoCloseable {
 
     /**
      * The folder /grade, root's alone (0700), with the notebook in it (0600): the learner's code cannot
-     * read the hidden tests; then the empty file "start", the runner's word that the notebook is whole.
+     * read the hidden tests; the assignment's files under /grade/files (the runner puts them beside the
+     * notebook, the learner's); then the empty file "start", the runner's word that all is there.
      */
-    static byte[] gradeFolder(byte[] notebook) {
+    static byte[] gradeFolder(byte[] notebook, Map<String, byte[]> files) {
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         try (TarArchiveOutputStream entries = new TarArchiveOutputStream(tar)) {
+            entries.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             TarArchiveEntry folder = new TarArchiveEntry("grade/");
             folder.setMode(040700);
             entries.putArchiveEntry(folder);
@@ -189,6 +192,18 @@ class DockerGradingRuntime implements GradingRuntime, AutoCloseable {
             entries.putArchiveEntry(file);
             entries.write(notebook);
             entries.closeArchiveEntry();
+            for (Map.Entry<String, byte[]> given : files.entrySet()) {
+                String path = given.getKey();
+                if (path.startsWith("/") || java.util.Arrays.asList(path.split("/")).contains("..")) {
+                    throw new IllegalArgumentException("not a path inside the assignment: " + path);
+                }
+                TarArchiveEntry data = new TarArchiveEntry("grade/files/" + path);
+                data.setMode(0100600);
+                data.setSize(given.getValue().length);
+                entries.putArchiveEntry(data);
+                entries.write(given.getValue());
+                entries.closeArchiveEntry();
+            }
             TarArchiveEntry start = new TarArchiveEntry("grade/start");
             start.setMode(0100600);
             entries.putArchiveEntry(start);

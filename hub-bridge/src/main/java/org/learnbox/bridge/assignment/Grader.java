@@ -38,7 +38,7 @@ public class Grader {
     /** Grades a student's submitted copy of the notebook {@code grading} was made from. */
     public GradedNotebook grade(NotebookGrading grading, byte[] submission) {
         NotebookGrading.Prepared prepared = grading.prepare(submission);
-        GradingRuntime.RawGrading raw = runtime.grade(prepared.notebook(), grading.language(), limits);
+        GradingRuntime.RawGrading raw = runtime.grade(prepared.notebook(), grading.files(), grading.language(), limits);
         return score(grading, prepared.notebook(), raw);
     }
 

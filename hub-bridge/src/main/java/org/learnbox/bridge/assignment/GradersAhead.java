@@ -1,58 +1,69 @@
 package org.learnbox.bridge.assignment;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * Grading containers made ahead of the submissions, a kernel waiting in each: one of each kind
- * (language and limits) graded lately, made again as soon as one is taken, removed once no
- * grading of its kind came for a while. A box that grades nothing keeps none; at most one per
- * kind waits, so what they hold stays bounded whatever learners submit.
+ * Grading containers made ahead of the submissions, a kernel waiting in each, for each kind
+ * (language and limits) graded lately: one, made again as soon as it is taken; more, up to
+ * {@code most}, while submissions come faster than they are made (a class submitting at once);
+ * none once no grading of the kind came for a while. A box that grades nothing keeps none, and
+ * at most {@code most} of a kind wait, whatever learners submit.
  */
 final class GradersAhead<K> implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GradersAhead.class);
 
     private final Function<K, String> make;
     private final Consumer<String> remove;
+    private final int most;
     private final long idleNanos;
     private final LongSupplier clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("graders-ahead").daemon().factory());
-    private final Map<K, String> ready = new HashMap<>();
+    private final ExecutorService maker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("graders-ahead").daemon().factory());
+    private final ExecutorService remover = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("graders-used").daemon().factory());
+    private final Map<K, Deque<String>> ready = new HashMap<>();
+    private final Map<K, Integer> making = new HashMap<>();
+    private final Map<K, Integer> wanted = new HashMap<>();
     private final Map<K, Long> lastTaken = new HashMap<>();
-    private final Set<K> making = new HashSet<>();
     private boolean closed;
 
-    GradersAhead(Function<K, String> make, Consumer<String> remove, Duration idle, LongSupplier clock) {
+    GradersAhead(Function<K, String> make, Consumer<String> remove, int most, Duration idle, LongSupplier clock) {
         this.make = make;
         this.remove = remove;
+        this.most = Math.max(1, most);
         this.idleNanos = idle.toNanos();
         this.clock = clock;
     }
 
-    /** The container waiting for this kind, or null when none is; either way another is made for the next submission. */
+    /** A container waiting for this kind, or null when none is; either way more are made for the next submissions. */
     synchronized String take(K kind) {
         lastTaken.put(kind, clock.getAsLong());
-        String taken = ready.remove(kind);
+        Deque<String> waiting = ready.get(kind);
+        String taken = waiting == null ? null : waiting.poll();
+        // A submission that found none while others are graded: they come faster than one is made, so keep one more.
+        if (taken == null && making.getOrDefault(kind, 0) > 0) {
+            wanted.merge(kind, 1, (was, one) -> Math.min(most, was + one));
+        }
         makeAhead(kind);
         return taken;
     }
 
-    /** Removes the container afterwards, so the grading it served need not wait for the engine. */
+    /** Removes the container off the grading's path, so the grading it served need not wait for the engine. */
     void removeLater(String container) {
         try {
-            worker.execute(() -> quietly(container));
-        } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+            remover.execute(() -> quietly(container));
+        } catch (RejectedExecutionException closedAlready) {
             quietly(container);
         }
     }
@@ -64,39 +75,48 @@ final class GradersAhead<K> implements AutoCloseable {
             long now = clock.getAsLong();
             ready.entrySet().removeIf(waiting -> {
                 boolean unused = now - lastTaken.getOrDefault(waiting.getKey(), now) > idleNanos;
-                if (unused) idle.add(waiting.getValue());
+                if (unused) {
+                    idle.addAll(waiting.getValue());
+                    wanted.remove(waiting.getKey());
+                }
                 return unused;
             });
         }
         idle.forEach(this::quietly);
     }
 
-    /** Runs after what the worker was handed before (for tests that wait for it). */
-    void afterWork(Runnable then) {
-        worker.execute(then);
+    synchronized int waiting() {
+        return ready.values().stream().mapToInt(Deque::size).sum();
     }
 
-    synchronized int waiting() {
-        return ready.size();
+    /** Runs after what was handed to the maker and the remover before (for tests that wait for them). */
+    void afterWork(Runnable then) {
+        maker.execute(() -> remover.execute(then));
     }
 
     private void makeAhead(K kind) {
-        if (closed || ready.containsKey(kind) || !making.add(kind)) return;
-        worker.execute(() -> {
-            String made = null;
-            try {
-                made = make.apply(kind);
-            } catch (RuntimeException e) {
-                log.warn("could not make a grading container ahead: {}", e.getMessage());
-            }
-            boolean kept;
-            synchronized (this) {
-                making.remove(kind);
-                kept = made != null && !closed && !ready.containsKey(kind);
-                if (kept) ready.put(kind, made);
-            }
-            if (made != null && !kept) quietly(made);
-        });
+        if (closed) return;
+        int have = ready.getOrDefault(kind, new ArrayDeque<>()).size() + making.getOrDefault(kind, 0);
+        for (int more = wanted.getOrDefault(kind, 1) - have; more > 0; more--) {
+            making.merge(kind, 1, Integer::sum);
+            maker.execute(() -> madeAhead(kind));
+        }
+    }
+
+    private void madeAhead(K kind) {
+        String made = null;
+        try {
+            made = make.apply(kind);
+        } catch (RuntimeException e) {
+            log.warn("could not make a grading container ahead: {}", e.getMessage());
+        }
+        boolean kept;
+        synchronized (this) {
+            making.merge(kind, -1, Integer::sum);
+            kept = made != null && !closed;
+            if (kept) ready.computeIfAbsent(kind, k -> new ArrayDeque<>()).add(made);
+        }
+        if (made != null && !kept) quietly(made);
     }
 
     private void quietly(String container) {
@@ -110,19 +130,21 @@ final class GradersAhead<K> implements AutoCloseable {
     /** Removes every waiting container, after what is being made or removed now. */
     @Override
     public void close() {
-        List<String> left;
+        List<String> left = new ArrayList<>();
         synchronized (this) {
             closed = true;
-            left = new ArrayList<>(ready.values());
+            ready.values().forEach(left::addAll);
             ready.clear();
         }
-        worker.shutdown();
-        try {
-            worker.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (ExecutorService worker : List.of(maker, remover)) {
+            worker.shutdown();
+            try {
+                worker.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        // What the maker made after the list was taken, it removed itself (closed was already set).
         left.forEach(this::quietly);
-        // What the worker made after the list was taken, it removed itself (closed was already set).
     }
 }

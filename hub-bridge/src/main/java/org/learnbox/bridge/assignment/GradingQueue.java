@@ -24,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class GradingQueue {
     private static final Logger log = LoggerFactory.getLogger(GradingQueue.class);
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How many submissions are graded at once: one a CPU (each grading container gets one). */
+    static final int AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final TypeReference<List<SubmissionCell>> CELLS = new TypeReference<>() {};
 
     private final SubmissionRepository submissions;
@@ -40,7 +42,7 @@ public class GradingQueue {
         this.library = library;
         this.grader = grader;
         this.events = events;
-        this.graders = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+        this.graders = Executors.newFixedThreadPool(AT_ONCE,
                 Thread.ofPlatform().name("grader-", 1).daemon().factory());
     }
 

@@ -1,13 +1,18 @@
 package org.learnbox.bridge.assignment;
 
+import java.util.Map;
+
 /**
  * Where a prepared submission runs to be graded: a throwaway place with no network and nothing
  * of anyone else's. The result is what the runner saw ({@code learnbox-grade}'s result.json),
  * never read from the student's code; {@link Grader} checks it and gives the points.
  */
 public interface GradingRuntime {
-    /** Runs the notebook's cells in order in a kernel of {@code language}; refuses in words when it cannot run at all. */
-    RawGrading grade(byte[] preparedNotebook, NotebookLanguage language, GradingLimits limits);
+    /**
+     * Runs the notebook's cells in order in a kernel of {@code language}, the {@code files} (paths from the
+     * notebook's folder) beside it; refuses in words when it cannot run at all.
+     */
+    RawGrading grade(byte[] preparedNotebook, Map<String, byte[]> files, NotebookLanguage language, GradingLimits limits);
 
     /**
      * What came back: the runner's result.json and the executed notebook, each null when the run

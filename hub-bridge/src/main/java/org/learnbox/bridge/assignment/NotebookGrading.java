@@ -24,9 +24,11 @@ public final class NotebookGrading {
     private final Map<String, JsonNode> nbgraderMetadata;
     private final Map<String, List<String>> hiddenTests;
     private final Map<String, List<String>> markSchemes;
+    private final Map<String, byte[]> files;
 
     private NotebookGrading(String notebook, NotebookLanguage language, List<GradedCell> graded, Map<String, String> lockedSources,
-            Map<String, JsonNode> nbgraderMetadata, Map<String, List<String>> hiddenTests, Map<String, List<String>> markSchemes) {
+            Map<String, JsonNode> nbgraderMetadata, Map<String, List<String>> hiddenTests, Map<String, List<String>> markSchemes,
+            Map<String, byte[]> files) {
         this.notebook = notebook;
         this.language = language;
         this.graded = List.copyOf(graded);
@@ -34,6 +36,17 @@ public final class NotebookGrading {
         this.nbgraderMetadata = Map.copyOf(nbgraderMetadata);
         this.hiddenTests = Map.copyOf(hiddenTests);
         this.markSchemes = Map.copyOf(markSchemes);
+        this.files = Map.copyOf(files);
+    }
+
+    /** The same grading with the assignment's files beside the notebook (its data), by their path from the notebook's folder. */
+    NotebookGrading withFiles(Map<String, byte[]> beside) {
+        return new NotebookGrading(notebook, language, graded, lockedSources, nbgraderMetadata, hiddenTests, markSchemes, beside);
+    }
+
+    /** What the notebook's code may read in its folder while graded: the teacher's files, never the student's. */
+    public Map<String, byte[]> files() {
+        return files;
     }
 
     /** The grading of a notebook that was read without problems. */
@@ -56,7 +69,7 @@ public final class NotebookGrading {
                     : markers.remove(Markers.Region.MARK_SCHEME));
             if (markers.has(Markers.Region.HIDDEN_TESTS)) hidden.put(cell.gradeId(), markers.enclosed(Markers.Region.HIDDEN_TESTS));
         }
-        return new NotebookGrading(source.name(), source.language(), graded, lockedSources, metadata, hidden, schemes);
+        return new NotebookGrading(source.name(), source.language(), graded, lockedSources, metadata, hidden, schemes, Map.of());
     }
 
     public String notebook() {

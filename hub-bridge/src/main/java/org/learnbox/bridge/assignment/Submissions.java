@@ -50,10 +50,11 @@ public class Submissions {
         Map<String, byte[]> theirs = notebooksOf(student, assignmentId, source);
         List<SubmissionCell> cells = new java.util.ArrayList<>();
         List<String> problems = new java.util.ArrayList<>();
+        Map<String, NotebookGrading> grading = source.grading();
         source.release().forEach((name, released) -> {
-            if (!theirs.containsKey(name)) return;
+            if (!grading.containsKey(name) || !theirs.containsKey(name)) return;
             try {
-                NotebookGrading visible = NotebookGrading.of(SourceNotebook.read(name, released));
+                NotebookGrading visible = NotebookGrading.of(SourceNotebook.read(name, released)).withFiles(grading.get(name).files());
                 grader.grade(visible, theirs.get(name)).cells().stream().filter(c -> c.kind() == CellKind.AUTOGRADER_TESTS)
                         .forEach(c -> cells.add(SubmissionCell.of(name, c)));
             } catch (AssignmentException refused) {

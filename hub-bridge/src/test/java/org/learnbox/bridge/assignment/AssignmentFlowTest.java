@@ -66,7 +66,7 @@ class AssignmentFlowTest {
         @Bean
         @Primary
         GradingRuntime namedFailures() {
-            return (prepared, language, limits) -> {
+            return (prepared, files, language, limits) -> {
                 String text = new String(prepared, StandardCharsets.UTF_8);
                 LAST_RUN.set(text);
                 Map<String, String> statuses = new ConcurrentHashMap<>();
@@ -155,6 +155,7 @@ class AssignmentFlowTest {
     @Test
     void anImportedAssignmentIsReleasedIntoEveryRunningStudentsHomeWithoutSolutionsAndWithoutReplacingTheirWork() throws Exception {
         homes.home(classmate).put(path("squares-python.ipynb"), "my own work".getBytes(StandardCharsets.UTF_8));
+        homes.home(teacher).put("work/ps1/data/numbers.csv", "1,2,3".getBytes(StandardCharsets.UTF_8));
         Assignment imported = library.importFromHome(teacher, "work/ps1");
         assertThat(imported.getPoints()).isEqualTo(10.0);
 
@@ -163,6 +164,8 @@ class AssignmentFlowTest {
         waitFor(() -> homes.text(student, path("squares-java.ipynb")) != null && homes.text(classmate, path("squares-java.ipynb")) != null);
         assertThat(homes.text(student, path("squares-python.ipynb"))).contains("correct_squares").doesNotContain("BEGIN SOLUTION", "squares(11)");
         assertThat(homes.text(classmate, path("squares-python.ipynb"))).isEqualTo("my own work");
+        waitFor(() -> homes.text(student, path("data/numbers.csv")) != null);
+        assertThat(homes.text(student, path("data/numbers.csv"))).as("the files beside the notebooks come too").isEqualTo("1,2,3");
         assertThat(homes.home(outsider)).doesNotContainKey(path("squares-python.ipynb"));
         assertThat(releases.releasesFor(student)).extracting(r -> r.release().getDueAt()).containsExactly(Instant.parse("2099-01-15T15:59:00Z"));
     }

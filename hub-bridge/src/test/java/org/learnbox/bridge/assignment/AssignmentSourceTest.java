@@ -48,6 +48,40 @@ class AssignmentSourceTest {
         assertThat(source.manifest().due()).isNull();
         assertThat(source.manifest().late()).isEqualTo(LatePolicy.ACCEPT);
         assertThat(source.totalPoints()).isEqualTo(2);
+        assertThat(source.files()).containsOnlyKeys("data.csv");
+        assertThat(source.release()).containsKeys("b.ipynb", "part/a.ipynb", "data.csv").doesNotContainKey("assignment.yaml");
+        assertThat(new String(source.release().get("data.csv"), StandardCharsets.UTF_8)).isEqualTo("x,y");
+    }
+
+    @Test
+    void theFilesBesideTheNotebooksGoOutWithThemAndEachNotebookIsGradedWithThoseOfItsFolder() throws Exception {
+        write(dir.resolve("assignment.yaml"), "id: hw-3\ntitle: Homework 3\nnotebooks: [a.ipynb, week2/b.ipynb]\n");
+        write(dir.resolve("a.ipynb"), NOTEBOOK);
+        write(dir.resolve("week2/b.ipynb"), NOTEBOOK);
+        write(dir.resolve("teachers-own.ipynb"), "{\"the answers\": 42}");
+        write(dir.resolve("data/scores.csv"), "ada,5");
+        write(dir.resolve("week2/words.txt"), "hello");
+        AssignmentSource source = AssignmentSource.open(dir);
+
+        assertThat(source.release()).containsOnlyKeys("a.ipynb", "week2/b.ipynb", "data/scores.csv", "week2/words.txt");
+        assertThat(source.grading().get("a.ipynb").files()).containsOnlyKeys("data/scores.csv", "week2/words.txt");
+        assertThat(source.grading().get("week2/b.ipynb").files()).containsOnlyKeys("words.txt");
+    }
+
+    @Test
+    void moreThanAHundredOtherFilesOrMoreThanTwentyMebibytesOfThemAreRefused() throws Exception {
+        write(dir.resolve("assignment.yaml"), "id: hw\ntitle: Homework\n");
+        write(dir.resolve("a.ipynb"), NOTEBOOK);
+        for (int i = 0; i <= AssignmentSource.MAX_FILES; i++) write(dir.resolve("data/" + i + ".csv"), "1");
+        assertThat(AssignmentSource.problems(dir)).extracting(AssignmentProblem::toString).containsExactly(
+                "An assignment hands out at most 100 files beside its notebooks; this folder has more. Remove what students do not need.");
+        try (var data = Files.list(dir.resolve("data"))) {
+            for (Path file : data.toList()) Files.delete(file);
+        }
+        Files.write(dir.resolve("data/a.bin"), new byte[AssignmentSource.MAX_FILES_BYTES / 2]);
+        Files.write(dir.resolve("data/b.bin"), new byte[AssignmentSource.MAX_FILES_BYTES / 2 + 1]);
+        assertThat(AssignmentSource.problems(dir)).extracting(AssignmentProblem::toString).containsExactly(
+                "The files beside the notebooks may weigh 20 MiB in all; with data/b.bin they weigh more. Remove what students do not need.");
     }
 
     @Test
@@ -119,10 +153,11 @@ class AssignmentSourceTest {
         write(assignment.resolve("assignment.yaml"), "id: hw\ntitle: Homework\nnotebooks: [linked.ipynb, through/secret.ipynb]\n");
         Files.createSymbolicLink(assignment.resolve("linked.ipynb"), dir.resolve("elsewhere/secret.ipynb"));
         Files.createSymbolicLink(assignment.resolve("through"), dir.resolve("elsewhere"));
-        assertThat(keys(AssignmentSource.problems(assignment))).containsExactly("notebook-link", "path-escapes");
+        assertThat(keys(AssignmentSource.problems(assignment))).containsExactly("file-link", "notebook-link", "path-escapes");
         write(assignment.resolve("assignment.yaml"), "id: hw\ntitle: Homework\n");
-        assertThat(keys(AssignmentSource.problems(assignment))).as("found, not listed: the linked folder is not followed")
-                .containsExactly("notebook-link");
+        assertThat(AssignmentSource.problems(assignment)).as("found, not listed: the linked folder is not followed")
+                .extracting(AssignmentProblem::toString).containsExactlyInAnyOrder("linked.ipynb is a link; an assignment's notebooks must be files in its folder.",
+                        "through is a link; an assignment's files must be files in its folder.");
     }
 
     @Test

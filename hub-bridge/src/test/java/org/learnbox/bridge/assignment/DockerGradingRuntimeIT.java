@@ -1,6 +1,7 @@
 package org.learnbox.bridge.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.learnbox.bridge.assignment.NotebookFixture.JSON;
 
 import com.github.dockerjava.api.DockerClient;
@@ -126,6 +127,27 @@ class DockerGradingRuntimeIT {
         docker.killContainerCmd(waitingGrader()).exec();
 
         assertThat(grader.grade(python, python(SQUARES, SUM)).score()).isEqualTo(3.0);
+    }
+
+    @Test
+    void theAssignmentsFilesAreBesideTheNotebookAsTheLearnersOwnAndOnlyThere() {
+        String readsItsData = """
+                import os
+                with open('data/first.txt') as file:
+                    FIRST = int(file.read())
+                assert os.stat('data/first.txt').st_uid == 1000, 'the file belongs to the learner'
+                def squares(n):
+                    if n < 1:
+                        raise ValueError("n must be at least 1")
+                    return [i ** 2 for i in range(FIRST, n + 1)]
+                """;
+        NotebookGrading withData = python.withFiles(Map.of("data/first.txt", "1".getBytes(UTF_8)));
+
+        GradedNotebook with = grader.grade(withData, python(readsItsData, SUM));
+        assertThat(with.score()).as(outputsOf(with, "squares")).isEqualTo(3.0);
+        GradedNotebook without = grader.grade(python, python(readsItsData, SUM));
+        assertThat(without.score()).as("no file, no squares").isZero();
+        assertThat(outputsOf(without, "squares")).contains("FileNotFoundError");
     }
 
     @Test

@@ -16,31 +16,32 @@ class GradedSignalTest {
     @Test
     void aGradedSubmissionIsAnsweredAtOnce() {
         submission.graded(3, 5, "[]", new byte[0], null);
-        assertThat(signal.await(() -> submission, Duration.ofSeconds(30)).getState()).isEqualTo(SubmissionState.GRADED);
+        assertThat(signal.await("ada", () -> submission, Duration.ofSeconds(30)).getState()).isEqualTo(SubmissionState.GRADED);
     }
 
     @Test
     void aQueuedOneIsAnsweredWhenItsGradingEndsAndLookedAtOnlyWhenAGradingEnded() throws Exception {
         AtomicInteger looks = new AtomicInteger();
-        CompletableFuture<Submission> answer = CompletableFuture.supplyAsync(() -> signal.await(() -> {
+        CompletableFuture<Submission> answer = CompletableFuture.supplyAsync(() -> signal.await("ada", () -> {
             looks.incrementAndGet();
             return submission;
         }, Duration.ofSeconds(60)));
         awaitLooks(looks, 1);
-        signal.onGraded(new GradingQueue.Graded(99, "grace"));
+        signal.onGraded(new GradingQueue.Graded(98, "ada"));
         awaitLooks(looks, 2);
-        assertThat(answer).as("another's grading ended, not this one").isNotDone();
+        assertThat(answer).as("another submission of hers was graded, not this one").isNotDone();
 
+        signal.onGraded(new GradingQueue.Graded(99, "grace"));
         submission.graded(3, 5, "[]", new byte[0], null);
         signal.onGraded(new GradingQueue.Graded(1, "ada"));
         assertThat(answer.get(10, TimeUnit.SECONDS).getState()).isEqualTo(SubmissionState.GRADED);
-        assertThat(looks.get()).isEqualTo(3);
+        assertThat(looks.get()).as("not woken by another student's grading").isEqualTo(3);
     }
 
     @Test
     void aQueuedOneIsAnsweredStillQueuedWhenTheTimeIsUp() {
-        assertThat(signal.await(() -> submission, Duration.ofMillis(200)).getState()).isEqualTo(SubmissionState.QUEUED);
-        assertThat(signal.await(() -> submission, Duration.ZERO).getState()).isEqualTo(SubmissionState.QUEUED);
+        assertThat(signal.await("ada", () -> submission, Duration.ofMillis(200)).getState()).isEqualTo(SubmissionState.QUEUED);
+        assertThat(signal.await("ada", () -> submission, Duration.ZERO).getState()).isEqualTo(SubmissionState.QUEUED);
     }
 
     private static void awaitLooks(AtomicInteger looks, int count) throws InterruptedException {

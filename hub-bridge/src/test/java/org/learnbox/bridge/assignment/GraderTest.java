@@ -44,7 +44,7 @@ class GraderTest {
         }
 
         @Override
-        public RawGrading grade(byte[] prepared, NotebookLanguage language, GradingLimits limits) {
+        public RawGrading grade(byte[] prepared, Map<String, byte[]> files, NotebookLanguage language, GradingLimits limits) {
             this.given = prepared;
             this.language = language;
             return new RawGrading(JSON.writeValueAsBytes(forge.apply(report(prepared, statuses))), prepared, false);
@@ -197,7 +197,7 @@ class GraderTest {
     }
 
     private static void assertRefusedRaw(GradingRuntime.RawGrading raw, String key, String words) {
-        GradingRuntime runtime = (prepared, language, limits) -> raw;
+        GradingRuntime runtime = (prepared, files, language, limits) -> raw;
         assertThatThrownBy(() -> new Grader(runtime).grade(python, pythonRelease))
                 .isInstanceOfSatisfying(AssignmentException.class, refused -> {
                     assertThat(refused.problems()).extracting(AssignmentProblem::key).containsExactly(AssignmentProblem.PREFIX + key);

@@ -17,7 +17,7 @@ class GradersAheadTest {
     private final AtomicLong now = new AtomicLong();
 
     private GradersAhead<String> ahead() {
-        return new GradersAhead<>(kind -> kind + "-" + made.incrementAndGet(), removed::add, Duration.ofMinutes(10), now::get);
+        return new GradersAhead<>(kind -> kind + "-" + made.incrementAndGet(), removed::add, 2, Duration.ofMinutes(10), now::get);
     }
 
     @Test
@@ -33,12 +33,21 @@ class GradersAheadTest {
     }
 
     @Test
-    void atMostOneOfAKindWaitsHoweverManyAreTaken() throws Exception {
-        try (GradersAhead<String> ahead = ahead()) {
-            for (int i = 0; i < 20; i++) ahead.take("java");
-            awaitWaiting(ahead, 1);
+    void submissionsComingFasterThanContainersAreMadeKeepMoreWaitingButNeverMoreThanTheMost() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        try (GradersAhead<String> ahead = new GradersAhead<>(kind -> {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return kind + "-" + made.incrementAndGet();
+        }, removed::add, 2, Duration.ofMinutes(10), now::get)) {
+            for (int i = 0; i < 20; i++) assertThat(ahead.take("java")).isNull();
+            gate.countDown();
             drained(ahead);
-            assertThat(ahead.waiting()).as("the takes before one was ready queued no more").isEqualTo(1);
+            assertThat(ahead.waiting()).as("two made ahead, the most, however many were taken").isEqualTo(2);
+            assertThat(made.get()).isEqualTo(2);
         }
     }
 
@@ -76,7 +85,7 @@ class GradersAheadTest {
         try (GradersAhead<String> ahead = new GradersAhead<>(kind -> {
             if (tries.incrementAndGet() == 1) throw new IllegalStateException("Docker is down");
             return "made";
-        }, removed::add, Duration.ofMinutes(10), now::get)) {
+        }, removed::add, 1, Duration.ofMinutes(10), now::get)) {
             ahead.take("python");
             drained(ahead);
             assertThat(ahead.waiting()).isZero();
