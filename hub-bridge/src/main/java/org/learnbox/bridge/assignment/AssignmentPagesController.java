@@ -74,16 +74,29 @@ class AssignmentPagesController {
     String importFromHome(@PathVariable long classId, @RequestParam(defaultValue = "") String folder, Principal principal,
             RedirectAttributes flash) {
         classrooms.manage(classId, principal.getName());
+        return imported(classId, () -> library.importFromHome(principal.getName(), folder), "typedFolder", folder, flash);
+    }
+
+    @PostMapping("/classes/{classId}/assignments/import-git")
+    String importFromGit(@PathVariable long classId, @RequestParam(defaultValue = "") String url, Principal principal,
+            RedirectAttributes flash) {
+        classrooms.manage(classId, principal.getName());
+        return imported(classId, () -> library.importFromGit(principal.getName(), url), "typedUrl", url, flash);
+    }
+
+    /** Imports, then back to the tab with what came in, or each problem and what the teacher typed. */
+    private String imported(long classId, java.util.function.Supplier<Assignment> importing, String typedName, String typed,
+            RedirectAttributes flash) {
         try {
-            Assignment imported = library.importFromHome(principal.getName(), folder);
+            Assignment imported = importing.get();
             flash.addFlashAttribute("notice", words.of("assignment.notice.imported", imported.getId(), imported.getTitle(),
                     AssignmentSource.points(imported.getPoints())));
         } catch (AssignmentException refused) {
             flash.addFlashAttribute("problems", refused.problems().stream().map(words::of).toList());
-            flash.addFlashAttribute("typedFolder", folder);
+            flash.addFlashAttribute(typedName, typed);
         } catch (Refusal refused) {
             flash.addFlashAttribute("problems", List.of(words.of(refused)));
-            flash.addFlashAttribute("typedFolder", folder);
+            flash.addFlashAttribute(typedName, typed);
         }
         return "redirect:/classes/" + classId + "/assignments";
     }

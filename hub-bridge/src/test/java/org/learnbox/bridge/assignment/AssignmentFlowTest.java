@@ -344,6 +344,15 @@ class AssignmentFlowTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("typedFolder", "work/broken"));
         mvc.perform(post(tab + "/import").param("folder", "work/ps1").with(user(teacher).roles("TEACHER")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        for (String url : List.of("file:///data/repositories/someone/private.git", "/data/repositories/someone/private.git")) {
+            mvc.perform(post(tab + "/import-git").param("url", url).with(user(teacher).roles("TEACHER")).with(csrf()))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("problems", List.of(
+                            "'" + url + "' is not the address of a git server (https://, git:// or ssh://); the box does not clone from its own disk.")));
+        }
+        mvc.perform(post(tab + "/import-git").param("url", "http://127.0.0.1:9/ps1.git").with(user(teacher).roles("TEACHER")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("typedUrl", "http://127.0.0.1:9/ps1.git"));
         mvc.perform(post(tab + "/release").param("assignment", id).param("due", "2099-03-01T12:00:00+01:00")
                 .with(user(teacher).roles("TEACHER")).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(page(tab, teacher, "TEACHER")).contains("Problem set 1 - squares", "2099-03-01 11:00 UTC", "0/2");

@@ -150,6 +150,7 @@ class AuthorizationWalkTest {
         // Assignments: a class's tab and gradebooks are its teacher's and the admins'; a student's list is their own.
         doors.put("GET " + classPage + "/assignments", answers("LOG_IN FORBIDDEN FORBIDDEN PAGE FORBIDDEN PAGE"));
         doors.put("POST " + classPage + "/assignments/import", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
+        doors.put("POST " + classPage + "/assignments/import-git", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("POST " + classPage + "/assignments/release", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("GET " + classPage + "/assignments/999", answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
         doors.put("GET " + classPage + "/assignments/999/grades.csv", answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
