@@ -94,6 +94,7 @@ class DockerGradingRuntime implements GradingRuntime, AutoCloseable {
             return new RawGrading(out.get("result.json"), out.get("graded.ipynb"), stoppedAtLimit);
         } finally {
             ahead.removeLater(id);
+            ahead.madeAgain(kind);
         }
     }
 

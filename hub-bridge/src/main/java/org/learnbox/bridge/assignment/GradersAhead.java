@@ -46,7 +46,7 @@ final class GradersAhead<K> implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** A container waiting for this kind, or null when none is; either way more are made for the next submissions. */
+    /** A container waiting for this kind, or null when none is; {@link #madeAgain} makes more once it is used. */
     synchronized String take(K kind) {
         lastTaken.put(kind, clock.getAsLong());
         Deque<String> waiting = ready.get(kind);
@@ -55,8 +55,15 @@ final class GradersAhead<K> implements AutoCloseable {
         if (taken == null && making.getOrDefault(kind, 0) > 0) {
             wanted.merge(kind, 1, (was, one) -> Math.min(most, was + one));
         }
-        makeAhead(kind);
         return taken;
+    }
+
+    /**
+     * Makes containers of this kind for the next submissions, as many as are wanted; called once a grading is
+     * done, so that making the next does not take the CPU from the grading a student waits for.
+     */
+    synchronized void madeAgain(K kind) {
+        makeAhead(kind);
     }
 
     /** Removes the container off the grading's path, so the grading it served need not wait for the engine. */

@@ -25,8 +25,12 @@ class GradersAheadTest {
         try (GradersAhead<String> ahead = ahead()) {
             assertThat(ahead.waiting()).isZero();
             assertThat(ahead.take("python")).as("the first grading of a kind has none waiting").isNull();
+            drained(ahead);
+            assertThat(ahead.waiting()).as("none made while the grading runs").isZero();
+            ahead.madeAgain("python");
             awaitWaiting(ahead, 1);
             assertThat(ahead.take("python")).isEqualTo("python-1");
+            ahead.madeAgain("python");
             awaitWaiting(ahead, 1);
             assertThat(ahead.take("python")).isEqualTo("python-2");
         }
@@ -43,7 +47,10 @@ class GradersAheadTest {
             }
             return kind + "-" + made.incrementAndGet();
         }, removed::add, 2, Duration.ofMinutes(10), now::get)) {
-            for (int i = 0; i < 20; i++) assertThat(ahead.take("java")).isNull();
+            for (int i = 0; i < 20; i++) {
+                assertThat(ahead.take("java")).isNull();
+                ahead.madeAgain("java");
+            }
             gate.countDown();
             drained(ahead);
             assertThat(ahead.waiting()).as("two made ahead, the most, however many were taken").isEqualTo(2);
@@ -55,10 +62,14 @@ class GradersAheadTest {
     void aKindNobodyTookForAWhileIsRemovedAndClosingRemovesTheRest() throws Exception {
         GradersAhead<String> ahead = ahead();
         ahead.take("python");
+        ahead.madeAgain("python");
+        drained(ahead);
         ahead.take("java");
+        ahead.madeAgain("java");
         awaitWaiting(ahead, 2);
         now.addAndGet(Duration.ofMinutes(5).toNanos());
         ahead.take("java");
+        ahead.madeAgain("java");
         awaitWaiting(ahead, 2);
         now.addAndGet(Duration.ofMinutes(6).toNanos());
         ahead.removeIdle();
@@ -87,9 +98,11 @@ class GradersAheadTest {
             return "made";
         }, removed::add, 1, Duration.ofMinutes(10), now::get)) {
             ahead.take("python");
+            ahead.madeAgain("python");
             drained(ahead);
             assertThat(ahead.waiting()).isZero();
             ahead.take("python");
+            ahead.madeAgain("python");
             awaitWaiting(ahead, 1);
             assertThat(ahead.take("python")).isEqualTo("made");
         }
