@@ -166,6 +166,7 @@ public final class AssignmentSource {
     private static List<String> found(Path root, boolean notebooksToo, List<AssignmentProblem> problems) {
         List<String> paths = new ArrayList<>();
         int[] entries = {0};
+        int[] notebooks = {0};
         try {
             Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
                 @Override
@@ -185,8 +186,9 @@ public final class AssignmentSource {
                         else if (notebooksToo) problems.add(AssignmentProblem.of("notebook-link", relative));
                     } else if (attributes.isRegularFile()) {
                         paths.add(relative);
+                        if (relative.endsWith(".ipynb")) notebooks[0]++;
                     }
-                    return paths.stream().filter(p -> p.endsWith(".ipynb")).count() > MAX_NOTEBOOKS ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                    return notebooksToo && notebooks[0] > MAX_NOTEBOOKS ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
