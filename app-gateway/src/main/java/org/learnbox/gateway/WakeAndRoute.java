@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -105,6 +106,10 @@ class WakeAndRoute implements GlobalFilter, Ordered {
                         HttpStatus.NOT_FOUND, "No app here", none.getMessage()))
                 .onErrorResume(WebClientResponseException.class, refused -> GatewayPages.write(exchange.getResponse(),
                         HttpStatus.SERVICE_UNAVAILABLE, "The app cannot start now", BridgeClient.messageOf(refused)))
+                .onErrorResume(WebClientRequestException.class, unanswered -> GatewayPages.write(exchange.getResponse(),
+                        HttpStatus.SERVICE_UNAVAILABLE, "The box is busy",
+                        "The box did not say where this app is just now (" + unanswered.getMostSpecificCause().getMessage()
+                                + "). Try again in a moment."))
                 .onErrorResume(Switching.class, switching -> GatewayPages.write(exchange.getResponse(),
                         HttpStatus.SERVICE_UNAVAILABLE, "A new release is taking over",
                         "This app is switching to a new release just now. Try again in a moment."))

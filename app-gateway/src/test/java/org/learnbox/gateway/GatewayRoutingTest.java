@@ -32,6 +32,7 @@ class GatewayRoutingTest {
     static final HttpServer APP = server();
     static final HttpServer BRIDGE = server();
     static final AtomicInteger WAKES = new AtomicInteger();
+    static final AtomicInteger DROPPED_AT = new AtomicInteger();
     static final int CLOSED_PORT = closedPort();
 
     static {
@@ -40,8 +41,10 @@ class GatewayRoutingTest {
         BRIDGE.createContext("/hub-api/apps/wake", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             boolean authorized = "Bearer gateway-test-secret".equals(exchange.getRequestHeaders().getFirst("Authorization"));
-            WAKES.incrementAndGet();
-            if (authorized && body.contains("quiz--ada")) {
+            int wake = WAKES.incrementAndGet();
+            if (body.contains("dropped--ada") && DROPPED_AT.compareAndSet(0, wake) || body.contains("unreachable--ada")) {
+                exchange.close(); // no answer: the connection is dropped
+            } else if (authorized && (body.contains("quiz--ada") || body.contains("dropped--ada"))) {
                 answer(exchange, 200, "{\"target\":\"http://127.0.0.1:" + APP.getAddress().getPort() + "\"}");
             } else if (authorized && body.contains("sleepy--ada")) {
                 answer(exchange, 200, "{\"target\":\"http://127.0.0.1:" + CLOSED_PORT + "\"}");
@@ -117,6 +120,20 @@ class GatewayRoutingTest {
         HttpResponse<String> answer = get("nothing--ada", "/", "text/html");
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.body()).contains("There is no app at that address.");
+    }
+
+    @Test
+    void aWakeThatGotNoAnswerIsAskedOnceMoreAndABridgeThatNeverAnswersIsSaidInWords() throws Exception {
+        HttpResponse<String> answer = get("dropped--ada", "/again", "*/*");
+        assertThat(DROPPED_AT.get()).as("the first wake was dropped").isPositive();
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).startsWith("app saw /again");
+
+        int asked = WAKES.get();
+        HttpResponse<String> unanswered = get("unreachable--ada", "/", "text/html");
+        assertThat(unanswered.statusCode()).isEqualTo(503);
+        assertThat(unanswered.body()).contains("The box did not say where this app is just now", "Try again in a moment");
+        assertThat(WAKES.get() - asked).as("asked twice, no more").isEqualTo(2);
     }
 
     @Test
