@@ -124,6 +124,30 @@ var _JUPYTERLAB;
     });
   }
 
+  // The learner's desktop, where windows of Swing, AWT, tkinter and turtle programs show: this lab's
+  // server serves it at its own address (learnbox_desktop.py), so it opens beside the lab.
+  var DESKTOP_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect x="2" y="3" width="20" height="14" rx="1.5"'
+    + ' fill="none" stroke="#1565c0" stroke-width="2"/><rect x="5" y="6" width="8" height="6" fill="#90caf9"/>'
+    + '<path d="M8 21h8M12 17v4" stroke="#1565c0" stroke-width="2"/></svg>';
+
+  function serverBase() {
+    try {
+      return JSON.parse(document.getElementById('jupyter-config-data').textContent).baseUrl || '/';
+    } catch (e) {
+      return '/';
+    }
+  }
+
+  function addDesktop(app, icon) {
+    if (app.commands.hasCommand('learnbox:desktop')) return;
+    app.commands.addCommand('learnbox:desktop', {
+      label: 'Desktop',
+      caption: 'Opens your desktop in a new tab: the windows of your programs (Swing, tkinter, turtle) show there',
+      icon: icon,
+      execute: function () { window.open(serverBase() + 'desktop/', 'learnbox-desktop'); }
+    });
+  }
+
   var shared = null;
   // A module of JupyterLab's shared scope, or null when this JupyterLab does not share it.
   function sharedModule(name) {
@@ -139,6 +163,7 @@ var _JUPYTERLAB;
       var launcher = found[0] && found[0].ILauncher;
       var ui = found[1];
       var icon = ui && ui.LabIcon ? new ui.LabIcon({ name: 'learnbox:box', svgstr: ICON }) : undefined;
+      var desktopIcon = ui && ui.LabIcon ? new ui.LabIcon({ name: 'learnbox:desktop', svgstr: DESKTOP_ICON }) : undefined;
       var role = {};
       var teaches = function () { return role.teaches === true; };
       var menu = {
@@ -149,6 +174,8 @@ var _JUPYTERLAB;
         activate: function (app, cards) {
           addCommands(app, teaches, icon);
           addSubmit(app, icon);
+          addDesktop(app, desktopIcon);
+          if (cards) cards.add({ command: 'learnbox:desktop', category: 'Other', rank: 0 });
           whoAmI().then(function (me) {
             role = me;
             app.commands.notifyCommandChanged();

@@ -58,10 +58,12 @@ public record LearnboxProperties(
             /** The box's front door as code in a sandbox reaches it (the learnbox command calls the API there). */
             @DefaultValue("http://host.docker.internal:8000") String boxUrl,
             /** A learner's sandbox starts as they log in, ahead of the hub's call, which hands it the hub's token. */
-            @DefaultValue("true") boolean startAtLogin) {
+            @DefaultValue("true") boolean startAtLogin,
+            /** A learner's desktop (windows of their programs) stops after nobody looked at it for this long. */
+            @DefaultValue("10m") Duration desktopIdle) {
 
         Sandbox withImage(String other) {
-            return new Sandbox(other, cpus, memory, pids, network, maxRunning, port, boxUrl, startAtLogin);
+            return new Sandbox(other, cpus, memory, pids, network, maxRunning, port, boxUrl, startAtLogin, desktopIdle);
         }
     }
 

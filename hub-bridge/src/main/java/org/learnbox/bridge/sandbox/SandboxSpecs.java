@@ -45,6 +45,7 @@ public class SandboxSpecs {
         env.put("JUPYTERHUB_SERVICE_URL", "http://0.0.0.0:" + sandbox.port() + "/user/" + user + "/");
         env.put("HOME", HOME);
         env.put("LEARNBOX_URL", sandbox.boxUrl());
+        env.put("LEARNBOX_DESKTOP_IDLE_SECONDS", Long.toString(sandbox.desktopIdle().toSeconds()));
         return new SandboxSpec(
                 user,
                 sandbox.image(),

@@ -21,7 +21,9 @@ public final class KernelMain {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("java.awt.headless", "true");
+        // In a sandbox DISPLAY names the learner's desktop, where a cell's windows show (issue 18);
+        // elsewhere (grading, a notebook run as an app) there is no screen, and pictures are drawn without one.
+        if (System.getenv("DISPLAY") == null) System.setProperty("java.awt.headless", "true");
         if (args.length == 2 && args[0].equals("run")) {
             // Ends the JVM whatever threads are left: the kernel's own, and after a failed cell those cells started.
             System.exit(NotebookRunner.runFile(Path.of(args[1])));

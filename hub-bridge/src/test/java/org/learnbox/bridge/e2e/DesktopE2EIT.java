@@ -1,0 +1,238 @@
+package org.learnbox.bridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The learner's desktop (issue 18): windows of Java and Python programs in the browser, and no one else's. */
+@ExtendWith(RunningBox.class)
+class DesktopE2EIT {
+    private final RunningBox box = RunningBox.get();
+
+    @Test
+    void inChromiumTheDesktopShowsATurtleDrawingAndASwingWindowWhoseButtonReachesTheCell() throws Exception {
+        String password = box.addUser("wren");
+        Learner wren = new Learner(box, "wren");
+        wren.logInToLab(password);
+
+        // A program opens a window before anyone looks: the desktop starts for it.
+        try (KernelSession python = wren.startKernel("python3")) {
+            KernelSession.Outcome turtle = python.execute("""
+                    import turtle
+                    pen = turtle.Turtle()
+                    pen.speed(0)
+                    for side in range(36):
+                        pen.forward(200)
+                        pen.left(170)
+                    root = turtle.getcanvas().winfo_toplevel()
+                    root.title("A turtle's star")
+                    root.update()
+                    print("shown:", root.winfo_viewable() == 1)
+                    """, Duration.ofMinutes(2));
+            assertThat(turtle.error()).isNull();
+            assertThat(turtle.stdout()).contains("shown: True");
+
+            WebDriver browser = Chromium.open();
+            try {
+                Chromium.logInToLab(browser, box, "wren", password);
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(2));
+                By desktopCard = By.xpath("//div[contains(concat(' ', @class, ' '), ' jp-LauncherCard ')][.//*[normalize-space(text())='Desktop']]");
+                wait.until(ExpectedConditions.elementToBeClickable(desktopCard));
+                String lab = browser.getWindowHandle();
+                browser.findElement(desktopCard).click();
+                wait.until(driver -> driver.getWindowHandles().size() == 2);
+                browser.switchTo().window(browser.getWindowHandles().stream().filter(handle -> !handle.equals(lab)).findFirst().orElseThrow());
+                try {
+                    wait.until(driver -> driver.getTitle().contains("Desktop of wren"));
+                } catch (org.openqa.selenium.TimeoutException notConnected) {
+                    throw new AssertionError("the desktop did not connect; the page loaded: " + ((JavascriptExecutor) browser).executeScript(
+                            "return performance.getEntriesByType('resource').map(e => e.name + ' ' + e.responseStatus).join('\\n')"), notConnected);
+                }
+                WebElement screen = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#noVNC_container canvas")));
+                // The turtle's white canvas, with the star drawn on it (its window answers its events after the cell).
+                wait.until(driver -> lightPixels(driver, screen) > 20_000 && linesOnLight(driver, screen) > 1_000);
+                Chromium.screenshot(browser, "desktop-01-turtle.png");
+
+                // A Swing window from a Java cell; a click on its button, through the desktop in the browser, prints in the cell.
+                try (KernelSession java = wren.startKernel("java")) {
+                    CompletableFuture<KernelSession.Outcome> cell = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return java.execute(swingCell(), Duration.ofMinutes(3));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    String where = awaitFile(wren, "button-at.txt", cell);
+                    String[] xy = where.strip().split(" ");
+                    int x = Integer.parseInt(xy[0]);
+                    int y = Integer.parseInt(xy[1]);
+                    Chromium.screenshot(browser, "desktop-02-swing.png");
+                    long width = ((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].width", screen)).longValue();
+                    long height = ((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].height", screen)).longValue();
+                    assertThat(screen.getSize().getWidth()).as("the desktop is the size of the browser's page, pixel for pixel").isEqualTo((int) width);
+                    new Actions(browser).moveToElement(screen, x - (int) (width / 2), y - (int) (height / 2)).click().perform();
+                    KernelSession.Outcome clicked = cell.get(2, TimeUnit.MINUTES);
+                    assertThat(clicked.error()).isNull();
+                    assertThat(clicked.stdout()).contains("The button was clicked", "done");
+                    Chromium.screenshot(browser, "desktop-03-clicked.png");
+                }
+            } finally {
+                try {
+                    Chromium.screenshot(browser, "desktop-last.png"); // where it ended, failed or not
+                } finally {
+                    browser.quit();
+                }
+            }
+        }
+    }
+
+    @Test
+    void anotherLearnerIsRefusedTheDesktopAndTheDisplayListensOnNoPort() throws Exception {
+        String owner = box.addUser("pia");
+        String other = box.addUser("quin");
+        Learner pia = new Learner(box, "pia");
+        pia.logInToLab(owner);
+        Learner quin = new Learner(box, "quin");
+        quin.logInToLab(other);
+
+        HttpResponse<String> own = pia.get("/user/pia/desktop/");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.uri().getPath()).isEqualTo("/user/pia/desktop/vnc.html");
+        assertThat(own.body()).contains("noVNC");
+        HttpResponse<String> page = quin.get("/user/pia/desktop/");
+        assertThat(page.statusCode()).as(page.uri() + " " + page.body()).isEqualTo(403);
+
+        // The viewer's connection: the owner's opens (and starts the desktop), the other's is refused.
+        URI socket = URI.create("ws://localhost:" + box.port + "/user/pia/desktop/websockify");
+        WebSocket mine = open(pia, socket);
+        mine.sendClose(WebSocket.NORMAL_CLOSURE, "seen");
+        assertThat(openFails(quin, socket)).as("quin's viewer reaches pia's desktop").isTrue();
+
+        // Xvnc runs, and neither it nor anything of the desktop listens on TCP beyond the sandbox: only the lab's own port does.
+        String listening = box.docker("exec", box.sandboxContainer("pia"), "sh", "-c",
+                "pgrep -x Xvnc >/dev/null && echo running; cat /proc/net/tcp /proc/net/tcp6 | awk '$4 == \"0A\" && $2 !~ /^([0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F]7F|00000000000000000000000001000000):/ {print $2}'").requireSuccess().stdout();
+        String programs = box.docker("exec", box.sandboxContainer("pia"), "sh", "-c",
+                "for p in /proc/[0-9]*; do ls -l $p/fd 2>/dev/null | grep -q socket && echo $(basename $p) $(tr '\\0' ' ' < $p/cmdline); done; cat /proc/net/tcp").stdout();
+        assertThat(listening).contains("running");
+        assertThat(listening.lines().filter(line -> line.contains(":")).map(line -> line.substring(line.lastIndexOf(':') + 1)))
+                .as("ports listened on in pia's sandbox (hex); its programs: " + programs).containsOnly("22B8");
+        String piaAddress = box.docker("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}",
+                box.sandboxContainer("pia")).requireSuccess().stdout().strip().split(" ")[0];
+        String reached = box.docker("exec", box.sandboxContainer("quin"), "python3", "-c", """
+                import socket, sys
+                for port in (5900, 5901, 6000, 6001):
+                    try:
+                        socket.create_connection((sys.argv[1], port), timeout=3).close()
+                        print("reached", port)
+                    except OSError:
+                        pass
+                print("done")
+                """, piaAddress).requireSuccess().stdout();
+        assertThat(reached.strip()).isEqualTo("done");
+    }
+
+    private static String swingCell() {
+        return """
+                import javax.swing.*;
+                import java.util.concurrent.*;
+                var clicked = new CountDownLatch(1);
+                var button = new JButton[1];
+                SwingUtilities.invokeAndWait(() -> {
+                    var frame = new JFrame("Hello from Swing");
+                    button[0] = new JButton("Click me");
+                    button[0].addActionListener(e -> { System.out.println("The button was clicked"); clicked.countDown(); });
+                    frame.add(button[0]);
+                    frame.setSize(360, 240);
+                    frame.setVisible(true);
+                });
+                var shown = java.time.Instant.now().plusSeconds(30);
+                while (!button[0].isShowing() && java.time.Instant.now().isBefore(shown)) Thread.sleep(20);
+                Thread.sleep(300); // the window manager places the frame once it maps; its place is read after
+                var at = new java.awt.Point[1];
+                SwingUtilities.invokeAndWait(() -> {
+                    var corner = button[0].getLocationOnScreen();
+                    at[0] = new java.awt.Point(corner.x + button[0].getWidth() / 2, corner.y + button[0].getHeight() / 2);
+                });
+                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("user.home"), "button-at.txt"), at[0].x + " " + at[0].y);
+                System.out.println(clicked.await(120, TimeUnit.SECONDS) ? "done" : "no click came");
+                """;
+    }
+
+    /** Waits for a file the cell writes; a cell that ended first says why. */
+    private static String awaitFile(Learner learner, String path, CompletableFuture<KernelSession.Outcome> cell) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (true) {
+            if (cell.isDone()) throw new AssertionError("the cell ended first: " + cell.get());
+            try {
+                return learner.readFile(path);
+            } catch (AssertionError notYet) {
+                if (Instant.now().isAfter(deadline)) throw notYet;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** How many pixels of the desktop's canvas are near white. */
+    private static long lightPixels(WebDriver browser, WebElement canvas) {
+        Object count = ((JavascriptExecutor) browser).executeScript("""
+                const c = arguments[0], data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let light = 0;
+                for (let i = 0; i < data.length; i += 4) if (data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240) light++;
+                return light;
+                """, canvas);
+        return ((Number) count).longValue();
+    }
+
+    /** How many dark pixels lie well inside the region of near-white ones (lines drawn on a white canvas). */
+    private static long linesOnLight(WebDriver browser, WebElement canvas) {
+        Object count = ((JavascriptExecutor) browser).executeScript("""
+                const c = arguments[0], w = c.width, h = c.height, data = c.getContext('2d').getImageData(0, 0, w, h).data;
+                const at = (x, y) => (y * w + x) * 4;
+                let left = w, right = 0, top = h, bottom = 0;
+                for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+                    const i = at(x, y);
+                    if (data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240) {
+                        left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); bottom = Math.max(bottom, y);
+                    }
+                }
+                let dark = 0;
+                for (let y = top + 40; y < bottom - 10; y++) for (let x = left + 10; x < right - 10; x++) {
+                    const i = at(x, y);
+                    if (data[i] < 80 && data[i + 1] < 80 && data[i + 2] < 80) dark++;
+                }
+                return dark;
+                """, canvas);
+        return ((Number) count).longValue();
+    }
+
+    private static WebSocket open(Learner learner, URI uri) throws Exception {
+        return learner.http.newWebSocketBuilder().header("Cookie", learner.cookieHeader()).subprotocols("binary")
+                .connectTimeout(Duration.ofSeconds(20))
+                .buildAsync(uri, new WebSocket.Listener() {}).get(60, TimeUnit.SECONDS);
+    }
+
+    private static boolean openFails(Learner learner, URI uri) throws Exception {
+        try {
+            open(learner, uri).abort();
+            return false;
+        } catch (ExecutionException refused) {
+            return true;
+        }
+    }
+}
