@@ -47,6 +47,8 @@ class DesktopE2EIT {
                     """, Duration.ofMinutes(2));
             assertThat(turtle.error()).isNull();
             assertThat(turtle.stdout()).contains("shown: True");
+            assertThat(turtle.displayed()).as("the cell says where the window went")
+                    .contains("This program's window is on your desktop, which is not open", "/user/wren/desktop/");
 
             WebDriver browser = Chromium.open();
             try {
@@ -90,6 +92,7 @@ class DesktopE2EIT {
                     KernelSession.Outcome clicked = cell.get(2, TimeUnit.MINUTES);
                     assertThat(clicked.error()).isNull();
                     assertThat(clicked.stdout()).contains("The button was clicked", "done");
+                    assertThat(clicked.displayed()).as("the desktop was open: nothing to say").doesNotContain("your desktop");
                     Chromium.screenshot(browser, "desktop-03-clicked.png");
                 }
             } finally {
@@ -123,6 +126,20 @@ class DesktopE2EIT {
         WebSocket mine = open(pia, socket);
         mine.sendClose(WebSocket.NORMAL_CLOSURE, "seen");
         assertThat(openFails(quin, socket)).as("quin's viewer reaches pia's desktop").isTrue();
+
+        // With the desktop tab closed, a Java cell's window is announced in the cell, with the way to the desktop.
+        try (KernelSession java = pia.startKernel("java")) {
+            KernelSession.Outcome window = java.execute("""
+                    var frame = new javax.swing.JFrame("Left alone");
+                    frame.setSize(300, 200);
+                    frame.setVisible(true);
+                    Thread.sleep(5000); // a program that runs on for a while
+                    System.out.println("showing: " + frame.isShowing());
+                    """, Duration.ofMinutes(2));
+            assertThat(window.error()).isNull();
+            assertThat(window.stdout()).contains("showing: true");
+            assertThat(window.displayed()).contains("This program's window is on your desktop, which is not open", "/user/pia/desktop/");
+        }
 
         // Xvnc runs, and neither it nor anything of the desktop listens on TCP beyond the sandbox: only the lab's own port does.
         String listening = box.docker("exec", box.sandboxContainer("pia"), "sh", "-c",

@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class KernelSession implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What one cell did: its printed output, its value, and its error if any. */
-    record Outcome(String stdout, String result, String error, String status) {}
+    /** What one cell did: its printed output, its value, its error if any, and the text of what it displayed. */
+    record Outcome(String stdout, String result, String error, String status, String displayed) {}
 
     final String id;
     private final String session = UUID.randomUUID().toString();
@@ -69,6 +69,7 @@ final class KernelSession implements AutoCloseable {
         socket.sendText(JSON.writeValueAsString(message), true).get(10, TimeUnit.SECONDS);
 
         StringBuilder stdout = new StringBuilder();
+        StringBuilder displayed = new StringBuilder();
         String result = null;
         String error = null;
         String status = null;
@@ -78,13 +79,14 @@ final class KernelSession implements AutoCloseable {
             long left = Duration.between(Instant.now(), deadline).toMillis();
             JsonNode reply = left > 0 ? messages.poll(left, TimeUnit.MILLISECONDS) : null;
             if (reply == null) {
-                return new Outcome(stdout.toString(), result, error == null ? "timed out" : error, status);
+                return new Outcome(stdout.toString(), result, error == null ? "timed out" : error, status, displayed.toString());
             }
             if (!msgId.equals(reply.path("parent_header").path("msg_id").asString())) continue;
             String type = reply.path("msg_type").asString();
             JsonNode content = reply.path("content");
             switch (type) {
                 case "stream" -> stdout.append(content.path("text").asString());
+                case "display_data" -> displayed.append(content.path("data").path("text/plain").asString()).append('\n');
                 case "execute_result" -> result = content.path("data").path("text/plain").asString();
                 case "error" -> error = content.path("ename").asString() + ": " + content.path("evalue").asString();
                 case "execute_reply" -> status = content.path("status").asString();
@@ -92,7 +94,7 @@ final class KernelSession implements AutoCloseable {
                 default -> { }
             }
         }
-        return new Outcome(stdout.toString(), result, error, status);
+        return new Outcome(stdout.toString(), result, error, status, displayed.toString());
     }
 
     @Override

@@ -89,6 +89,7 @@ public final class JavaKernel extends BaseKernel {
     private static JavaKernel start(boolean headless) {
         JavaKernel kernel = new JavaKernel(new JupyterIO(StandardCharsets.UTF_8), new SessionHistory(), headless);
         kernel.onStartup();
+        if (!headless) WindowNotice.watch(kernel);
         return kernel;
     }
 
