@@ -56,11 +56,14 @@ class Viewer:
         self.socket = socket
         self.buffer = bytearray()
         self.received = 0
+        self.reading = None
 
     @classmethod
     async def connect(cls, url, cookie):
         request = HTTPRequest(url, headers={"Cookie": cookie})
-        return cls(await websocket_connect(request, subprotocols=["binary"]))
+        socket = await websocket_connect(request, subprotocols=["binary"])
+        socket.protocol.set_nodelay(True)  # as a browser's sockets are
+        return cls(socket)
 
     async def read(self, size):
         while len(self.buffer) < size:
@@ -96,7 +99,18 @@ class Viewer:
     async def request(self, incremental=True):
         await self.send(struct.pack(">BBHHHH", 3, 1 if incremental else 0, 0, 0, self.width, self.height))
 
-    async def update(self):
+    async def update(self, timeout=30):
+        """The next framebuffer update, once whole. One not come within the timeout is still read on
+        (never cut off midway, which would lose the stream's place) and is the next one asked for."""
+        if self.reading is None:
+            self.reading = asyncio.ensure_future(self.read_update())
+        done, _ = await asyncio.wait({self.reading}, timeout=timeout)
+        if not done:
+            raise asyncio.TimeoutError()
+        reading, self.reading = self.reading, None
+        return reading.result()
+
+    async def read_update(self):
         """Reads until one framebuffer update is whole; returns how many rectangles it had."""
         while True:
             kind = (await self.read(1))[0]
@@ -142,10 +156,21 @@ async def bytes_per_second(viewer, seconds):
     while time.monotonic() < deadline:
         await viewer.request()
         try:
-            await asyncio.wait_for(viewer.update(), timeout=max(0.01, deadline - time.monotonic()))
+            await viewer.update(timeout=max(0.01, deadline - time.monotonic()))
         except asyncio.TimeoutError:
             break
     return (viewer.received - at_start) / seconds
+
+
+async def settle(viewer, quiet=1.0, most=20):
+    """Reads updates until none has come for a while."""
+    deadline = time.monotonic() + most
+    while time.monotonic() < deadline:
+        await viewer.request()
+        try:
+            await viewer.update(timeout=quiet)
+        except asyncio.TimeoutError:
+            return
 
 
 def program(source):
@@ -189,24 +214,16 @@ async def main():
 
     clicker = program(CLICKER)
     try:
-        await asyncio.sleep(0)  # the window maps; the updates it makes are read below
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:  # until the window has drawn and nothing more changes
-            await viewer.request()
-            try:
-                await asyncio.wait_for(viewer.update(), timeout=1)
-            except asyncio.TimeoutError:
-                break
+        await settle(viewer)  # the window maps and draws
         await viewer.pointer(300, 250, 0)
-        await viewer.request()
-        await asyncio.wait_for(viewer.update(), timeout=5)  # the pointer drawn where it moved
+        await settle(viewer)  # the pointer, where it moved
         latencies = []
         for _ in range(args.clicks):
             await viewer.request()
             pressed = time.monotonic()
             await viewer.pointer(300, 250, 1)
             await viewer.pointer(300, 250, 0)
-            await asyncio.wait_for(viewer.update(), timeout=10)
+            await viewer.update(timeout=10)
             latencies.append(time.monotonic() - pressed)
         latencies.sort()
         figures["click_to_frame_ms"] = {"p50": 1000 * statistics.median(latencies),

@@ -213,6 +213,7 @@ class DesktopSocket(WebSocketMixin, WebSocketHandler, JupyterHandler):
 
     def open(self, *args, **kwargs):
         super().open()
+        self.set_nodelay(True)  # a click's small message goes at once, not after the last one's ACK
         self.settings["learnbox_desktop"].viewer_came()
         self.counted = True
         self.forwarding = asyncio.ensure_future(self.forward())
