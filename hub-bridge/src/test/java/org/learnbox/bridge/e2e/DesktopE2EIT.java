@@ -95,6 +95,52 @@ class DesktopE2EIT {
                     assertThat(clicked.displayed()).as("the desktop was open: nothing to say").doesNotContain("your desktop");
                     Chromium.screenshot(browser, "desktop-03-clicked.png");
                 }
+
+                // The desktop follows the browser's window: the picture stays pixel for pixel the page's size.
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1000, 700));
+                wait.until(driver -> {
+                    java.util.List<?> size = (java.util.List<?>) ((JavascriptExecutor) driver).executeScript(
+                            "const c = document.querySelector('#noVNC_container canvas'), box = document.getElementById('noVNC_container');"
+                                    + " return [c.width, c.height, box.clientWidth, box.clientHeight];");
+                    return size.get(0).equals(size.get(2)) && size.get(1).equals(size.get(3)) && ((Number) size.get(0)).intValue() < 1100;
+                });
+                KernelSession.Outcome width = python.execute("""
+                        import subprocess
+                        print(subprocess.run(["python3", "-c", "import tkinter; r = tkinter.Tk(); r.withdraw(); print(r.winfo_screenwidth())"],
+                                             capture_output=True, text=True).stdout.strip())
+                        """, Duration.ofMinutes(1));
+                long canvasWidth = ((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].width", screen)).longValue();
+                assertThat(width.stdout().strip()).as("the X screen's width, as programs see it").isEqualTo(Long.toString(canvasWidth));
+                Chromium.screenshot(browser, "desktop-04-resized.png");
+
+                // Text copied in the browser is pasted in the sandbox, and the other way (noVNC's clipboard panel).
+                browser.findElement(By.id("noVNC_control_bar_handle")).click(); // the bar at the side opens
+                wait.until(ExpectedConditions.elementToBeClickable(By.id("noVNC_clipboard_button"))).click();
+                WebElement clipboard = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("noVNC_clipboard_text")));
+                clipboard.clear();
+                clipboard.sendKeys("Aus dem Browser: Grüße");
+                ((JavascriptExecutor) browser).executeScript("arguments[0].blur()", clipboard); // noVNC sends it on change
+                Instant pasted = Instant.now().plusSeconds(30);
+                String inSandbox = "";
+                while (!inSandbox.contains("Aus dem Browser: Grüße")) {
+                    assertThat(Instant.now()).as("the browser's text reached the sandbox's clipboard: " + inSandbox).isBefore(pasted);
+                    inSandbox = python.execute("""
+                            import tkinter
+                            reader = tkinter.Tk(); reader.withdraw()
+                            try:
+                                print("clipboard:", reader.clipboard_get())
+                            except tkinter.TclError as empty:
+                                print("clipboard:", empty)
+                            reader.destroy()
+                            """, Duration.ofMinutes(1)).stdout();
+                }
+                assertThat(python.execute("""
+                        writer = tkinter.Tk(); writer.withdraw()
+                        writer.clipboard_clear(); writer.clipboard_append("Aus der Sandbox: 你好")
+                        writer.update()
+                        """, Duration.ofMinutes(1)).error()).isNull();
+                wait.until(driver -> "Aus der Sandbox: 你好".equals(clipboard.getDomProperty("value")));
+                Chromium.screenshot(browser, "desktop-05-clipboard.png");
             } finally {
                 try {
                     Chromium.screenshot(browser, "desktop-last.png"); // where it ended, failed or not
