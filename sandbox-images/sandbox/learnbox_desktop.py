@@ -13,6 +13,7 @@ desktop tab open), the desktop stops, with the programs on it, and the socket is
 import asyncio
 import json
 import os
+import resource
 import shutil
 import signal
 import socket
@@ -37,6 +38,7 @@ NOVNC = "/usr/share/novnc"
 IDLE_SECONDS = int(os.environ.get("LEARNBOX_DESKTOP_IDLE_SECONDS", "600"))
 GEOMETRY = "1280x800"
 READ_SIZE = 64 * 1024
+XVNC_MEMORY = 384 * 1024 * 1024
 
 
 class Desktop:
@@ -94,7 +96,7 @@ class Desktop:
              "-nolisten", "tcp", "-SecurityTypes", "None", "-AlwaysShared", "-AcceptSetDesktopSize",
              "-geometry", GEOMETRY, "-depth", "24", "-desktop", desktop_name()],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=open(STATE + "/xvnc.log", "w"),
-            start_new_session=True)
+            start_new_session=True, preexec_fn=bounded_memory)
         self.processes = [xvnc]
         deadline = time.monotonic() + 15
         while not (answers("\0" + X_SOCKET) and os.path.exists(RFB_SOCKET)):
@@ -110,7 +112,18 @@ class Desktop:
                                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                                start_new_session=True))
         self.unwatched_since = time.monotonic()
+        asyncio.ensure_future(self.hold_again_when_it_ends(xvnc))
         self.log.info("learnbox desktop: started on display %s", DISPLAY)
+
+    async def hold_again_when_it_ends(self, xvnc):
+        """A display that ended by itself (killed for the sandbox's memory, say): the next program or
+        look starts a new one at once, not after the idle check comes round."""
+        status = await asyncio.to_thread(xvnc.wait)
+        if self.processes and self.processes[0] is xvnc:
+            self.log.warning("learnbox desktop: Xvnc ended by itself (%s); the next window or look starts it again", status)
+            self.stop()
+            await self.hold_socket()
+            self.write_state()
 
     def stop(self):
         for process in self.processes:
@@ -142,15 +155,17 @@ class Desktop:
     async def stop_when_idle(self):
         while True:
             await asyncio.sleep(min(30, max(1, IDLE_SECONDS / 4)))
-            if self.processes and not self.running:
-                self.log.warning("learnbox desktop: it ended by itself; the next program starts it again")
-                self.stop()
-                await self.hold_socket()
-            elif self.running and self.viewers == 0 and time.monotonic() - self.unwatched_since > IDLE_SECONDS:
+            if self.running and self.viewers == 0 and time.monotonic() - self.unwatched_since > IDLE_SECONDS:
                 self.log.info("learnbox desktop: nobody looked for %d s; it stops", IDLE_SECONDS)
                 self.stop()
                 await self.hold_socket()
             self.write_state()
+
+
+def bounded_memory():
+    """Programs make the display allocate for them (pixmaps, windows): past this, Xvnc refuses them
+    (BadAlloc to the program) instead of growing into the sandbox's memory and taking the lab along."""
+    resource.setrlimit(resource.RLIMIT_DATA, (XVNC_MEMORY, XVNC_MEMORY))
 
 
 def desktop_name():

@@ -210,6 +210,50 @@ class DesktopE2EIT {
         assertThat(reached.strip()).isEqualTo("done");
     }
 
+    @Test
+    void aThousandWindowsAndAProgramFillingTheDisplaysMemoryAreContainedAndTheLabGoesOn() throws Exception {
+        String password = box.addUser("ozzy");
+        Learner ozzy = new Learner(box, "ozzy");
+        ozzy.logInToLab(password);
+        ozzy.writeFile("display-hog.py", new String(
+                DesktopE2EIT.class.getResourceAsStream("/display-hog.py").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        try (KernelSession python = ozzy.startKernel("python3")) {
+            KernelSession.Outcome windows = python.execute("""
+                    import tkinter
+                    root = tkinter.Tk()
+                    for i in range(1000):
+                        tkinter.Toplevel(root).title(f"window {i}")
+                    root.update()
+                    print("opened", len(root.winfo_children()))
+                    """, Duration.ofMinutes(5));
+            assertThat(windows.error()).isNull();
+            assertThat(windows.stdout()).contains("opened 1000");
+
+            // A program that makes the display allocate for it without end (pixmaps of 64 MiB, drawn into).
+            KernelSession.Outcome hog = python.execute("""
+                    import subprocess
+                    hog = subprocess.run(["python3", "display-hog.py"], capture_output=True, text=True, timeout=240)
+                    print(hog.stdout.strip().splitlines()[-1] if hog.stdout.strip() else "made none")
+                    print(hog.stderr)
+                    """, Duration.ofMinutes(5));
+            assertThat(hog.error()).isNull();
+            assertThat(hog.stdout()).as("the display refused it in words").contains("BadAlloc");
+            String last = hog.stdout().lines().filter(line -> line.startsWith("made ")).findFirst().orElseThrow();
+            int made = last.equals("made none") ? 0 : Integer.parseInt(last.substring("made ".length()).strip());
+            assertThat(made).as("pixmaps of 64 MiB the display made before it refused").isLessThan(8);
+
+            // The display, the lab and the kernel go on; the display's memory stays within its bound.
+            String xvnc = box.docker("exec", box.sandboxContainer("ozzy"), "sh", "-c",
+                    "grep VmRSS /proc/$(pgrep -x Xvnc)/status | tr -s ' ' | cut -d' ' -f2").requireSuccess().stdout().strip();
+            assertThat(Long.parseLong(xvnc)).as("Xvnc's memory in KiB").isLessThan(400L * 1024);
+            assertThat(python.execute("print(len(root.winfo_children()))", Duration.ofMinutes(1)).stdout()).contains("1000");
+            HttpResponse<String> status = ozzy.server("GET", "/api/status", null);
+            assertThat(status.statusCode()).isEqualTo(200);
+            WebSocket viewer = open(ozzy, URI.create("ws://localhost:" + box.port + "/user/ozzy/desktop/websockify"));
+            viewer.sendClose(WebSocket.NORMAL_CLOSURE, "seen");
+        }
+    }
+
     private static String swingCell() {
         return """
                 import javax.swing.*;
