@@ -108,6 +108,11 @@ class Desktop:
             self.holder.close()
             self.holder = None
         environment = dict(os.environ, DISPLAY=DISPLAY)
+        # The browser sends letters, not keys; Xvnc finds each in its keymap, and adds one that is not
+        # there, which a program reads wrong at its first press (it learns the new map after). US with
+        # AltGr-international holds Western Europe's letters from the start (ß, é, ü, ñ ...).
+        subprocess.run(["setxkbmap", "-layout", "us", "-variant", "altgr-intl"], env=environment,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10)
         self.processes.append(subprocess.Popen(["openbox"], env=environment, stdin=subprocess.DEVNULL,
                                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                                start_new_session=True))

@@ -141,6 +141,26 @@ class DesktopE2EIT {
                         """, Duration.ofMinutes(1)).error()).isNull();
                 wait.until(driver -> "Aus der Sandbox: 你好".equals(clipboard.getDomProperty("value")));
                 Chromium.screenshot(browser, "desktop-05-clipboard.png");
+
+                // Typing in the browser reaches a program's text field, letters beyond US English's keyboard too.
+                browser.findElement(By.id("noVNC_clipboard_button")).click(); // the clipboard panel closes
+                assertThat(python.execute("""
+                        typing = tkinter.Tk()
+                        typing.title("Type here")
+                        typing.geometry("420x70+520+40")
+                        field = tkinter.Entry(typing, font=("DejaVu Sans", 18))
+                        field.pack(fill="both", expand=True)
+                        typing.update()
+                        """, Duration.ofMinutes(1)).error()).isNull();
+                new Actions(browser).moveToElement(screen, 730 - (int) (canvasWidth / 2), 90 - screen.getSize().getHeight() / 2)
+                        .click().sendKeys("Grüße, señor! ½").perform();
+                Instant typed = Instant.now().plusSeconds(30);
+                String field = "";
+                while (!field.contains("typed: Grüße, señor! ½")) {
+                    assertThat(Instant.now()).as("what reached the text field: " + field).isBefore(typed);
+                    field = python.execute("print('typed:', field.get())", Duration.ofMinutes(1)).stdout();
+                }
+                Chromium.screenshot(browser, "desktop-06-typed.png");
             } finally {
                 try {
                     Chromium.screenshot(browser, "desktop-last.png"); // where it ended, failed or not
