@@ -173,28 +173,28 @@ class DesktopE2EIT {
 
     @Test
     void anotherLearnerIsRefusedTheDesktopAndTheDisplayListensOnNoPort() throws Exception {
-        String owner = box.addUser("pia");
+        String owner = box.addUser("pim");
         String other = box.addUser("quin");
-        Learner pia = new Learner(box, "pia");
-        pia.logInToLab(owner);
+        Learner pim = new Learner(box, "pim");
+        pim.logInToLab(owner);
         Learner quin = new Learner(box, "quin");
         quin.logInToLab(other);
 
-        HttpResponse<String> own = pia.get("/user/pia/desktop/");
+        HttpResponse<String> own = pim.get("/user/pim/desktop/");
         assertThat(own.statusCode()).isEqualTo(200);
-        assertThat(own.uri().getPath()).isEqualTo("/user/pia/desktop/vnc.html");
+        assertThat(own.uri().getPath()).isEqualTo("/user/pim/desktop/vnc.html");
         assertThat(own.body()).contains("noVNC");
-        HttpResponse<String> page = quin.get("/user/pia/desktop/");
+        HttpResponse<String> page = quin.get("/user/pim/desktop/");
         assertThat(page.statusCode()).as(page.uri() + " " + page.body()).isEqualTo(403);
 
         // The viewer's connection: the owner's opens (and starts the desktop), the other's is refused.
-        URI socket = URI.create("ws://localhost:" + box.port + "/user/pia/desktop/websockify");
-        WebSocket mine = open(pia, socket);
+        URI socket = URI.create("ws://localhost:" + box.port + "/user/pim/desktop/websockify");
+        WebSocket mine = open(pim, socket);
         mine.sendClose(WebSocket.NORMAL_CLOSURE, "seen");
-        assertThat(openFails(quin, socket)).as("quin's viewer reaches pia's desktop").isTrue();
+        assertThat(openFails(quin, socket)).as("quin's viewer reaches pim's desktop").isTrue();
 
         // With the desktop tab closed, a Java cell's window is announced in the cell, with the way to the desktop.
-        try (KernelSession java = pia.startKernel("java")) {
+        try (KernelSession java = pim.startKernel("java")) {
             KernelSession.Outcome window = java.execute("""
                     var frame = new javax.swing.JFrame("Left alone");
                     frame.setSize(300, 200);
@@ -204,19 +204,19 @@ class DesktopE2EIT {
                     """, Duration.ofMinutes(2));
             assertThat(window.error()).isNull();
             assertThat(window.stdout()).contains("showing: true");
-            assertThat(window.displayed()).contains("This program's window is on your desktop, which is not open", "/user/pia/desktop/");
+            assertThat(window.displayed()).contains("This program's window is on your desktop, which is not open", "/user/pim/desktop/");
         }
 
         // Xvnc runs, and neither it nor anything of the desktop listens on TCP beyond the sandbox: only the lab's own port does.
-        String listening = box.docker("exec", box.sandboxContainer("pia"), "sh", "-c",
+        String listening = box.docker("exec", box.sandboxContainer("pim"), "sh", "-c",
                 "pgrep -x Xvnc >/dev/null && echo running; cat /proc/net/tcp /proc/net/tcp6 | awk '$4 == \"0A\" && $2 !~ /^([0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F]7F|00000000000000000000000001000000):/ {print $2}'").requireSuccess().stdout();
-        String programs = box.docker("exec", box.sandboxContainer("pia"), "sh", "-c",
+        String programs = box.docker("exec", box.sandboxContainer("pim"), "sh", "-c",
                 "for p in /proc/[0-9]*; do ls -l $p/fd 2>/dev/null | grep -q socket && echo $(basename $p) $(tr '\\0' ' ' < $p/cmdline); done; cat /proc/net/tcp").stdout();
         assertThat(listening).contains("running");
         assertThat(listening.lines().filter(line -> line.contains(":")).map(line -> line.substring(line.lastIndexOf(':') + 1)))
-                .as("ports listened on in pia's sandbox (hex); its programs: " + programs).containsOnly("22B8");
-        String piaAddress = box.docker("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}",
-                box.sandboxContainer("pia")).requireSuccess().stdout().strip().split(" ")[0];
+                .as("ports listened on in pim's sandbox (hex); its programs: " + programs).containsOnly("22B8");
+        String pimAddress = box.docker("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}",
+                box.sandboxContainer("pim")).requireSuccess().stdout().strip().split(" ")[0];
         String reached = box.docker("exec", box.sandboxContainer("quin"), "python3", "-c", """
                 import socket, sys
                 for port in (5900, 5901, 6000, 6001):
@@ -226,7 +226,7 @@ class DesktopE2EIT {
                     except OSError:
                         pass
                 print("done")
-                """, piaAddress).requireSuccess().stdout();
+                """, pimAddress).requireSuccess().stdout();
         assertThat(reached.strip()).isEqualTo("done");
     }
 
