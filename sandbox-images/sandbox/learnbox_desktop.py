@@ -128,7 +128,6 @@ class Desktop:
             self.log.warning("learnbox desktop: Xvnc ended by itself (%s); the next window or look starts it again", status)
             self.stop()
             await self.hold_socket()
-            self.write_state()
 
     def stop(self):
         for process in self.processes:
@@ -152,9 +151,10 @@ class Desktop:
         self.write_state()
 
     def write_state(self):
-        """Whether anyone looks, for the kernels that tell a program's author where its window went."""
+        """Whether anyone looks, for the kernels that tell a program's author where its window went
+        (no file: nobody)."""
         with open(STATE + "/state.json.new", "w", encoding="utf-8") as state:
-            json.dump({"running": self.running, "viewers": self.viewers}, state)
+            json.dump({"viewers": self.viewers}, state)
         os.replace(STATE + "/state.json.new", STATE + "/state.json")
 
     async def stop_when_idle(self):
@@ -164,7 +164,6 @@ class Desktop:
                 self.log.info("learnbox desktop: nobody looked for %d s; it stops", IDLE_SECONDS)
                 self.stop()
                 await self.hold_socket()
-            self.write_state()
 
 
 def bounded_memory():
