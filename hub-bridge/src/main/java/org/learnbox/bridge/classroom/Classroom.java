@@ -29,6 +29,10 @@ public class Classroom {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The teacher may watch a student's desktop, read-only (students are told on their dashboard). */
+    @Column(name = "desktops_watched", nullable = false)
+    private boolean desktopsWatched;
+
     protected Classroom() {}
 
     Classroom(String name, String slug, String teacher, String joinCode) {
@@ -44,6 +48,11 @@ public class Classroom {
     public String getTeacher() { return teacher; }
     public String getJoinCode() { return joinCode; }
     public Instant getCreatedAt() { return createdAt; }
+    public boolean isDesktopsWatched() { return desktopsWatched; }
+
+    void watchDesktops(boolean allowed) {
+        this.desktopsWatched = allowed;
+    }
 
     /** The class's group in JupyterHub: unique, readable, stable. */
     public String hubGroup() {

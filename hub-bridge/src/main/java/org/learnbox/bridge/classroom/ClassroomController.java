@@ -102,6 +102,14 @@ class ClassroomController {
         }
     }
 
+    @PostMapping("/classes/{id}/desktops")
+    String watchDesktops(@PathVariable long id, @RequestParam(defaultValue = "false") boolean watched, Principal principal,
+            RedirectAttributes flash) {
+        classrooms.watchDesktops(id, watched, principal.getName());
+        flash.addFlashAttribute("notice", words.of(watched ? "class.notice.desktops-watched" : "class.notice.desktops-private"));
+        return "redirect:/classes/" + id;
+    }
+
     @PostMapping("/classes/{id}/students/{student}/start")
     String start(@PathVariable long id, @PathVariable String student, Principal principal, RedirectAttributes flash) {
         return serverAction(id, student, principal, flash, true);

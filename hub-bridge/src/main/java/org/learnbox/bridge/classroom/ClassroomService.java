@@ -215,6 +215,29 @@ public class ClassroomService implements CourseAudience, HubGroups {
         hub.stopServer(studentOf(classId, student, actor));
     }
 
+    /** Whether the class's teacher may watch a student's desktop, read-only. */
+    @Transactional
+    public void watchDesktops(long classId, boolean allowed, String actor) {
+        Classroom classroom = manage(classId, actor);
+        classroom.watchDesktops(allowed);
+        classes.save(classroom);
+    }
+
+    /**
+     * The student, once the person may watch their desktop: the class's teacher or an admin, the
+     * student in the class, and the class letting its desktops be watched; else a refusal in words.
+     */
+    public String desktopToWatch(long classId, String student, String actor) {
+        Classroom classroom = manage(classId, actor);
+        if (!hasStudent(classroom, student)) {
+            throw new ClassroomException("class.refused.not-in-class", student, classroom.getName());
+        }
+        if (!classroom.isDesktopsWatched()) {
+            throw new DesktopsNotWatchedException(classroom.getName());
+        }
+        return student;
+    }
+
     /** Whether the person is a student of the class. */
     public boolean hasStudent(Classroom classroom, String student) {
         return members.existsByClassroomIdAndAccountName(classroom.getId(), student);

@@ -5,15 +5,18 @@ import static org.learnbox.bridge.sandbox.SandboxSpecs.LABEL_ROLE;
 import static org.learnbox.bridge.sandbox.SandboxSpecs.LABEL_USER;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.StreamType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -171,6 +174,51 @@ public class DockerSandboxRuntime implements SandboxRuntime {
             }
             return new CommandResult((int) exitCode.getAsLong(),
                     stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        });
+    }
+
+    @Override
+    public DesktopLink openDesktop(String user, Consumer<byte[]> received, Runnable ended) {
+        return DockerErrors.translate(() -> {
+            Sandbox sandbox = find(user).filter(Sandbox::running)
+                    .orElseThrow(() -> new SandboxException("sandbox.refused.not-running", user));
+            String exec = docker.execCreateCmd(sandbox.id()).withCmd("learnbox-desktop-relay").withUser("1000:1000")
+                    .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true).exec().getId();
+            BytesInbox toDesktop = new BytesInbox();
+            var frames = docker.execStartCmd(exec).withStdIn(toDesktop).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    if (frame.getStreamType() != StreamType.STDERR) received.accept(frame.getPayload());
+                }
+
+                @Override
+                public void onComplete() {
+                    super.onComplete();
+                    ended.run();
+                }
+
+                @Override
+                public void onError(Throwable failed) {
+                    super.onError(failed);
+                    ended.run();
+                }
+            });
+            return new DesktopLink() {
+                @Override
+                public void send(byte[] bytes) {
+                    toDesktop.add(bytes);
+                }
+
+                @Override
+                public void close() {
+                    toDesktop.end();
+                    try {
+                        frames.close();
+                    } catch (IOException alreadyGone) {
+                        // the relay ended first
+                    }
+                }
+            };
         });
     }
 

@@ -39,6 +39,13 @@ public interface SandboxRuntime {
     CommandResult run(String user, List<String> command, Duration timeout);
 
     /**
+     * Connects a viewer to the learner's desktop (RFB, as Xvnc speaks it): what the desktop sends goes
+     * to {@code received}, and {@code ended} runs once the connection is over (at once when the
+     * desktop is not open). A sandbox that is not running is a {@link SandboxException}.
+     */
+    DesktopLink openDesktop(String user, Consumer<byte[]> received, Runnable ended);
+
+    /**
      * A folder of the learner's home as a tar stream (its own name first), read whether or not
      * the learner has a sandbox now. The caller closes the stream. No sandbox, or no such folder, is a
      * {@link SandboxException}.

@@ -88,6 +88,11 @@ final class InMemoryHomes implements SandboxRuntime {
     }
 
     @Override
+    public org.learnbox.bridge.sandbox.DesktopLink openDesktop(String user, java.util.function.Consumer<byte[]> received, Runnable ended) {
+        throw new UnsupportedOperationException("homes in memory have no desktop");
+    }
+
+    @Override
     public CommandResult run(String user, List<String> command, Duration timeout) {
         throw new UnsupportedOperationException();
     }

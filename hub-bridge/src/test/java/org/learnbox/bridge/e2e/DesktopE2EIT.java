@@ -274,6 +274,79 @@ class DesktopE2EIT {
         }
     }
 
+    @Test
+    void aTeacherWatchesAStudentsDesktopOnlyWhereTheClassAllowsItAndNothingTheyDoReachesIt() throws Exception {
+        String teacherPassword = box.addUser("tess", "teacher");
+        String studentPassword = box.addUser("milo");
+        Learner tess = new Learner(box, "tess");
+        String code = Classes.make(box, tess, teacherPassword, "Art 2B");
+        java.util.regex.Matcher classLink = java.util.regex.Pattern.compile("href=\"/classes/(\\d+)\"").matcher(tess.get("/classes").body());
+        assertThat(classLink.find()).isTrue();
+        long classId = Long.parseLong(classLink.group(1));
+        Learner milo = new Learner(box, "milo");
+        milo.logInToLab(studentPassword);
+        Classes.join(milo, code);
+
+        try (KernelSession python = milo.startKernel("python3")) {
+            // Milo's program: a white window that writes down every click and key it gets.
+            assertThat(python.execute("""
+                    import tkinter
+                    touched = []
+                    canvas_window = tkinter.Tk()
+                    canvas_window.title("Milo's picture")
+                    canvas_window.geometry("400x300+100+100")
+                    picture = tkinter.Canvas(canvas_window, width=400, height=300, background="white", highlightthickness=0)
+                    picture.pack()
+                    picture.bind("<Button-1>", lambda e: touched.append("click"))
+                    canvas_window.bind("<Key>", lambda e: touched.append("key " + e.keysym))
+                    canvas_window.update()
+                    """, Duration.ofMinutes(2)).error()).isNull();
+
+            String watchPage = "/classes/" + classId + "/students/milo/desktop";
+            URI socket = URI.create("ws://localhost:" + box.port + watchPage + "/websockify");
+            // Not while the class keeps its desktops private.
+            HttpResponse<String> refused = tess.get(watchPage);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("does not let its teacher watch");
+            assertThat(openFails(tess, socket)).isTrue();
+
+            Classes.submit(tess, "/classes/" + classId, "/classes/" + classId + "/desktops", "watched=true");
+            assertThat(tess.get("/classes/" + classId + "/students/milo").body()).contains("id=\"watch-desktop\"");
+            assertThat(milo.get("/").body()).as("the student is told on their dashboard")
+                    .contains("tess may watch your desktop (look, never use it) from the class &quot;Art 2B&quot;.");
+
+            // From the attacker's side: a viewer that asks for the screen, then clicks and types on it.
+            RfbViewer raw = RfbViewer.open(tess, socket);
+            assertThat(raw.serverName()).isEqualTo("Desktop of milo");
+            assertThat(raw.firstUpdateBytes()).as("the teacher sees the screen").isGreaterThan(1000);
+            raw.click(300, 250);
+            raw.type(0x61);
+            raw.close();
+            // Milo's own program answers its own clicks still, and none came from the teacher.
+            assertThat(python.execute("print('touched:', touched)", Duration.ofMinutes(1)).stdout()).contains("touched: []");
+
+            // In Chromium: the link on the student's page opens the desktop, viewing only.
+            WebDriver browser = Chromium.open();
+            try {
+                Chromium.logInToDashboard(browser, box, "tess", teacherPassword);
+                Chromium.openUntil(browser, box.url("/classes/" + classId + "/students/milo"), By.id("watch-desktop"));
+                String page = browser.getWindowHandle();
+                browser.findElement(By.id("watch-desktop")).click();
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(1));
+                wait.until(driver -> driver.getWindowHandles().size() == 2);
+                browser.switchTo().window(browser.getWindowHandles().stream().filter(handle -> !handle.equals(page)).findFirst().orElseThrow());
+                wait.until(driver -> driver.getTitle().contains("Desktop of milo"));
+                WebElement screen = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#noVNC_container canvas")));
+                wait.until(driver -> lightPixels(driver, screen) > 20_000); // milo's white window
+                new Actions(browser).moveToElement(screen).click().sendKeys("hello").perform();
+                Chromium.screenshot(browser, "desktop-07-teacher-watches.png");
+            } finally {
+                browser.quit();
+            }
+            assertThat(python.execute("print('touched:', touched)", Duration.ofMinutes(1)).stdout()).contains("touched: []");
+        }
+    }
+
     private static String swingCell() {
         return """
                 import javax.swing.*;
@@ -360,6 +433,112 @@ class DesktopE2EIT {
             return false;
         } catch (ExecutionException refused) {
             return true;
+        }
+    }
+
+    /** A viewer on a desktop's websocket that speaks RFB itself, as an attacker's script would. */
+    private static final class RfbViewer {
+        private final WebSocket socket;
+        private final java.util.concurrent.BlockingQueue<byte[]> chunks;
+        private byte[] current = new byte[0];
+        private int at;
+        private String name;
+        private int width;
+        private int height;
+
+        private RfbViewer(WebSocket socket, java.util.concurrent.BlockingQueue<byte[]> chunks) {
+            this.socket = socket;
+            this.chunks = chunks;
+        }
+
+        static RfbViewer open(Learner learner, URI uri) throws Exception {
+            java.util.concurrent.BlockingQueue<byte[]> chunks = new java.util.concurrent.LinkedBlockingQueue<>();
+            WebSocket socket = learner.http.newWebSocketBuilder().header("Cookie", learner.cookieHeader()).subprotocols("binary")
+                    .connectTimeout(Duration.ofSeconds(20))
+                    .buildAsync(uri, new WebSocket.Listener() {
+                        @Override
+                        public java.util.concurrent.CompletionStage<?> onBinary(WebSocket ws, java.nio.ByteBuffer data, boolean last) {
+                            byte[] bytes = new byte[data.remaining()];
+                            data.get(bytes);
+                            chunks.add(bytes);
+                            ws.request(1);
+                            return null;
+                        }
+                    }).get(60, TimeUnit.SECONDS);
+            RfbViewer viewer = new RfbViewer(socket, chunks);
+            viewer.handshake();
+            return viewer;
+        }
+
+        private void handshake() throws Exception {
+            read(12);
+            send("RFB 003.008\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            int types = read(1)[0];
+            read(types);
+            send(new byte[] {1});
+            assertThat(java.nio.ByteBuffer.wrap(read(4)).getInt()).isZero();
+            send(new byte[] {0}); // exclusive: it would put the student's own viewer out, were it let through
+            java.nio.ByteBuffer init = java.nio.ByteBuffer.wrap(read(24));
+            width = init.getShort() & 0xffff;
+            height = init.getShort() & 0xffff;
+            name = new String(read(init.getInt(20)), java.nio.charset.StandardCharsets.UTF_8);
+            send(java.nio.ByteBuffer.allocate(8).put((byte) 2).put((byte) 0).putShort((short) 1).putInt(0).array()); // Raw only
+        }
+
+        String serverName() {
+            return name;
+        }
+
+        /** Asks for the whole screen; the bytes of the first update's rectangles (Raw: 4 per pixel). */
+        long firstUpdateBytes() throws Exception {
+            send(java.nio.ByteBuffer.allocate(10).put((byte) 3).put((byte) 0).putShort((short) 0).putShort((short) 0)
+                    .putShort((short) width).putShort((short) height).array());
+            assertThat(read(1)[0]).isZero();
+            int rectangles = java.nio.ByteBuffer.wrap(read(3)).getShort(1) & 0xffff;
+            long bytes = 0;
+            for (int i = 0; i < rectangles; i++) {
+                java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(read(12));
+                long size = 4L * (header.getShort(4) & 0xffff) * (header.getShort(6) & 0xffff);
+                assertThat(header.getInt(8)).as("Raw encoding").isZero();
+                read((int) size);
+                bytes += size;
+            }
+            return bytes;
+        }
+
+        void click(int x, int y) throws Exception {
+            send(java.nio.ByteBuffer.allocate(6).put((byte) 5).put((byte) 1).putShort((short) x).putShort((short) y).array());
+            send(java.nio.ByteBuffer.allocate(6).put((byte) 5).put((byte) 0).putShort((short) x).putShort((short) y).array());
+        }
+
+        void type(int keysym) throws Exception {
+            send(java.nio.ByteBuffer.allocate(8).put((byte) 4).put((byte) 1).putShort((short) 0).putInt(keysym).array());
+            send(java.nio.ByteBuffer.allocate(8).put((byte) 4).put((byte) 0).putShort((short) 0).putInt(keysym).array());
+        }
+
+        void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+
+        private void send(byte[] bytes) throws Exception {
+            socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).get(10, TimeUnit.SECONDS);
+        }
+
+        private byte[] read(int size) throws Exception {
+            byte[] out = new byte[size];
+            int filled = 0;
+            while (filled < size) {
+                if (at == current.length) {
+                    current = chunks.poll(30, TimeUnit.SECONDS);
+                    at = 0;
+                    if (current == null) throw new AssertionError("the desktop sent nothing for 30 s");
+                }
+                int count = Math.min(size - filled, current.length - at);
+                System.arraycopy(current, at, out, filled, count);
+                filled += count;
+                at += count;
+            }
+            return out;
         }
     }
 }

@@ -142,6 +142,9 @@ class AuthorizationWalkTest {
         doors.put("POST " + classPage + "/students", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("POST " + classPage + "/students/walk-student/start", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("POST " + classPage + "/students/walk-student/stop", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
+        // Watching a student's desktop: the class keeps its desktops private (its teacher's form sets it so), so no one may.
+        doors.put("POST " + classPage + "/desktops", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
+        doors.put("GET " + classPage + "/students/walk-student/desktop", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN"));
         // A student's work: their class's teacher and the admins read it; a student of no class of theirs is none of this one.
         doors.put("GET " + classPage + "/students/walk-student", answers("LOG_IN FORBIDDEN FORBIDDEN PAGE FORBIDDEN PAGE"));
         doors.put("GET " + classPage + "/students/walk-target", answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
