@@ -24,6 +24,8 @@ class AppActivity {
 
     private static final Logger log = LoggerFactory.getLogger(AppActivity.class);
     private final Map<String, Requests> requests = new ConcurrentHashMap<>();
+    /** Requests being answered now, by app: a websocket open for an hour is an app in use all that hour. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> underWay = new ConcurrentHashMap<>();
     private final BridgeClient bridge;
 
     AppActivity(BridgeClient bridge) {
@@ -34,8 +36,19 @@ class AppActivity {
         requests.merge(host, new Requests(Instant.now().toEpochMilli(), 1), Requests::and);
     }
 
+    /** A request to the app is being answered, until {@link #answered}. */
+    void answering(String host) {
+        underWay.computeIfAbsent(host, key -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+    }
+
+    void answered(String host) {
+        underWay.computeIfPresent(host, (key, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
     @Scheduled(fixedDelayString = "${learnbox.gateway.report-every:10s}")
     void report() {
+        long now = Instant.now().toEpochMilli();
+        underWay.keySet().forEach(host -> requests.merge(host, new Requests(now, 0), Requests::and));
         if (requests.isEmpty()) return;
         Map<String, Requests> batch = new HashMap<>();
         requests.keySet().forEach(host -> {

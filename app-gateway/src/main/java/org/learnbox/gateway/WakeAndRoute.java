@@ -77,7 +77,8 @@ class WakeAndRoute implements GlobalFilter, Ordered {
                             + " the most this box lets through to one app. Wait a moment and try again.");
         }
         activity.requested(host);
-        return route(exchange, chain, host, 0, false);
+        activity.answering(host);
+        return route(exchange, chain, host, 0, false).doFinally(signal -> activity.answered(host));
     }
 
     private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, String host, int asked, boolean resent) {

@@ -118,7 +118,10 @@ public record AppManifest(String name, AppKind kind, String command, int port, S
 
     private static String defaultCommand(AppKind kind, AppFiles files, Optional<String> notebook) {
         return switch (kind) {
-            case PYTHON -> "python3 " + (files.has("app.py") ? "app.py" : "main.py");
+            case PYTHON -> "python3 " + AppKind.pythonMain(files).orElseThrow();
+            case DESKTOP -> AppKind.pythonMain(files).filter(name -> files.names().stream().noneMatch(file -> file.endsWith(".java")))
+                    .map(name -> "python3 " + name)
+                    .orElseGet(() -> "java -cp /app/.classes " + javaMainClass(files));
             case STATIC -> "busybox httpd -f -v -p " + DEFAULT_PORT + " -h /app";
             case JAVA -> "java -cp /app/.classes " + javaMainClass(files);
             case NOTEBOOK -> "learnbox-run-notebook " + shellQuoted(notebook.map(name -> requireNotebook(files, name))
@@ -160,14 +163,20 @@ public record AppManifest(String name, AppKind kind, String command, int port, S
     /** What the app's image adds to its runtime image: the files, and for Java their compiled classes. */
     String dockerfile(String runtimeImage) {
         StringBuilder file = new StringBuilder("FROM " + runtimeImage + "\nCOPY app/ /app/\n");
-        if (kind == AppKind.JAVA) {
+        if (kind == AppKind.JAVA || kind == AppKind.DESKTOP) {
             // A built project brings its jar and no sources: then there is nothing to compile.
             file.append("USER root\nRUN sources=$(find /app -name '*.java'); if [ -n \"$sources\" ];"
                     + " then javac -encoding UTF-8 -d /app/.classes $sources; fi\nUSER app\n");
         }
         file.append("ENV PORT=").append(port).append('\n');
         env.forEach((key, value) -> file.append("ENV ").append(key).append('=').append(jsonString(value)).append('\n'));
-        file.append("CMD [\"/bin/sh\", \"-c\", ").append(jsonString("exec " + command)).append("]\n");
+        if (kind == AppKind.DESKTOP) {
+            // Every visitor gets an instance of the command: the window server runs it for each.
+            file.append("ENV LEARNBOX_APP_NAME=").append(jsonString(name)).append('\n');
+            file.append("CMD [\"learnbox-window-app\", ").append(jsonString(command)).append("]\n");
+        } else {
+            file.append("CMD [\"/bin/sh\", \"-c\", ").append(jsonString("exec " + command)).append("]\n");
+        }
         return file.toString();
     }
 

@@ -28,6 +28,27 @@ class AppManifestTest {
     }
 
     @Test
+    void aProgramThatOpensWindowsIsADesktopAppEachVisitorGetsAnInstanceOf() {
+        AppManifest swing = AppManifest.of(files("Main.java", "import javax.swing.*;\nclass Main { public static void main(String[] a) {} }"), "counter");
+        assertThat(swing).isEqualTo(new AppManifest("counter", AppKind.DESKTOP, "java -cp /app/.classes Main", 8080));
+        assertThat(dockerfileOf(swing)).contains("FROM learnbox/app-desktop:latest", "then javac -encoding UTF-8",
+                "ENV LEARNBOX_APP_NAME=\"counter\"", "CMD [\"learnbox-window-app\", \"java -cp /app/.classes Main\"]");
+        AppManifest awt = AppManifest.of(files("Paint.java", "class Paint { java.awt.Frame f; public static void main(String[] a) {} }"), "paint");
+        assertThat(awt.kind()).isEqualTo(AppKind.DESKTOP);
+        AppManifest turtle = AppManifest.of(files("main.py", "from turtle import *\nforward(100)\n"), "star");
+        assertThat(turtle.command()).isEqualTo("python3 main.py");
+        assertThat(turtle.kind()).isEqualTo(AppKind.DESKTOP);
+        assertThat(AppManifest.of(files("app.py", "  import tkinter as tk\n"), "tk").kind()).isEqualTo(AppKind.DESKTOP);
+        // Words in a string or a name are not imports; a web server stays a web app.
+        assertThat(AppManifest.of(files("app.py", "print('import turtle')\nimport turtles_web\n"), "web").kind()).isEqualTo(AppKind.PYTHON);
+        assertThat(AppManifest.of(files("Server.java", "class Server { String s = \"javax.swingy\"; public static void main(String[] a) {} }"), "srv").kind())
+                .isEqualTo(AppKind.JAVA);
+        // The manifest decides over what the files look like.
+        assertThat(AppManifest.of(files("learnbox.yaml", "runtime: java\n", "Chart.java",
+                "import java.awt.image.BufferedImage;\nclass Chart { public static void main(String[] a) {} }"), "chart").kind()).isEqualTo(AppKind.JAVA);
+    }
+
+    @Test
     void theManifestNamesTheAppItsRuntimeCommandAndPort() {
         AppManifest manifest = AppManifest.of(files("learnbox.yaml", "name: quiz\nruntime: python\ncommand: python3 -m quiz\nport: 9000\n",
                 "quiz/__main__.py", ""), "folder");
@@ -38,7 +59,7 @@ class AppManifestTest {
     @Test
     void aManifestThatDoesNotValidateIsRefusedInWords() {
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "runtime: cobol\n", "app.py", ""), "x1"))
-                .hasMessage("'cobol' is not a runtime: use one of java, python, static, notebook.");
+                .hasMessage("'cobol' is not a runtime: use one of java, python, static, notebook, desktop.");
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "name: Bad Name\n", "app.py", ""), "x1"))
                 .hasMessageContaining("'Bad Name' is not a name for an app");
         assertThatThrownBy(() -> AppManifest.of(files("learnbox.yaml", "name: a--b\n", "app.py", ""), "x1"))

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BuildFromACloneE2EIT {
     private static final String IMAGES = "lbclone";
-    private static final String[] BUILT = {"bridge", "hub", "gateway", "sandbox", "builder", "app-python", "app-java", "app-static", "app-notebook"};
+    private static final String[] BUILT = {"bridge", "hub", "gateway", "sandbox", "builder", "app-python", "app-java", "app-static", "app-notebook", "app-desktop"};
     private Path clone;
     private RunningBox box;
 
