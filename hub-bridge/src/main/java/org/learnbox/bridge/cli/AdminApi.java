@@ -15,8 +15,20 @@ import tools.jackson.databind.ObjectMapper;
 final class AdminApi {
     /** The bridge answered with a refusal; its message says why, in words. */
     static final class Refused extends RuntimeException {
+        private final int status;
+
         Refused(String message) {
+            this(0, message);
+        }
+
+        Refused(int status, String message) {
             super(message, null, false, false);
+            this.status = status;
+        }
+
+        /** A refusal for now (503): a service behind the bridge is starting or stopped. */
+        boolean forNow() {
+            return status == 503;
         }
     }
 
@@ -56,7 +68,7 @@ final class AdminApi {
             HttpResponse<InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (answer.statusCode() != 200) {
                 try (InputStream refusal = answer.body()) {
-                    throw new Refused(messageOf(answer.statusCode(), new String(refusal.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                    throw new Refused(answer.statusCode(), messageOf(answer.statusCode(), new String(refusal.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
                 }
             }
             return answer.body();
@@ -89,7 +101,7 @@ final class AdminApi {
             Thread.currentThread().interrupt();
             throw new Unreachable("Interrupted while waiting for the bridge.");
         }
-        if (answer.statusCode() != expected) throw new Refused(messageOf(answer.statusCode(), answer.body()));
+        if (answer.statusCode() != expected) throw new Refused(answer.statusCode(), messageOf(answer.statusCode(), answer.body()));
         return answer.body();
     }
 

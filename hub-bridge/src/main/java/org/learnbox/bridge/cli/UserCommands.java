@@ -48,13 +48,19 @@ final class UserCommands {
     int awaitAdmin(@Option(names = "--timeout", defaultValue = "180", description = "seconds (default: ${DEFAULT-VALUE})") int seconds)
             throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!hasAdmin()) {
+        String lastRefusal = "";
+        while (true) {
+            try {
+                if (hasAdmin()) return 0;
+            } catch (AdminApi.Refused notNow) {
+                if (!notNow.forNow()) throw notNow;
+                lastRefusal = " The bridge last said: " + notNow.getMessage();
+            }
             if (System.nanoTime() > deadline) {
-                throw new AdminApi.Refused("The box has no admin after " + seconds + " s; see the bridge's log (./box logs bridge).");
+                throw new AdminApi.Refused("The box has no admin after " + seconds + " s; see the bridge's log (./box logs bridge)." + lastRefusal);
             }
             Thread.sleep(500);
         }
-        return 0;
     }
 
     private boolean hasAdmin() {

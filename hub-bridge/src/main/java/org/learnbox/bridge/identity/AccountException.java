@@ -13,6 +13,11 @@ public class AccountException extends Refusal {
         super(status, key, arguments);
     }
 
+    /** The accounts' keeper (Keycloak) does not answer now; asking again later may do. */
+    static AccountException unavailable(String key, Object... arguments) {
+        return new AccountException(HttpStatus.SERVICE_UNAVAILABLE, key, arguments);
+    }
+
     /** The name is someone's already. */
     static AccountException nameTaken(String key, Object... arguments) {
         return new AccountException(HttpStatus.CONFLICT, key, arguments);

@@ -14,7 +14,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
@@ -24,6 +29,8 @@ import org.springframework.web.client.RestClientResponseException;
  * Jackson into the bridge for these seven calls.
  */
 class KeycloakUsers {
+    private static final Logger log = LoggerFactory.getLogger(KeycloakUsers.class);
+
     /** One user of the realm, with the box role their realm roles give. */
     record RealmUser(String name, Role role, Instant createdAt) {}
 
@@ -84,10 +91,22 @@ class KeycloakUsers {
     }
 
     boolean exists(String name) {
-        return find(name) != null;
+        try {
+            return find(name) != null;
+        } catch (ResourceAccessException | HttpServerErrorException e) {
+            throw unavailable(e);
+        }
     }
 
     List<RealmUser> list() {
+        try {
+            return listOrFail();
+        } catch (ResourceAccessException | HttpServerErrorException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private List<RealmUser> listOrFail() {
         UserRepresentation[] users = admin.get().uri("/users?briefRepresentation=true&max=10000")
                 .retrieve().body(UserRepresentation[].class);
         Map<String, Role> roles = new LinkedHashMap<>();
@@ -129,18 +148,33 @@ class KeycloakUsers {
         return new AccountException("account.refused.keycloak", what, reason);
     }
 
+    /** Keycloak not answering, or failing (starting, stopped, overloaded): the box may ask again in a moment. */
+    private static AccountException unavailable(RestClientException e) {
+        log.warn("Keycloak did not answer the bridge: {}", e.toString());
+        return AccountException.unavailable("account.refused.keycloak-unavailable", e.getMessage());
+    }
+
     private synchronized String accessToken() {
         if (Instant.now().isAfter(tokenExpires)) {
-            var form = new LinkedMultiValueMap<String, String>();
-            form.add("grant_type", "client_credentials");
-            form.add("client_id", sso.clientId());
-            form.add("client_secret", sso.clientSecret());
-            TokenResponse answer = tokens.post().contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
-                    .retrieve().body(TokenResponse.class);
-            token = answer.access_token();
-            tokenExpires = Instant.now().plusSeconds(Math.max(5, answer.expires_in() - 30));
+            try {
+                fetchToken();
+            } catch (RestClientException e) {
+                // A realm not yet imported refuses the client: Keycloak is not ready for the box either.
+                throw unavailable(e);
+            }
         }
         return token;
+    }
+
+    private void fetchToken() {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("grant_type", "client_credentials");
+        form.add("client_id", sso.clientId());
+        form.add("client_secret", sso.clientSecret());
+        TokenResponse answer = tokens.post().contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+                .retrieve().body(TokenResponse.class);
+        token = answer.access_token();
+        tokenExpires = Instant.now().plusSeconds(Math.max(5, answer.expires_in() - 30));
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -25,6 +25,8 @@ class LearnboxCliTest {
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private volatile boolean adminMade;
+    /** The status the account list answers with when not 200 (Keycloak starting: 503). */
+    private volatile int accountsRefusedWith;
     private final HttpServer bridge = bridge();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -79,6 +81,27 @@ class LearnboxCliTest {
         asked.clear();
         assertThat(run(api(), "user", "await-admin")).isZero();
         assertThat(asked).hasSize(1);
+    }
+
+    @Test
+    void awaitingTheAdminWaitsWhileKeycloakStartsAndSaysWhatTheBridgeLastSaid() {
+        accountsRefusedWith = 503;
+        assertThat(run(api(), "user", "await-admin", "--timeout", "1")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("learnbox: The box has no admin after 1 s; see the bridge's log (./box logs bridge)."
+                + " The bridge last said: Keycloak does not answer the box now (I/O error).\n");
+        assertThat(asked).hasSizeGreaterThan(1);
+
+        accountsRefusedWith = 0;
+        adminMade = true;
+        assertThat(run(api(), "user", "await-admin")).isZero();
+    }
+
+    @Test
+    void awaitingTheAdminStopsAtARefusalThatIsNotForNow() {
+        accountsRefusedWith = 500;
+        assertThat(run(api(), "user", "await-admin", "--timeout", "60")).isEqualTo(1);
+        assertThat(asked).hasSize(1);
+        assertThat(err.toString()).isEqualTo("learnbox: The bridge answered 500.\n");
     }
 
     @Test
@@ -166,6 +189,9 @@ class LearnboxCliTest {
                 if (exchange.getRequestURI().getPath().endsWith("/version")) {
                     status = 200;
                     answer = "{\"version\":\"1.2.3\",\"schema\":\"6\"}";
+                } else if (method.equals("GET") && accountsRefusedWith != 0) {
+                    status = accountsRefusedWith;
+                    answer = accountsRefusedWith == 503 ? "{\"message\":\"Keycloak does not answer the box now (I/O error).\"}" : "{}";
                 } else if (method.equals("GET")) {
                     status = 200;
                     answer = "[{\"name\":\"linus\",\"role\":\"student\"}"

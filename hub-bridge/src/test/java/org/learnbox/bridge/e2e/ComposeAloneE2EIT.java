@@ -35,7 +35,7 @@ class ComposeAloneE2EIT {
         assertThat(pushed.stdout()).contains("pushed LearnBox ", "LEARNBOX_IMAGES=" + images);
         assertThat(host.run("sh", "-c", "docker images --format '{{.Repository}}' | grep '^" + images + "/'; true").stdout())
                 .as("the registry's names went from here").isBlank();
-        box = RunningBox.startWithComposeAlone("lbcompose", 300, Map.of("LEARNBOX_IMAGES", images));
+        box = RunningBox.startWithComposeAlone("lbcompose", 600, Map.of("LEARNBOX_IMAGES", images));
     }
 
     @AfterAll

@@ -105,10 +105,22 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         up[0] = "./box";
         up[1] = "up";
         System.arraycopy(upOptions, 0, up, 2, upOptions.length);
-        Shell.Result upped = shell.run(Duration.ofMinutes(10), null, up).requireSuccess();
-        Matcher password = Pattern.compile("password: (\\S+)").matcher(upped.stdout());
-        if (!password.find()) throw new AssertionError("./box up printed no admin password:\n" + upped.stdout());
-        return new RunningBox(shell, password.group(1), project, portOffset, upped.stdout());
+        try {
+            Shell.Result upped = shell.run(Duration.ofMinutes(10), null, up).requireSuccess();
+            Matcher password = Pattern.compile("password: (\\S+)").matcher(upped.stdout());
+            if (!password.find()) throw new AssertionError("./box up printed no admin password:\n" + upped.stdout());
+            return new RunningBox(shell, password.group(1), project, portOffset, upped.stdout());
+        } catch (RuntimeException | AssertionError failed) {
+            throw takenDownAfter(failed, shell, project);
+        }
+    }
+
+    /** A box that did not start is taken down (its ports free for the next test) after its services' last words are kept. */
+    private static AssertionError takenDownAfter(Throwable failed, Shell shell, String project) {
+        String logs = shell.run(Duration.ofMinutes(1), null, "docker", "compose", "-p", project, "-f", "box-image/compose.yaml",
+                "--profile", "sso", "logs", "--no-color", "--tail", "80").stdout();
+        wipe(shell, project);
+        return new AssertionError(failed.getMessage() + "\n--- the box's last log lines:\n" + logs, failed);
     }
 
     /**
@@ -126,6 +138,14 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         env.keySet().removeAll(java.util.Set.of("LEARNBOX_STATE", "LEARNBOX_SKIP_BUILD")); // ./box's own settings
         Shell shell = new Shell(root, env);
         wipe(shell, project);
+        try {
+            return composeUp(shell, project, portOffset, upOptions);
+        } catch (RuntimeException | AssertionError failed) {
+            throw takenDownAfter(failed, shell, project);
+        }
+    }
+
+    private static RunningBox composeUp(Shell shell, String project, int portOffset, String... upOptions) throws InterruptedException {
         RunningBox box = new RunningBox(shell, null, project, portOffset, "");
         String[] up = new String[upOptions.length + 8];
         System.arraycopy(new String[] {"docker", "compose", "-p", project, "-f", "box-image/compose.yaml", "up", "-d"}, 0, up, 0, 8);
