@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.TakesScreenshot;
@@ -48,6 +49,26 @@ final class Chromium {
                 if (attempt == 3) throw dropped;
             }
         }
+    }
+
+    /**
+     * Fills in a form and presses its button until what the answer shows is there. A submission Chromium
+     * dropped (see openUntil) is filled in and sent again; an answer without what is awaited fails.
+     */
+    static void submitUntil(WebDriver browser, Runnable fillIn, By button, By ready) {
+        for (int attempt = 1; ; attempt++) {
+            fillIn.run();
+            browser.findElement(button).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.or(
+                    ExpectedConditions.visibilityOfElementLocated(ready), Chromium::droppedThePage));
+            if (!droppedThePage(browser)) return;
+            if (attempt == 3) throw new AssertionError("Chromium dropped the page three times: " + browser.getPageSource());
+        }
+    }
+
+    /** Chromium shows its own error page where the box's page was dropped. */
+    private static boolean droppedThePage(WebDriver browser) {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript("return document.URL")).startsWith("chrome-error:");
     }
 
     /** Logs in on the box's form and waits for the student's JupyterLab, where their login leads. */

@@ -162,10 +162,10 @@ class SnippetBrowserE2EIT {
         browser.get(box.url("/snippets/new?language=web"));
         logIn("pia", password);
         awaitSandbox("pia");
-        openUntil(box.url("/snippets/new?language=web"), By.cssSelector("#file-0 .CodeMirror"));
-        browser.findElement(By.id("title")).sendKeys("My page");
-        browser.findElement(By.id("add-file")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#file-1 .CodeMirror")));
+        Chromium.submitUntil(browser, () -> {
+            openUntil(box.url("/snippets/new?language=web"), By.cssSelector("#file-0 .CodeMirror"));
+            browser.findElement(By.id("title")).sendKeys("My page");
+        }, By.id("add-file"), By.cssSelector("#file-1 .CodeMirror"));
         browser.findElement(By.id("file-name-1")).sendKeys("script.js");
         JavascriptExecutor page = (JavascriptExecutor) browser;
         page.executeScript("document.querySelector('#file-1 .CodeMirror').CodeMirror.setValue(arguments[0])",
