@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Runs inside a desktop app's container (bench/desktop_app_bench.py copies it there): one visitor.
 Opens the app's page (for its cookie), starts the visitor's instance, connects to its screen as
-noVNC does and asks for whole frames (Raw) until the program's window shows at the screen's
-centre (a pixel that is not the black of an empty display). Prints JSON: the seconds from the
+noVNC does and asks for whole frames (Raw) until the program's window shows a quarter in from the
+corner (a pixel that is not the black of an empty display). Prints JSON: the seconds from the
 page to the window, the visitor's number; then holds the connection for --hold seconds.
 """
 import argparse
@@ -46,18 +46,20 @@ async def visit(base, hold):
     width, height = struct.unpack(">HH", init[:4])
     await read(struct.unpack(">I", init[20:24])[0])
     socket.write_message(struct.pack(">BxHi", 2, 1, 0), binary=True)  # Raw only: pixels as they are
+    # A quarter in from the corner: the server draws the pointer at the centre into the pixels.
+    spot_x, spot_y = width // 4, height // 4
     while True:
         socket.write_message(struct.pack(">BBHHHH", 3, 0, 0, 0, width, height), binary=True)
         await read(2)
         rectangles = struct.unpack(">H", await read(2))[0]
-        centre = None
+        seen = None
         for _ in range(rectangles):
             x, y, w, h, encoding = struct.unpack(">HHHHi", await read(12))
             pixels = await read(w * h * 4) if encoding == 0 else b""
-            if encoding == 0 and x <= width // 2 < x + w and y <= height // 2 < y + h:
-                at = ((height // 2 - y) * w + (width // 2 - x)) * 4
-                centre = pixels[at:at + 3]
-        if centre is not None and centre != b"\x00\x00\x00":
+            if encoding == 0 and x <= spot_x < x + w and y <= spot_y < y + h:
+                at = ((spot_y - y) * w + (spot_x - x)) * 4
+                seen = pixels[at:at + 3]
+        if seen is not None and seen != b"\x00\x00\x00":
             break
         await asyncio.sleep(0.02)
     print(json.dumps({"visitor": visitor, "window_seconds": round(time.monotonic() - began, 3)}), flush=True)

@@ -125,6 +125,58 @@ class DesktopAppE2EIT {
         }
     }
 
+    @Test
+    void aVisitorsProgramThatTakesAllTheMemoryEndsAloneTheOtherVisitorAndTheAppGoOn() throws Exception {
+        Learner hoarder = new Learner(box, "hoarder");
+        hoarder.logInToLab(box.addUser("hoarder"));
+        hoarder.writeFile("greedy/app.py", """
+                import tkinter
+                root = tkinter.Tk()
+                root.title("Greedy")
+                hoard = []
+                def grab():
+                    print("grabbing", flush=True)
+                    while True:
+                        hoard.append(b"x" * (8 * 1024 * 1024))
+                def hello():
+                    print("hello", flush=True)
+                tkinter.Button(root, text="Take all the memory", command=grab).pack(side="left", expand=True, fill="both")
+                tkinter.Button(root, text="Say hello", command=hello).pack(side="right", expand=True, fill="both")
+                print("the window is open", flush=True)
+                root.mainloop()
+                """);
+        String url = new AppClient(box).publish(hoarder, "greedy").path("url").asString();
+        String container = box.project + "-app-hoarder-greedy";
+        WebDriver greedy = Chromium.open();
+        WebDriver modest = Chromium.open();
+        try {
+            WebElement greedyScreen = openAsVisitor(greedy, url, "1");
+            awaitLog(container, "[visitor 1] the window is open");
+            WebElement modestScreen = openAsVisitor(modest, url, "2");
+            awaitLog(container, "[visitor 2] the window is open");
+
+            // The left half of the window takes all the memory there is: the app's bound ends that program only.
+            int quarter = greedyScreen.getSize().getWidth() / 4;
+            clickUntilLogged(greedy, greedyScreen, -quarter, container, "[visitor 1] grabbing");
+            awaitLog(container, "[visitor 1] the program ended (exit code -9)");
+            WebElement status = new WebDriverWait(greedy, Duration.ofSeconds(30)).until(browser -> {
+                WebElement shown = browser.findElement(By.id("status"));
+                return shown.isDisplayed() && shown.getText().contains("ended") ? shown : null;
+            });
+            assertThat(status.getText()).isEqualTo("The program has ended. Reload this page to start it again.");
+            Chromium.screenshot(greedy, "window-app-05-greedy-program-ended.png");
+
+            // The other visitor's program answers still, in the same app, never restarted.
+            clickUntilLogged(modest, modestScreen, quarter, container, "[visitor 2] hello");
+            assertThat(logs(container).split("to at most 2 visitors", -1)).as("the app's server went on").hasSize(2);
+            assertThat(box.docker("inspect", "-f", "{{.RestartCount}} {{.State.Running}}", container).stdout().strip()).isEqualTo("0 true");
+            Chromium.screenshot(modest, "window-app-06-other-visitor-goes-on.png");
+        } finally {
+            greedy.quit();
+            modest.quit();
+        }
+    }
+
     /** Opens the app as a visitor, until their program's display shows; answers its canvas. */
     private static WebElement openAsVisitor(WebDriver browser, String url, String visitor) {
         Chromium.openUntil(browser, url, By.cssSelector("#screen canvas"));
@@ -132,6 +184,24 @@ class DesktopAppE2EIT {
                 ((JavascriptExecutor) shown).executeScript("return document.body.dataset.visitor"))
                 && !shown.findElement(By.id("status")).isDisplayed());
         return browser.findElement(By.cssSelector("#screen canvas"));
+    }
+
+    /**
+     * Clicks left or right of the screen's middle until the program says it was clicked: the window
+     * that opened may not fill the screen yet (the window manager maximizes it as the page resizes the display).
+     */
+    private void clickUntilLogged(WebDriver browser, WebElement screen, int fromMiddle, String container, String line)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            new Actions(browser).moveToElement(screen, fromMiddle, 0).click().perform();
+            long answered = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < answered) {
+                if (logs(container).contains(line)) return;
+                Thread.sleep(200);
+            }
+            if (System.nanoTime() > deadline) awaitLog(container, line); // fails, saying what the app wrote
+        }
     }
 
     private String logs(String container) {
@@ -148,7 +218,7 @@ class DesktopAppE2EIT {
                         + box.docker("logs", "--tail", "60", box.project + "-gateway-1").stderr()
                         + "\nthe container: " + box.docker("inspect", "-f", "{{.RestartCount}} {{.State.OOMKilled}} {{.State.ExitCode}} {{.State.StartedAt}}", container).stdout()
                         + "\nthe bridge wrote of it:\n" + (box.docker("logs", box.project + "-bridge-1").stdout() + box.docker("logs", box.project + "-bridge-1").stderr()).lines()
-                                .filter(logged -> logged.contains("counter")).collect(java.util.stream.Collectors.joining("\n")));
+                                .filter(logged -> logged.contains(container.substring(container.lastIndexOf('-') + 1))).collect(java.util.stream.Collectors.joining("\n")));
             }
             Thread.sleep(200);
         }
