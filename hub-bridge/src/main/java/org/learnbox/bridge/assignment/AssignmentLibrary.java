@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.learnbox.bridge.config.GitServerAddress;
 import org.learnbox.bridge.identity.Account;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.Role;
@@ -56,14 +57,11 @@ public class AssignmentLibrary {
         return store(teacher, files);
     }
 
-    /** A git server's address (or ssh's user@host:path), never a path of the box's own disk, where other people's repositories are. */
-    static final java.util.regex.Pattern SERVER_URL = java.util.regex.Pattern.compile("(?i)(https?|git|ssh)://[^\\s]+|[\\w.-]+@[\\w.-]+:[^\\s]+");
-
     /** Imports the assignment at the top of a git repository. */
     public Assignment importFromGit(String owner, String url) {
         requireTeacher(owner);
         if (url == null || url.isBlank()) throw new AssignmentException(AssignmentProblem.of("no-url"));
-        if (!SERVER_URL.matcher(url.strip()).matches()) throw new AssignmentException(AssignmentProblem.of("url-not-a-server", url.strip()));
+        if (!GitServerAddress.isServer(url)) throw new AssignmentException(AssignmentProblem.of("url-not-a-server", url.strip()));
         Path scratch = FileBundle.scratch(Map.of());
         try {
             try (Git ignored = Git.cloneRepository().setURI(url.strip()).setDirectory(scratch.toFile()).setDepth(1).setTimeout(30).call()) {

@@ -10,6 +10,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
 import org.eclipse.jgit.api.errors.TransportException;
+import org.learnbox.bridge.config.GitServerAddress;
 
 /** Fetches a teacher's course from a git URL into a scratch folder, to be checked before anything changes. */
 final class CourseImporter {
@@ -19,6 +20,9 @@ final class CourseImporter {
     static <T> T withClone(String url, java.util.function.Function<CourseFolder, T> use) {
         if (url == null || url.isBlank()) {
             throw new CourseException("course.refused.no-url");
+        }
+        if (!GitServerAddress.isServer(url)) {
+            throw new CourseException("course.refused.url-not-a-server", url.strip());
         }
         Path scratch;
         try {

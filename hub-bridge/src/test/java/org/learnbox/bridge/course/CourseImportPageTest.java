@@ -33,10 +33,12 @@ class CourseImportPageTest {
             git.add().addFilepattern(".").call();
             git.commit().setMessage("one").setAuthor("T", "t@example.org").setCommitter("T", "t@example.org").call();
         }
-        mvc.perform(post("/courses/import").with(csrf()).with(user("t").roles("TEACHER")).param("url", teacher.toUri().toString()))
-                .andExpect(redirectedUrl("/classes"))
-                .andExpect(flash().attribute("notice", "The course \"Test course page-import\" (page-import, version 1, 1 lessons)"
-                        + " is on the box. Give it to a class on the class's page."));
+        try (LocalGitServer server = new LocalGitServer(teacher)) {
+            mvc.perform(post("/courses/import").with(csrf()).with(user("t").roles("TEACHER")).param("url", server.url()))
+                    .andExpect(redirectedUrl("/classes"))
+                    .andExpect(flash().attribute("notice", "The course \"Test course page-import\" (page-import, version 1, 1 lessons)"
+                            + " is on the box. Give it to a class on the class's page."));
+        }
         assertThat(courses.find("page-import")).isPresent();
 
         mvc.perform(post("/courses/import").with(csrf()).with(user("t").roles("TEACHER")).param("url", "http://127.0.0.1:9/x.git"))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnbox.bridge.config.TestProperties;
@@ -14,6 +15,12 @@ import org.learnbox.bridge.config.TestProperties;
 class CourseImportTest {
     @TempDir Path teacher;
     @TempDir Path data;
+    private LocalGitServer server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) server.close();
+    }
 
     private CourseService service() {
         return new CourseService(new CourseRepositories(data.resolve("courses")), TestProperties.of("t",
@@ -28,7 +35,8 @@ class CourseImportTest {
             git.add().setUpdate(true).addFilepattern(".").call();
             git.commit().setMessage(message).setAuthor("T", "t@example.org").setCommitter("T", "t@example.org").call();
         }
-        return teacher.toUri().toString();
+        if (server == null) server = new LocalGitServer(teacher);
+        return server.url();
     }
 
     @Test
@@ -73,6 +81,18 @@ class CourseImportTest {
                 .hasMessageStartingWith("Could not fetch a git repository from http://127.0.0.1:9/nowhere.git: ");
         assertThatThrownBy(() -> service.importFromGit(" ")).isInstanceOf(CourseException.class)
                 .hasMessage("Give the git URL of the course repository.");
+        assertThat(service.list()).isEmpty();
+    }
+
+    @Test
+    void aPathOnTheBoxsOwnDiskIsRefusedUnread() throws Exception {
+        new CourseFixture(teacher, "algebra").lesson("01-a.ipynb", "a").write();
+        commitAll("first");
+        CourseService service = service();
+        for (String url : java.util.List.of(teacher.toUri().toString(), teacher.toString(), "file://" + teacher + "/.git")) {
+            assertThatThrownBy(() -> service.importFromGit(url)).isInstanceOf(CourseException.class)
+                    .hasMessage("'" + url + "' is not the address of a git server (https://, git:// or ssh://); the box does not clone from its own disk.");
+        }
         assertThat(service.list()).isEmpty();
     }
 
