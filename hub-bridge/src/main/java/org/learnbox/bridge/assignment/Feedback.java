@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.sandbox.Sandbox;
 import org.learnbox.bridge.sandbox.SandboxAnswering;
 import org.learnbox.bridge.sandbox.SandboxException;
@@ -29,14 +30,16 @@ class Feedback {
     private final SandboxRuntime sandboxes;
     private final AssignmentLibrary library;
     private final FeedbackHtml html;
+    private final AccountService accounts;
 
     Feedback(SubmissionRepository submissions, AssignmentReleases releases, SandboxRuntime sandboxes, AssignmentLibrary library,
-            FeedbackHtml html) {
+            FeedbackHtml html, AccountService accounts) {
         this.submissions = submissions;
         this.releases = releases;
         this.sandboxes = sandboxes;
         this.library = library;
         this.html = html;
+        this.accounts = accounts;
     }
 
     /** Apart from the grader, which goes on to the next submission while this one's feedback is written. */
@@ -56,14 +59,15 @@ class Feedback {
         });
     }
 
-    /** Each graded notebook, and beside it the same as a page (name.html) with the points of its cells. */
+    /** Each graded notebook, and beside it the same as a page (name.html) with the points of its cells, in the student's language. */
     Map<String, byte[]> files(Submission submission, String assignmentId) {
         String title = library.require(assignmentId).getTitle();
+        Locale language = accounts.languageOf(submission.getAccountName());
         List<SubmissionCell> cells = GradingQueue.cellsOf(submission);
         Map<String, byte[]> files = new LinkedHashMap<>();
         FileBundle.unpack(submission.getFeedback()).forEach((name, notebook) -> {
             files.put(name, notebook);
-            files.put(name.replaceFirst("\\.ipynb$", "") + ".html", html.render(title, name, submission, cells, notebook, Locale.ENGLISH));
+            files.put(name.replaceFirst("\\.ipynb$", "") + ".html", html.render(title, name, submission, cells, notebook, language));
         });
         return files;
     }

@@ -28,6 +28,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** A language tag (en, zh-CN); null until the box has seen them. */
+    @Column(length = 16)
+    private String language;
+
     protected Account() {}
 
     public Account(String name, String passwordHash, Role role) {
@@ -43,4 +47,6 @@ public class Account {
     void setRole(Role role) { this.role = role; }
     void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     public Instant getCreatedAt() { return createdAt; }
+    String getLanguage() { return language; }
+    void setLanguage(String language) { this.language = language; }
 }

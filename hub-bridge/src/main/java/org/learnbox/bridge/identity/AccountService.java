@@ -1,6 +1,7 @@
 package org.learnbox.bridge.identity;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -162,6 +163,16 @@ public class AccountService {
             accounts.delete(find(name).orElseThrow(() -> new AccountNotFoundException(name)));
         }
         events.publishEvent(new AccountRemoved(name));
+    }
+
+    /** The language the box last spoke to them in; English for someone it has not seen. */
+    public Locale languageOf(String name) {
+        return find(name).map(Account::getLanguage).map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
+    }
+
+    @Transactional
+    void rememberLanguage(String name, Locale language) {
+        find(name).ifPresent(account -> account.setLanguage(language.toLanguageTag()));
     }
 
     /** Rows of Keycloak's people hold a password nobody knows: the box's own form never lets them in. */

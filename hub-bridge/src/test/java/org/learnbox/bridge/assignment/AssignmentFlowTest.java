@@ -209,6 +209,12 @@ class AssignmentFlowTest {
         assertThat(homes.text(student, path("feedback/squares-python.html"))).contains(
                 "5 of 10 points in the whole assignment", "<td>squares_invalid_input</td>", "0 / 1", "AssertionError",
                 "? / 1, the teacher grades it", "squares(11)[-1] == 121");
+
+        // A student whose browser reads Chinese gets their feedback page in Chinese.
+        mvc.perform(get("/assignments").with(user(student).roles("STUDENT")).header("Accept-Language", "zh-CN")).andExpect(status().isOk());
+        feedback.deliver(graded);
+        assertThat(homes.text(student, path("feedback/squares-python.html"))).contains(
+                "整份作业得 5 分，满分 10 分", "<td>squares_invalid_input</td>", "? / 1，由老师评分", "squares(11)[-1] == 121");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,6 +62,18 @@ class BoxLanguagesTest {
                 .getContentAsString()).contains("登录后即可打开");
         assertThat(mvc.perform(get("/login").param("lang", "en").cookie(kept).header("Accept-Language", "zh-CN"))
                 .andReturn().getResponse().getContentAsString()).contains("Log in to open your own JupyterLab.");
+    }
+
+    @Test
+    void theBoxRemembersTheLanguageOfEachPersonsBrowserForWhatItWritesWhileTheyAreAway() throws Exception {
+        accounts.add("lang-remembered", Role.STUDENT, "a-long-password");
+        assertThat(accounts.languageOf("lang-remembered")).as("before the box has seen them").isEqualTo(Locale.ENGLISH);
+        mvc.perform(get("/").with(user("lang-remembered").roles("STUDENT")).header("Accept-Language", "zh-CN,zh;q=0.9"));
+        assertThat(accounts.languageOf("lang-remembered")).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        mvc.perform(get("/api/me").with(user("lang-remembered").roles("STUDENT")));
+        assertThat(accounts.languageOf("lang-remembered")).as("a script states no language").isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        mvc.perform(get("/").param("lang", "en").with(user("lang-remembered").roles("STUDENT")).header("Accept-Language", "zh-CN"));
+        assertThat(accounts.languageOf("lang-remembered")).as("chosen on a page").isEqualTo(Locale.ENGLISH);
     }
 
     @Test
