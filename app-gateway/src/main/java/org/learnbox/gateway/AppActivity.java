@@ -1,5 +1,6 @@
 package org.learnbox.gateway;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each app's requests since the last report, and the last one's time: the bridge puts idle apps to
- * sleep by it, and shows owners how much their app is asked for.
+ * sleep by it, and shows owners how much their app is asked for. Anyone may send any host name, so
+ * at most {@link #MOST_KEPT} hosts are kept between two reports (Caffeine keeps the busiest).
  */
 @Component
 class AppActivity {
@@ -23,7 +25,10 @@ class AppActivity {
     }
 
     private static final Logger log = LoggerFactory.getLogger(AppActivity.class);
-    private final Map<String, Requests> requests = new ConcurrentHashMap<>();
+    static final int MOST_KEPT = 10_000;
+
+    private final Map<String, Requests> requests = Caffeine.newBuilder().maximumSize(MOST_KEPT).executor(Runnable::run)
+            .<String, Requests>build().asMap();
     /** Requests being answered now, by app: a websocket open for an hour is an app in use all that hour. */
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> underWay = new ConcurrentHashMap<>();
     private final BridgeClient bridge;

@@ -178,7 +178,9 @@ class WakeAndRoute implements GlobalFilter, Ordered {
     /** Polls the app's port until it accepts a connection, at most the start timeout. */
     private Mono<AppTarget> awaitPort(AppTarget target) {
         return Flux.interval(Duration.ZERO, Duration.ofMillis(50))
-                .concatMap(tick -> AppPorts.open(target))
+                // A look that takes longer than the ticks (a busy machine, a port that never answers) lets them go by.
+                .onBackpressureDrop()
+                .concatMap(tick -> AppPorts.open(target), 1)
                 .filter(open -> open)
                 .next()
                 .map(open -> target)

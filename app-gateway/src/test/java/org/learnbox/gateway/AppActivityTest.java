@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jol.info.GraphLayout;
 import reactor.core.publisher.Mono;
 
 class AppActivityTest {
@@ -34,5 +35,19 @@ class AppActivityTest {
         activity.answered("game--ada");
         activity.report();
         assertThat(reports).as("nothing under way, nothing asked: nothing to report").hasSize(2);
+    }
+
+    /** 100 000 host names, each asked once between two reports, as a scanner sends them, while an app is used: what is kept stays bounded. */
+    @Test
+    void aFloodOfHostNamesKeepsItsMemoryBoundedAndTheAppsActivityReported() {
+        long before = GraphLayout.parseInstance(activity).totalSize();
+        for (int i = 0; i < 100_000; i++) {
+            activity.requested("scan-" + i + "--x");
+            if (i % 100 == 0) activity.requested("game--ada");
+        }
+        assertThat(GraphLayout.parseInstance(activity).totalSize() - before).as("bytes the flood left").isLessThan(4L << 20);
+        activity.report();
+        assertThat(reports.getFirst()).hasSizeLessThanOrEqualTo(AppActivity.MOST_KEPT);
+        assertThat(reports.getFirst().get("game--ada").count()).isEqualTo(1000);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jol.info.GraphLayout;
 
 class AppRoutesTest {
     private final GatewaySettings settings = new GatewaySettings("http://bridge", "s", "apps.localhost",
@@ -31,5 +32,18 @@ class AppRoutesTest {
         assertThat(rate.allow("b", now)).isTrue();
         assertThat(rate.allow("a", now + Duration.ofSeconds(20).toNanos())).isTrue();
         assertThat(rate.allow("a", now + Duration.ofSeconds(20).toNanos())).isFalse();
+    }
+
+    /** A scanner's 100 000 host names, once each, while an app is asked all along: the buckets kept stay bounded, the app at its limit. */
+    @Test
+    void aFloodOfHostNamesKeepsTheBucketsBoundedAndABusyAppAtItsLimit() {
+        RequestRate rate = new RequestRate(settings);
+        for (int i = 0; i < 3; i++) assertThat(rate.allow("busy", 0)).isTrue();
+        for (int i = 0; i < 100_000; i++) {
+            rate.allow("scan-" + i + "--x", 0);
+            if (i % 100 == 0) assertThat(rate.allow("busy", 0)).as("the busy app, at its limit, after %d scanned", i).isFalse();
+        }
+        assertThat(GraphLayout.parseInstance(rate).totalSize()).as("bytes kept").isLessThan(4L << 20);
+        assertThat(rate.allow("busy", 0)).as("still at its limit").isFalse();
     }
 }

@@ -1,11 +1,12 @@
 package org.learnbox.bridge.devops;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
@@ -39,7 +40,8 @@ public class Deployments {
     private final AppService apps;
     private final LearnboxProperties.Git settings;
     private final Clock clock;
-    private final Map<String, ReentrantLock> projectLocks = new ConcurrentHashMap<>();
+    /** Kept while a deploy holds or awaits it (weak values): no more locks than deploys under way. */
+    private final Cache<String, ReentrantLock> projectLocks = Caffeine.newBuilder().weakValues().build();
 
     Deployments(ReleaseRepository releases, BuildRuntime builder, AppService apps, LearnboxProperties properties, Clock clock) {
         this.releases = releases;
@@ -203,7 +205,7 @@ public class Deployments {
 
     /** Releases of one project go one at a time, in the order they came. */
     private ReentrantLock oneAtATime(String owner, String project) {
-        return projectLocks.computeIfAbsent(owner + "/" + project, key -> new ReentrantLock(true));
+        return projectLocks.get(owner + "/" + project, key -> new ReentrantLock(true));
     }
 
     private String releaseProject(String owner, String app) {

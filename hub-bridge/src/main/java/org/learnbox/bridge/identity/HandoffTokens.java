@@ -1,5 +1,7 @@
 package org.learnbox.bridge.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -8,9 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.learnbox.bridge.config.LearnboxProperties;
@@ -30,7 +31,8 @@ public class HandoffTokens {
     private final byte[] key;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Instant> redeemed = new ConcurrentHashMap<>();
+    /** The nonces of tokens used, each kept as long as a token lives. */
+    private final Cache<String, Boolean> redeemed;
 
     @Autowired
     HandoffTokens(LearnboxProperties properties, Clock clock) {
@@ -40,6 +42,8 @@ public class HandoffTokens {
     public HandoffTokens(String secret, Clock clock) {
         this.key = secret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
+        this.redeemed = Caffeine.newBuilder().expireAfterWrite(LIFETIME)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
     }
 
     public String mint(String name) {
@@ -54,7 +58,6 @@ public class HandoffTokens {
     /** The name the token was made for, if it is genuine, unexpired and not used before. */
     public Optional<String> redeem(String token) {
         Instant now = clock.instant();
-        redeemed.values().removeIf(expiry -> expiry.isBefore(now));
         if (token == null) return Optional.empty();
         String[] parts = token.split("\\.");
         if (parts.length != 2) return Optional.empty();
@@ -71,7 +74,7 @@ public class HandoffTokens {
         if (fields.length != 3) return Optional.empty();
         Instant expiry = Instant.ofEpochSecond(Long.parseLong(fields[1]));
         if (!expiry.isAfter(now)) return Optional.empty();
-        if (redeemed.putIfAbsent(fields[2], expiry) != null) return Optional.empty();
+        if (redeemed.asMap().putIfAbsent(fields[2], Boolean.TRUE) != null) return Optional.empty();
         return Optional.of(fields[0]);
     }
 

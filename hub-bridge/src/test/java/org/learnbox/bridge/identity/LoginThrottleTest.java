@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jol.info.GraphLayout;
 import org.learnbox.bridge.config.TestProperties;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -24,7 +25,8 @@ class LoginThrottleTest {
         @Override public Instant instant() { return now; }
     };
     private final LoginThrottle throttle = new LoginThrottle(TestProperties.of("b", TestProperties.sandbox("i"),
-            TestProperties.hub("http://127.0.0.1:9"), TestProperties.courses("c")), clock);
+            TestProperties.hub("http://127.0.0.1:9"), TestProperties.courses("c")), clock,
+            java.util.Set.of("ada", "lin", "grace")::contains);
 
     private void fail(String name, String address) {
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(name, "wrong");
@@ -59,5 +61,19 @@ class LoginThrottleTest {
         throttle.succeeded(new AuthenticationSuccessEvent(UsernamePasswordAuthenticationToken.authenticated("lin", null, java.util.List.of())));
         fail("lin", "10.0.0.5");
         assertThat(throttle.blocked("lin", "10.0.3.3")).isFalse();
+    }
+
+    /** A flood of 100 000 names from 100 000 addresses, and then from one: what is kept stays bounded, the answers right. */
+    @Test
+    void aFloodOfNamesAndAddressesKeepsItsMemoryBoundedAndTheRefusalsRight() {
+        for (int i = 0; i < 5; i++) fail("ada", "10.0.0." + i);
+        for (int i = 0; i < 100_000; i++) fail("flood-" + i, "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255));
+        for (int i = 0; i < 100_000; i++) fail("one-address-" + i, "198.51.100.1");
+
+        long bytes = GraphLayout.parseInstance(throttle).totalSize();
+        assertThat(bytes).as("bytes kept after the flood").isLessThan(8L << 20);
+        assertThat(throttle.blocked("ada", "10.9.9.9")).as("an account's failures outlast any flood of other names").isTrue();
+        assertThat(throttle.blocked("someone", "198.51.100.1")).as("the flooding address is refused").isTrue();
+        assertThat(throttle.blocked("grace", "203.0.113.5")).isFalse();
     }
 }
