@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.util.pattern.PathPattern;
 import org.learnbox.bridge.classroom.Classroom;
 import org.learnbox.bridge.classroom.ClassroomService;
 import org.learnbox.bridge.devops.GitTokenService;
@@ -43,7 +46,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * Every page and form of the bridge, as anonymous, a student of the class, a student of another
  * class, the class's teacher, another teacher and an admin; each answer is checked. The machine
- * APIs refuse every one of them (they take the box's shared secret only).
+ * APIs refuse every one of them (they take the box's shared secret only). Every endpoint of the
+ * application's own mappings has a door here: a new one without its rule fails the walk.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -57,6 +61,8 @@ class AuthorizationWalkTest {
     @Autowired GitTokenService tokens;
     @MockitoBean JupyterHubClient hub;
     @MockitoBean SandboxRuntime sandboxes;
+    @Autowired @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
 
     /**
      * What a person gets: the page or answer (2xx), on to another page (302, not to the login), sent to log in,
@@ -75,6 +81,7 @@ class AuthorizationWalkTest {
         accounts.add("walk-student", Role.STUDENT, "a-long-password");
         accounts.add("walk-stranger", Role.STUDENT, "a-long-password");
         accounts.add("walk-target", Role.STUDENT, "a-long-password");
+        accounts.add("walk-removable", Role.STUDENT, "a-long-password");
         // No learner here has a sandbox: a home is read from none.
         org.mockito.Mockito.when(sandboxes.copyFolder(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString()))
                 .thenThrow(org.learnbox.bridge.sandbox.SandboxException.notFound("sandbox.refused.none-yet", "walk-student"));
@@ -124,6 +131,7 @@ class AuthorizationWalkTest {
         doors.put("GET /api/snippets", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
         doors.put("POST /api/snippets", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET " + apiClassSnippet, answers("NO_ACCESS PAGE MISSING PAGE MISSING PAGE"));
+        doors.put("GET " + apiClassSnippet + "/versions", answers("NO_ACCESS PAGE MISSING PAGE MISSING PAGE"));
         doors.put("PUT " + apiClassSnippet, answers("NO_ACCESS PAGE MISSING FORBIDDEN MISSING FORBIDDEN"));
         doors.put("POST " + apiClassSnippet + "/fork", answers("NO_ACCESS PAGE MISSING PAGE MISSING PAGE"));
         // Last of walk-student's snippet: its owner deletes it, so everyone after finds nothing.
@@ -157,15 +165,33 @@ class AuthorizationWalkTest {
         doors.put("POST " + classPage + "/assignments/release", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("GET " + classPage + "/assignments/999", answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
         doors.put("GET " + classPage + "/assignments/999/grades.csv", answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
+        doors.put("GET " + classPage + "/assignments/999/submissions/1", answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
+        doors.put("POST " + classPage + "/assignments/999/submissions/1/cells", answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
+        doors.put("POST " + classPage + "/assignments/999/regrade", answers("LOG_IN FORBIDDEN FORBIDDEN MISSING FORBIDDEN MISSING"));
         doors.put("GET /assignments", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /assignments/none", answers("LOG_IN MISSING MISSING MISSING MISSING MISSING"));
         doors.put("POST /assignments/none/submit", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        doors.put("POST /assignments/none/validate", answers("LOG_IN MISSING MISSING MISSING MISSING MISSING"));
         doors.put("GET /api/assignments", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
         doors.put("POST /api/assignments/none/submissions", answers("NO_ACCESS MISSING MISSING MISSING MISSING MISSING"));
+        doors.put("GET /api/assignments/none/submissions/latest", answers("NO_ACCESS MISSING MISSING MISSING MISSING MISSING"));
+        doors.put("POST /api/assignments/none/validation", answers("NO_ACCESS MISSING MISSING MISSING MISSING MISSING"));
         doors.put("GET /admin/accounts", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN PAGE"));
         doors.put("POST /admin/accounts", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
         doors.put("POST /admin/accounts/walk-target/role", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
         doors.put("POST /admin/accounts/walk-target/password", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
+        doors.put("POST /admin/accounts/walk-removable/remove", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
+        doors.put("GET /admin/backups", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN PAGE"));
+        doors.put("POST /admin/backups", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
+        doors.put("GET /api/apps", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
+        doors.put("POST /api/apps", answers("NO_ACCESS MISSING MISSING MISSING MISSING MISSING"));
+        doors.put("POST /api/apps/walk-none/stop", answers("NO_ACCESS MISSING MISSING MISSING MISSING MISSING"));
+        doors.put("DELETE /api/apps/walk-none", answers("NO_ACCESS MISSING MISSING MISSING MISSING MISSING"));
+        doors.put("POST /repositories/walk-none/delete", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        // A lab's address without its server: on to JupyterHub, which starts it, or sends a stranger to log in.
+        doors.put("GET /user/walk-student/lab", answers("ONWARD ONWARD ONWARD ONWARD ONWARD ONWARD"));
+        // What the box tells everyone at work: open to all, a lab outlives its login.
+        doors.put("GET /notices", answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /api/apps", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /apps/nothing", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("POST /apps/nothing/stop", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));
@@ -218,6 +244,23 @@ class AuthorizationWalkTest {
         doors.put("GET /admin-api/assignments/none/grades", MACHINE_ONLY);
         doors.put("GET /hub-api/users/walk-student", MACHINE_ONLY);
         doors.put("POST /hub-api/sandboxes/walk-student/stop", MACHINE_ONLY);
+        doors.put("GET /hub-api/sandboxes/walk-student", MACHINE_ONLY);
+        doors.put("POST /hub-api/sandboxes/walk-student/start", MACHINE_ONLY);
+        doors.put("POST /hub-api/sandboxes/walk-student/answering", MACHINE_ONLY);
+        doors.put("POST /hub-api/handoff/redeem", MACHINE_ONLY);
+        doors.put("POST /admin-api/users", MACHINE_ONLY);
+        doors.put("DELETE /admin-api/users/walk-target", MACHINE_ONLY);
+        doors.put("POST /admin-api/notices", MACHINE_ONLY);
+        doors.put("DELETE /admin-api/notices", MACHINE_ONLY);
+        doors.put("GET /admin-api/backup", MACHINE_ONLY);
+        doors.put("GET /admin-api/version", MACHINE_ONLY);
+        doors.put("POST /admin-api/courses", MACHINE_ONLY);
+        doors.put("POST /admin-api/courses/java-from-zero/deliver", MACHINE_ONLY);
+        doors.put("POST /admin-api/classes", MACHINE_ONLY);
+        doors.put("POST /admin-api/classes/" + math.getJoinCode() + "/courses", MACHINE_ONLY);
+        doors.put("POST /admin-api/classes/" + math.getJoinCode() + "/students", MACHINE_ONLY);
+        doors.put("POST /admin-api/assignments", MACHINE_ONLY);
+        doors.put("POST /admin-api/assignments/none/releases", MACHINE_ONLY);
 
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, List<Answer>> door : doors.entrySet()) {
@@ -235,9 +278,27 @@ class AuthorizationWalkTest {
             }
         }
         assertThat(wrong).isEmpty();
+        assertThat(endpointsNotWalked(doors.keySet())).as("endpoints Spring has registered that the walk knocks on no door of").isEmpty();
         assertThat(repos.reposOf("walk-student")).filteredOn(r -> r.name().equals("walk-repo"))
                 .singleElement().satisfies(r -> assertThat(r.isPublic()).as("walk-repo made public by its owner alone").isTrue());
         assertThat(tokens.list("walk-admin")).extracting(GitTokenService.TokenView::name).containsOnly("walk");
+    }
+
+    /** Each method and path pattern of the application's own mappings that no door of the walk matches. */
+    private List<String> endpointsNotWalked(java.util.Set<String> doors) {
+        List<String> missing = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((mapping, handler) -> {
+            if (handler.getBeanType().getSimpleName().equals("BasicErrorController")) return;
+            java.util.Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
+            for (RequestMethod method : methods.isEmpty() ? java.util.Set.of(RequestMethod.GET) : methods) {
+                for (PathPattern pattern : mapping.getPathPatternsCondition().getPatterns()) {
+                    boolean walked = doors.stream().anyMatch(door -> door.startsWith(method + " ")
+                            && pattern.matches(PathContainer.parsePath(door.substring(door.indexOf(' ') + 1).replaceFirst("\\?.*", ""))));
+                    if (!walked) missing.add(method + " " + pattern + " (" + handler.getBeanType().getSimpleName() + ")");
+                }
+            }
+        });
+        return missing.stream().sorted().toList();
     }
 
     private String snippet(String owner, Visibility visibility) {
@@ -272,7 +333,8 @@ class AuthorizationWalkTest {
                 : path.startsWith("/classes") ? "nav-classes"
                 : path.startsWith("/students/repositories") ? "nav-student-repositories"
                 : path.startsWith("/apps/moderation") ? "nav-moderation"
-                : path.startsWith("/admin/accounts") ? "nav-accounts" : null;
+                : path.startsWith("/admin/accounts") ? "nav-accounts"
+                : path.startsWith("/admin/backups") ? "nav-backups" : null;
         Matcher marked = Pattern.compile("<a id=\"([a-z-]+)\"[^>]*aria-current=\"page\"").matcher(links);
         List<String> current = marked.results().map(m -> m.group(1)).toList();
         List<String> expected = place == null || !signedIn ? List.of() : List.of(place);
@@ -302,6 +364,8 @@ class AuthorizationWalkTest {
         if (parts[1].equals("/repositories")) request.param("name", "walk-made-" + System.nanoTime() % 100000);
         if (parts[1].endsWith("/visibility")) request.param("visibility", "public");
         if (parts[1].equals("/tokens")) request.param("name", "walk");
+        if (parts[1].endsWith("/cells")) request.param("notebook", "walk.ipynb").param("gradeId", "walk").param("points", "1");
+        if (parts[1].equals("/api/apps")) request.contentType(MediaType.APPLICATION_JSON).content("{\"folder\":\"walk-none\"}");
         if (parts[1].equals("/api/progress")) {
             request.contentType(MediaType.APPLICATION_JSON).content("{\"notebook\":\"courses/java-from-zero/01-values-and-types.ipynb\","
                     + "\"check\":\"the label\",\"passed\":true}");
