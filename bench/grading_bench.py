@@ -7,7 +7,7 @@ releases them to a class whose learners are logged in (their sandboxes run), the
   - one learner's `learnbox submit` in their sandbox until it prints the score (the submit-to-score
     a student waits for), for the Python and the Java assignment, several times each;
   - N learners submitting the Python assignment at the same moment, until every score is printed.
-Usage: bench/grading_bench.py [--learners N] [--repeat N] [--keep]
+Usage: bench/grading_bench.py [--learners N] [--repeat N] [--keep] [--cpu-breakdown FILE]
 """
 import argparse
 import concurrent.futures
@@ -110,6 +110,7 @@ def main():
     parser.add_argument("--learners", type=int, default=30)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="leave the bench box up afterwards")
+    parser.add_argument("--cpu-breakdown", metavar="FILE", help="where the CPU went during the bulk, by container and process (cpu_breakdown.py)")
     args = parser.parse_args()
 
     wipe()
@@ -148,10 +149,15 @@ def main():
                 # One submission as a student makes it: to a box at rest, not on the heels of the one before.
                 time.sleep(REST_SECONDS)
                 one[assignment_id].append(submit(names[0], assignment_id))
+        sampler = subprocess.Popen(["python3", str(pathlib.Path(__file__).with_name("cpu_breakdown.py")), args.cpu_breakdown]) \
+            if args.cpu_breakdown else None
         start = time.monotonic()
         with concurrent.futures.ThreadPoolExecutor(max_workers=len(names)) as pool:
             each = list(pool.map(lambda n: submit(n, "bench-py"), names))
         bulk = time.monotonic() - start
+        if sampler:
+            sampler.terminate()
+            sampler.wait()
 
         for assignment_id, times in one.items():
             print(f"| one submission of {assignment_id} (10 cells), submit to score shown, {len(times)} runs {REST_SECONDS} s apart"
