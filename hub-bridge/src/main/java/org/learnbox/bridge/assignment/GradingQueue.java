@@ -1,5 +1,7 @@
 package org.learnbox.bridge.assignment;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +36,11 @@ public class GradingQueue {
     private final Grader grader;
     private final ApplicationEventPublisher events;
     private final ExecutorService graders;
+    private final MeterRegistry meters;
 
     GradingQueue(SubmissionRepository submissions, AssignmentReleaseRepository releases, AssignmentLibrary library, Grader grader,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, MeterRegistry meters) {
+        this.meters = meters;
         this.submissions = submissions;
         this.releases = releases;
         this.library = library;
@@ -51,10 +55,16 @@ public class GradingQueue {
 
     void enqueue(long submissionId) {
         graders.submit(() -> {
+            long began = System.nanoTime();
+            String outcome = "graded";
             try {
                 grade(submissionId);
             } catch (RuntimeException e) {
+                outcome = "failed";
                 log.error("grading submission {} failed", submissionId, e);
+            } finally {
+                Timer.builder("learnbox.grading.duration").description("Time a submission took to grade")
+                        .tag("outcome", outcome).register(meters).record(System.nanoTime() - began, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
         });
     }

@@ -1,5 +1,6 @@
 package org.learnbox.bridge.course;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
@@ -49,9 +50,11 @@ public class CourseDelivery {
     private final CourseAudience audience;
     private final SandboxRuntime sandboxes;
     private final String gitUrl;
+    private final MeterRegistry meters;
 
     CourseDelivery(CourseRepositories repositories, CourseAudience audience, SandboxRuntime sandboxes,
-            LearnboxProperties properties) {
+            LearnboxProperties properties, MeterRegistry meters) {
+        this.meters = meters;
         this.repositories = repositories;
         this.audience = audience;
         this.sandboxes = sandboxes;
@@ -114,6 +117,7 @@ public class CourseDelivery {
         try {
             CommandResult result = sandboxes.run(user, command, SYNC_TIMEOUT);
             Outcome outcome = describe(courseId, result);
+            meters.counter("learnbox.course.deliveries", "outcome", outcome.ok() ? "delivered" : "failed").increment();
             if (outcome.ok()) {
                 log.info("course {} for {}: {}", courseId, user, outcome.summary());
             } else {

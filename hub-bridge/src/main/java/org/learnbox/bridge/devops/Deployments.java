@@ -1,5 +1,7 @@
 package org.learnbox.bridge.devops;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
@@ -40,10 +42,13 @@ public class Deployments {
     private final AppService apps;
     private final LearnboxProperties.Git settings;
     private final Clock clock;
+    private final MeterRegistry meters;
     /** Kept while a deploy holds or awaits it (weak values): no more locks than deploys under way. */
     private final Cache<String, ReentrantLock> projectLocks = Caffeine.newBuilder().weakValues().build();
 
-    Deployments(ReleaseRepository releases, BuildRuntime builder, AppService apps, LearnboxProperties properties, Clock clock) {
+    Deployments(ReleaseRepository releases, BuildRuntime builder, AppService apps, LearnboxProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.releases = releases;
         this.builder = builder;
         this.apps = apps;
@@ -144,6 +149,9 @@ public class Deployments {
 
     private void finish(Release release, Release.State state, String app, Integer port, StringBuilder logged) {
         release.finish(state, app, port, logged.toString(), clock.instant());
+        Timer.builder("learnbox.deploy.duration").description("Time a push took to build and go live, or fail")
+                .tag("state", state.name().toLowerCase(java.util.Locale.ROOT)).register(meters)
+                .record(java.time.Duration.between(release.getCreatedAt(), clock.instant()));
         if (state == Release.State.LIVE && app != null) {
             releases.findByOwnerAndAppOrderByNumberDesc(release.getOwner(), app).stream()
                     .filter(other -> other.getState() == Release.State.LIVE && !other.getId().equals(release.getId()))

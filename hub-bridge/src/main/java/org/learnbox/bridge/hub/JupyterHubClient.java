@@ -45,6 +45,15 @@ public class JupyterHubClient {
                 : java.util.Optional.ofNullable(identity.name());
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Version(String version) {}
+
+    /** The hub's version, which it tells anyone who asks: an answer says the hub's API is up. */
+    public String version() {
+        Version answer = rest.get().uri("/").retrieve().body(Version.class);
+        return answer == null ? "" : answer.version();
+    }
+
     public List<HubUser> users() {
         HubUser[] users = rest.get().uri("/users?include_stopped_servers=false").retrieve().body(HubUser[].class);
         return users == null ? List.of() : List.of(users);

@@ -10,4 +10,6 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     boolean existsByName(String name);
 
     List<Account> findAllByOrderByNameAsc();
+
+    long countByRole(Role role);
 }

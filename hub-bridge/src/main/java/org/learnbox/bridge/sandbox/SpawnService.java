@@ -1,5 +1,6 @@
 package org.learnbox.bridge.sandbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ public class SpawnService {
     private final int maxRunning;
     private final boolean startAtLogin;
     private final ApplicationEventPublisher events;
+    private final MeterRegistry meters;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, SpawnLog> logs = new ConcurrentHashMap<>();
     /** The steps of sandboxes started ahead of the hub, until the hub asks for them. */
@@ -36,8 +38,9 @@ public class SpawnService {
     private final StartsAhead aheadOfTheHub = new StartsAhead(2, java.time.Duration.ofSeconds(30));
 
     SpawnService(SandboxRuntime runtime, SandboxSpecs specs, SandboxRecords records, AccountService accounts,
-            LearnboxProperties properties, ApplicationEventPublisher events) {
+            LearnboxProperties properties, ApplicationEventPublisher events, MeterRegistry meters) {
         this.events = events;
+        this.meters = meters;
         this.runtime = runtime;
         this.specs = specs;
         this.records = records;
@@ -54,16 +57,19 @@ public class SpawnService {
             SpawnLog ahead = startedAhead.remove(user);
             SpawnLog spawnLog = ahead == null ? new SpawnLog() : ahead;
             logs.put(user, spawnLog);
+            long began = System.nanoTime();
             try {
                 if (!accounts.exists(user)) {
                     throw new SandboxException("sandbox.refused.no-account", user);
                 }
                 requireRoomFor(user);
                 Sandbox sandbox = runtime.start(specs.forUser(user, hubEnv), spawnLog::add);
+                SandboxMeters.spawned(meters, "success", System.nanoTime() - began);
                 records.saw(sandbox);
                 log.info("sandbox of {} runs at {}", user, sandbox.url());
                 return sandbox;
             } catch (SandboxException failure) {
+                SandboxMeters.spawned(meters, "failure", System.nanoTime() - began);
                 spawnLog.add(SpawnEvent.failure(failure.getMessage()));
                 log.warn("could not start the sandbox of {}: {}", user, failure.getMessage());
                 throw failure;

@@ -2,6 +2,7 @@ package org.learnbox.bridge.security;
 
 import java.time.Clock;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.config.SharedSecret;
 import org.learnbox.bridge.devops.GitLogin;
 import org.learnbox.bridge.hub.JupyterHubClient;
@@ -63,6 +64,24 @@ class SecurityConfig {
                 .addFilterBefore(new HubTokenFilter(hub, accounts, clock), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .build();
+    }
+
+    /** The box's metrics and health: see {@link MetricsDoor}. No session is read or made. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http, JupyterHubClient hub, AccountService accounts, Clock clock, Words words)
+            throws Exception {
+        return http.securityMatcher(MetricsDoor.PATHS)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new HubTokenFilter(hub, accounts, clock), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers(MetricsDoor::throughTheFrontDoor).hasRole("ADMIN").anyRequest().permitAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, why) ->
+                                MetricsDoor.refuse(response, HttpStatus.UNAUTHORIZED.value(), words, "metrics.refused.no-token"))
+                        .accessDeniedHandler((request, response, why) ->
+                                MetricsDoor.refuse(response, HttpStatus.FORBIDDEN.value(), words, "metrics.refused.not-admin")))
                 .build();
     }
 

@@ -43,6 +43,41 @@ class LoginAndSpawnE2EIT {
     }
 
     @Test
+    void theBoxsMetricsAndHealthAreOpenOnTheBridgesOwnPortRefusedInWordsAtTheFrontDoorAndEveryServiceIsHealthy() throws Exception {
+        String password = box.addUser("metered-ada");
+        Learner learner = new Learner(box, "metered-ada");
+        learner.logIn(password);
+        learner.awaitLab();
+        HttpResponse<String> own = box.http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + box.bridgePort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).containsPattern("(?m)^learnbox_running_servers [1-9]")
+                .containsPattern("learnbox_server_spawn_duration_seconds_count\\{status=\"success\"\\} [1-9]");
+        // The front door's proxy marks what passed it: without an admin's token, words and no figures.
+        HttpResponse<String> front = box.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(box.url("/metrics"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(front.statusCode()).isEqualTo(401);
+        assertThat(front.body()).startsWith("The box's metrics and health are for its admin.");
+
+        HttpResponse<String> ready = box.http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + box.bridgePort + "/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        JsonNode parts = tools.jackson.databind.json.JsonMapper.builder().build().readTree(ready.body()).path("components");
+        for (String part : List.of("db", "docker", "hub")) assertThat(parts.path(part).path("status").asString()).as(part).isEqualTo("UP");
+        // Every service of the compose file has a healthcheck, and each says healthy.
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
+        for (String service : List.of("proxy", "hub", "bridge", "gateway")) {
+            String container = box.project + "-" + service + "-1";
+            String health;
+            while (!(health = box.docker("inspect", "--format", "{{.State.Health.Status}}", container).requireSuccess().stdout().strip())
+                    .equals("healthy")) {
+                assertThat(java.time.Instant.now()).as(container + " is " + health).isBefore(deadline);
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    @Test
     void aTeacherLandsOnTheDashboardAndTheirLabStartsWhenTheyOpenIt() throws Exception {
         String password = box.addUser("mr-dash", "teacher");
         Learner teacher = new Learner(box, "mr-dash");

@@ -241,9 +241,7 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         return password;
     }
 
-    /** The bridge's own API, as the hub plugin and the box script call it. */
-    /** After a restart of the box's parts: the hub and the bridge answer again. */
-    /** Waits for the login page, the hub, the app gateway (the last to start) and the bridge's admin API. */
+    /** After a restart of the box's parts: the login page, the hub, the app gateway (the last to start) and the bridge's admin API answer. */
     void awaitFrontDoor() throws Exception {
         for (int i = 0; i < 120; i++) {
             try {
@@ -256,6 +254,7 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         throw new AssertionError("the box did not come back");
     }
 
+    /** The bridge's own API, as the hub plugin and the box script call it. */
     HttpResponse<String> bridgeApi(String method, String path, String json) throws Exception {
         String secret = sharedSecret();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridgePort + path))
