@@ -46,7 +46,7 @@ c.JupyterHub.services = [{"name": "learnbox-bridge", "api_token": secret}]
 c.JupyterHub.load_roles = [
     {
         "name": "learnbox-bridge",
-        "scopes": ["admin:users", "admin:servers", "list:users", "read:users", "access:servers"],
+        "scopes": ["admin:users", "admin:servers", "list:users", "read:users", "access:servers", "read:metrics"],
         "services": ["learnbox-bridge"],
     }
 ]

@@ -51,8 +51,11 @@ class WakeAndRoute implements GlobalFilter, Ordered {
     private final RequestRate rate;
     private final AppActivity activity;
     private final ReleasesInUse releases;
+    private final AppMeters meters;
 
-    WakeAndRoute(BridgeClient bridge, GatewaySettings settings, RequestRate rate, AppActivity activity, ReleasesInUse releases) {
+    WakeAndRoute(BridgeClient bridge, GatewaySettings settings, RequestRate rate, AppActivity activity, ReleasesInUse releases,
+            AppMeters meters) {
+        this.meters = meters;
         this.bridge = bridge;
         this.releases = releases;
         this.settings = settings;
@@ -71,22 +74,33 @@ class WakeAndRoute implements GlobalFilter, Ordered {
         if (route == null || !"apps".equals(route.getId())) return chain.filter(exchange);
         ServerHttpRequest request = exchange.getRequest();
         String host = AppRoutes.appHost(request.getHeaders().getFirst("Host"), settings);
-        if (!rate.allow(host, System.nanoTime())) {
+        long came = System.nanoTime();
+        if (!rate.allow(host, came)) {
             return GatewayPages.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
                     "This app has had more than " + settings.requestsPerMinute() + " requests in the last minute,"
-                            + " the most this box lets through to one app. Wait a moment and try again.");
+                            + " the most this box lets through to one app. Wait a moment and try again.")
+                    .doFinally(signal -> meters.answered(exchange, came));
         }
         activity.requested(host);
         activity.answering(host);
-        return route(exchange, chain, host, 0, false).doFinally(signal -> activity.answered(host));
+        return route(exchange, chain, host, 0, false).doFinally(signal -> {
+            activity.answered(host);
+            meters.answered(exchange, came);
+        });
     }
 
     private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, String host, int asked, boolean resent) {
         // Only a fresh answer of the bridge is remembered, for a short while: a new release is reached soon.
-        Mono<AppTarget> ready = knownTarget(host).map(Mono::just).orElseGet(() -> bridge.wake(host).flatMap(this::awaitPort)
-                .doOnNext(fresh -> {
-                    if (!releases.retires(fresh.container())) known.put(host, new Known(fresh, System.nanoTime() + KNOWN_FOR.toNanos()));
-                }));
+        Mono<AppTarget> ready = knownTarget(host).map(Mono::just).orElseGet(() -> Mono.defer(() -> {
+            long wakeAsked = System.nanoTime();
+            return bridge.wake(host).flatMap(this::awaitPort)
+                    .doOnNext(fresh -> {
+                        meters.woke("ready", wakeAsked);
+                        if (!releases.retires(fresh.container())) known.put(host, new Known(fresh, System.nanoTime() + KNOWN_FOR.toNanos()));
+                    })
+                    .doOnError(failed -> meters.woke(failed instanceof BridgeClient.NoSuchApp ? "no-app"
+                            : failed instanceof TimeoutException ? "port-not-open" : "bridge-refused", wakeAsked));
+        }));
         Mono<AppTarget> waited = browserWaiting(exchange.getRequest())
                 ? ready.timeout(settings.waitingPageAfter())
                 : ready;

@@ -44,7 +44,7 @@ class GatewayRoutingTest {
             int wake = WAKES.incrementAndGet();
             if (body.contains("dropped--ada") && DROPPED_AT.compareAndSet(0, wake) || body.contains("unreachable--ada")) {
                 exchange.close(); // no answer: the connection is dropped
-            } else if (authorized && (body.contains("quiz--ada") || body.contains("dropped--ada"))) {
+            } else if (authorized && (body.contains("quiz--ada") || body.contains("dropped--ada") || body.contains("meter--ada"))) {
                 answer(exchange, 200, "{\"target\":\"http://127.0.0.1:" + APP.getAddress().getPort() + "\"}");
             } else if (authorized && body.contains("sleepy--ada")) {
                 answer(exchange, 200, "{\"target\":\"http://127.0.0.1:" + CLOSED_PORT + "\"}");
@@ -154,6 +154,30 @@ class GatewayRoutingTest {
         }
         assertThat(refusedAt).isEqualTo(5);
         assertThat(get("limited--ada", "/", "*/*").body()).contains("more than 5 requests in the last minute");
+    }
+
+    @Test
+    void metricsAnswerThisMachineAloneAndAnAppsOwnMetricsStayTheApps() throws Exception {
+        assertThat(get("meter--ada", "/", "*/*").statusCode()).isEqualTo(200);
+        HttpResponse<String> own = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).containsPattern("learnbox_app_request_duration_seconds_count\\{code=\"200\"\\} [1-9]")
+                .containsPattern("learnbox_app_wake_duration_seconds_count\\{outcome=\"ready\"\\} [1-9]")
+                .contains("jvm_memory_used_bytes");
+
+        HttpResponse<String> apps = get("meter--ada", "/metrics", "*/*");
+        assertThat(apps.body()).isEqualTo("app saw /metrics for meter--ada.apps.localhost:" + port);
+
+        // From this machine's other address, as a visitor or a container comes: no figures.
+        java.net.InetAddress outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(i -> { try { return i.isUp() && !i.isLoopback(); } catch (java.net.SocketException e) { return false; } })
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address).findFirst().orElseThrow();
+        HttpResponse<String> stranger = client.send(HttpRequest.newBuilder(
+                URI.create("http://" + outside.getHostAddress() + ":" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stranger.statusCode()).isEqualTo(404);
+        assertThat(stranger.body()).doesNotContain("learnbox_", "jvm_");
     }
 
     private HttpResponse<String> get(String app, String path, String accept) throws Exception {

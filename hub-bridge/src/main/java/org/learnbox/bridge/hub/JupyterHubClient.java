@@ -25,8 +25,10 @@ public class JupyterHubClient {
     }
 
     private final RestClient rest;
+    private final String metricsUrl;
 
     public JupyterHubClient(LearnboxProperties properties) {
+        this.metricsUrl = properties.hub().apiUrl().replaceFirst("/api/?$", "") + "/metrics";
         this.rest = RestClient.builder()
                 .baseUrl(properties.hub().apiUrl())
                 .defaultHeader("Authorization", "token " + properties.sharedSecret())
@@ -52,6 +54,11 @@ public class JupyterHubClient {
     public String version() {
         Version answer = rest.get().uri("/").retrieve().body(Version.class);
         return answer == null ? "" : answer.version();
+    }
+
+    /** JupyterHub's own metrics in Prometheus' format (the bridge's service may read them: scope read:metrics). */
+    public String metrics() {
+        return rest.get().uri(java.net.URI.create(metricsUrl)).retrieve().body(String.class);
     }
 
     public List<HubUser> users() {

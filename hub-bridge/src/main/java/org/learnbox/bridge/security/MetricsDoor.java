@@ -15,7 +15,7 @@ import org.learnbox.bridge.config.Words;
  * remote address and drops it, so it is not the only one looked at.
  */
 final class MetricsDoor {
-    static final String[] PATHS = {"/metrics", "/health", "/health/**"};
+    static final String[] PATHS = {"/metrics", "/metrics/hub", "/health", "/health/**"};
     private static final List<String> PROXY_HEADERS = List.of("X-Forwarded-For", "X-Forwarded-Port", "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded");
 
     private MetricsDoor() {}

@@ -64,6 +64,16 @@ class LoginAndSpawnE2EIT {
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         JsonNode parts = tools.jackson.databind.json.JsonMapper.builder().build().readTree(ready.body()).path("components");
         for (String part : List.of("db", "docker", "hub")) assertThat(parts.path(part).path("status").asString()).as(part).isEqualTo("UP");
+        // JupyterHub's own, read by the bridge with its service's token, beside the bridge's.
+        HttpResponse<String> hubs = box.http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + box.bridgePort + "/metrics/hub")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(hubs.statusCode()).as(hubs.body()).isEqualTo(200);
+        assertThat(hubs.body()).containsPattern("(?m)^jupyterhub_running_servers(\\{[^}]*\\})? [1-9]");
+        // The app gateway's own, to this machine.
+        HttpResponse<String> gateway = box.http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + box.appsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(gateway.statusCode()).isEqualTo(200);
+        assertThat(gateway.body()).contains("# TYPE jvm_memory_used_bytes gauge");
         // Every service of the compose file has a healthcheck, and each says healthy.
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
         for (String service : List.of("proxy", "hub", "bridge", "gateway")) {

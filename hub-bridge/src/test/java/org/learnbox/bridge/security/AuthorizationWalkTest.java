@@ -136,6 +136,8 @@ class AuthorizationWalkTest {
         doors.put("POST " + apiClassSnippet + "/fork", answers("NO_ACCESS PAGE MISSING PAGE MISSING PAGE"));
         // Last of walk-student's snippet: its owner deletes it, so everyone after finds nothing.
         doors.put("DELETE " + apiClassSnippet, answers("NO_ACCESS PAGE MISSING MISSING MISSING MISSING"));
+        // On the bridge's own port (no proxy's headers here), JupyterHub's metrics are for whoever reaches it: the host's loopback.
+        doors.put("GET /metrics/hub", answers("PAGE PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /", answers("LOG_IN PAGE PAGE PAGE PAGE PAGE"));
         doors.put("GET /login", answers("PAGE ONWARD ONWARD ONWARD ONWARD ONWARD"));
         doors.put("GET /handoff", answers("LOG_IN ONWARD ONWARD ONWARD ONWARD ONWARD"));

@@ -90,6 +90,10 @@ class MetricsDoorTest {
         HttpResponse<String> chinese = metrics(frontDoor("203.0.113.9", "Accept-Language", "zh-CN"));
         assertThat(chinese.body()).startsWith("本系统的运行指标和健康状态只给管理员看。");
 
+        when(hub.metrics()).thenReturn("jupyterhub_running_servers 3.0\n");
+        assertThat(get("/metrics/hub").body()).isEqualTo("jupyterhub_running_servers 3.0\n");
+        assertThat(get("/metrics/hub", frontDoor("203.0.113.9")).statusCode()).isEqualTo(401);
+
         HttpResponse<String> admin = metrics(frontDoor("203.0.113.9", "Authorization", "token admins-token"));
         assertThat(admin.statusCode()).isEqualTo(200);
         assertThat(admin.body()).contains("learnbox_total_users{role=\"admin\"}");
