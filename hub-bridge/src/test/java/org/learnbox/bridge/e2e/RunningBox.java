@@ -118,7 +118,7 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
     /** A box that did not start is taken down (its ports free for the next test) after its services' last words are kept. */
     private static AssertionError takenDownAfter(Throwable failed, Shell shell, String project) {
         String logs = shell.run(Duration.ofMinutes(1), null, "docker", "compose", "-p", project, "-f", "box-image/compose.yaml",
-                "--profile", "sso", "logs", "--no-color", "--tail", "80").stdout();
+                "--profile", "sso", "--profile", "monitoring", "logs", "--no-color", "--tail", "80").stdout();
         wipe(shell, project);
         return new AssertionError(failed.getMessage() + "\n--- the box's last log lines:\n" + logs, failed);
     }
@@ -193,7 +193,7 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
 
     /** Takes a box down and removes everything it made: containers, sandboxes, volumes, state. */
     static void wipe(Shell shell, String project) {
-        shell.run("bash", "-c", "docker compose -p " + project + " -f box-image/compose.yaml --profile sso down -v --remove-orphans 2>/dev/null;"
+        shell.run("bash", "-c", "docker compose -p " + project + " -f box-image/compose.yaml --profile sso --profile monitoring down -v --remove-orphans 2>/dev/null;"
                 + " docker rm -f $(docker ps -aq --filter label=org.learnbox.box=" + project + ") 2>/dev/null;"
                 + " docker volume rm $(docker volume ls -q --filter label=org.learnbox.box=" + project + ") 2>/dev/null;"
                 + " docker volume rm $(docker volume ls -q --filter label=com.docker.compose.project=" + project + ") 2>/dev/null;"

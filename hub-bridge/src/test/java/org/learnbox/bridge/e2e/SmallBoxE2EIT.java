@@ -2,6 +2,12 @@ package org.learnbox.bridge.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -12,11 +18,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** A box with room for one sandbox and a short idle timeout: the limit refuses, the culler frees. */
+/**
+ * A box with room for one sandbox and a short idle timeout: the limit refuses, the culler frees.
+ * It runs with monitoring on ({@code ./box up --monitoring}): Prometheus scrapes what it does.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SmallBoxE2EIT {
+    private static final int PROMETHEUS_PORT = 18290;
     private RunningBox box;
     private Learner first;
     private Learner second;
@@ -27,7 +39,9 @@ class SmallBoxE2EIT {
         box = RunningBox.startBox("lbsmall", 200, Map.of(
                 "LEARNBOX_SANDBOX_MAX_RUNNING", "1",
                 "LEARNBOX_IDLE_TIMEOUT", "20s",
-                "LEARNBOX_CULL_EVERY", "5s"));
+                "LEARNBOX_CULL_EVERY", "5s",
+                "LEARNBOX_MONITORING_PORT", String.valueOf(PROMETHEUS_PORT),
+                "LEARNBOX_MONITORING_EVERY", "2s"), "--monitoring");
         first = new Learner(box, "first");
         second = new Learner(box, "second");
         String firstPassword = box.addUser("first");
@@ -64,5 +78,49 @@ class SmallBoxE2EIT {
 
         second.startServer();
         assertThat(box.containersOf("second")).isNotEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void prometheusScrapesTheBridgeJupyterHubAndTheGatewayAndSeesTheRunningServer() throws Exception {
+        assertThat(box.upOutput).contains("Monitoring is on: Prometheus at http://127.0.0.1:" + PROMETHEUS_PORT + "/");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        Map<String, String> health;
+        while (!(health = targetsHealth()).equals(Map.of("bridge", "up", "jupyterhub", "up", "gateway", "up", "prometheus", "up"))) {
+            assertThat(Instant.now()).as("Prometheus's targets: " + health).isBefore(deadline);
+            Thread.sleep(500);
+        }
+        // 'second' runs (the test before): the bridge counts one server, and so does JupyterHub.
+        while (!"1".equals(latest("learnbox_running_servers")) || !"1".equals(latest("jupyterhub_running_servers"))) {
+            assertThat(Instant.now()).as("the running servers as Prometheus saw them: " + latest("learnbox_running_servers")
+                    + " / " + latest("jupyterhub_running_servers")).isBefore(deadline);
+            Thread.sleep(500);
+        }
+        assertThat(latest("learnbox_total_users{role=\"student\"}")).isEqualTo("2");
+
+        // Prometheus is this machine's alone: nothing answers on its port from a container's network.
+        assertThat(box.docker("run", "--rm", "--add-host", "host.docker.internal:host-gateway", "--entrypoint", "curl",
+                "learnbox/prometheus:latest", "-sS", "-m", "5", "http://host.docker.internal:" + PROMETHEUS_PORT + "/-/ready")
+                .stderr()).contains("Failed to connect");
+    }
+
+    private Map<String, String> targetsHealth() throws Exception {
+        Map<String, String> health = new java.util.TreeMap<>();
+        JsonNode targets = prometheus("/api/v1/targets?state=active").path("data").path("activeTargets");
+        for (JsonNode target : targets) health.put(target.path("labels").path("job").asText(), target.path("health").asText());
+        return health;
+    }
+
+    /** The latest value of a PromQL expression with one series, or null before there is one. */
+    private String latest(String query) throws Exception {
+        JsonNode result = prometheus("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).path("data").path("result");
+        return result.size() == 1 ? result.get(0).path("value").get(1).asText() : null;
+    }
+
+    private JsonNode prometheus(String path) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PROMETHEUS_PORT + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(answer.body());
     }
 }
