@@ -192,9 +192,15 @@ final class Learner {
 
     /** A call to the person's own Jupyter Server, authenticated as the lab page is. */
     HttpResponse<String> server(String method, String path, String json) throws Exception {
+        return server(method, path, json, "en");
+    }
+
+    /** As above, from a browser whose first language is {@code language}. */
+    HttpResponse<String> server(String method, String path, String json, String language) throws Exception {
         get("/user/" + name + "/lab"); // sets the server's _xsrf cookie, as opening the page does
         HttpRequest request = HttpRequest.newBuilder(URI.create(box.url("/user/" + name + path)))
                 .header("X-XSRFToken", cookie("_xsrf", "/user/" + name))
+                .header("Accept-Language", language)
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .timeout(Duration.ofSeconds(60))

@@ -2,6 +2,7 @@ package org.learnbox.bridge.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,5 +148,67 @@ class SandboxSecurityE2EIT {
         assertThat(box.docker("inspect", "-f", "{{.State.Running}}", box.sandboxContainer("mallory")).stdout().strip())
                 .isEqualTo("true");
         assertThat(asMallory("print('alive')").stdout()).isEqualTo("alive\n");
+    }
+
+    /**
+     * As a student tried it: a memory bomb, then a fork bomb of the kernel's own process, in one
+     * kernel, that kernel shut down and a new one asked for. The out-of-memory killer takes the
+     * kernels and what they started, never the learner's server (it once took the server, which
+     * is the biggest single process beside hundreds of small forks).
+     */
+    @Test
+    void aMemoryBombThenAForkBombEndWithTheirKernelNeverWithTheLearnersServer() throws Exception {
+        String before = box.docker("inspect", "-f", "{{.Id}} {{.State.StartedAt}}", box.sandboxContainer("mallory")).stdout().strip();
+        try (KernelSession kernel = mallory.startKernel("python3")) {
+            assertThat(kernel.execute("hog = bytearray(8 * 1024 ** 3)\nprint('survived')", Duration.ofSeconds(60)).stdout())
+                    .doesNotContain("survived");
+            kernel.execute("""
+                    import os
+                    while True:
+                        try:
+                            os.fork()
+                            hog = bytearray(4 * 1024 ** 2)
+                        except OSError:
+                            pass
+                    """, Duration.ofSeconds(20));
+            assertThat(mallory.server("DELETE", "/api/kernels/" + kernel.id, null).statusCode()).isEqualTo(204);
+        }
+        assertThat(asMallory("print('alive')").stdout()).isEqualTo("alive\n");
+        assertThat(box.docker("inspect", "-f", "{{.Id}} {{.State.StartedAt}}", box.sandboxContainer("mallory")).stdout().strip())
+                .as("the same sandbox, running since before the bombs").isEqualTo(before);
+    }
+
+    @Test
+    void atItsProcessLimitTheSandboxRefusesKernelsAndTerminalsInWordsNamingTheKernelThatHoldsThem() throws Exception {
+        try (KernelSession bomb = mallory.openNotebook("bomb.ipynb", "python3")) {
+            bomb.execute("""
+                    import subprocess, time
+                    subprocess.Popen(['bash', '-c', ':(){ :|:& };:'])
+                    time.sleep(8)
+                    print('still here')
+                    """, Duration.ofSeconds(60));
+            HttpResponse<String> kernel = mallory.server("POST", "/api/kernels", "{\"name\":\"python3\"}");
+            assertThat(kernel.statusCode()).isEqualTo(503);
+            assertThat(messageOf(kernel))
+                    .startsWith("No new kernel can start: this sandbox is at its limit of 512 processes.")
+                    .containsPattern("The Python 3 kernel of bomb\\.ipynb holds \\d{3} of them: shut that kernel down"
+                            + " \\(Kernel menu > Shut Down Kernel\\) and try again\\.");
+            HttpResponse<String> terminal = mallory.server("POST", "/api/terminals", null, "zh-CN,zh;q=0.9");
+            assertThat(terminal.statusCode()).isEqualTo(503);
+            assertThat(messageOf(terminal)).startsWith("无法打开新的终端：此沙箱已达到 512 个进程的上限。")
+                    .contains("bomb.ipynb 的 Python 3 内核占用了其中");
+
+            assertThat(mallory.server("DELETE", "/api/kernels/" + bomb.id, null).statusCode()).isEqualTo(204);
+        }
+        // Shutting the kernel down ended its processes: kernels and terminals start again.
+        assertThat(asMallory("print('freed')").stdout()).isEqualTo("freed\n");
+        HttpResponse<String> terminal = mallory.server("POST", "/api/terminals", null);
+        assertThat(terminal.statusCode()).isEqualTo(200);
+        String terminalName = tools.jackson.databind.json.JsonMapper.builder().build().readTree(terminal.body()).path("name").asString();
+        assertThat(mallory.server("DELETE", "/api/terminals/" + terminalName, null).statusCode()).isEqualTo(204);
+    }
+
+    private static String messageOf(HttpResponse<String> answer) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer.body()).path("message").asString();
     }
 }

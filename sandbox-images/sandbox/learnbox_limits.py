@@ -1,0 +1,167 @@
+"""A sandbox at its process limit refuses new kernels and terminals in words.
+
+Without this, a fork bomb whose children still sleep makes every new kernel or terminal fail
+with "Unhandled error" (fork() refused deep inside). Here the lab's server looks first: when
+the sandbox's cgroup is near its limit of processes (threads count too), it answers 503 with a
+message that names the limit and the kernel holding the most of them, in the learner's
+language; shutting that kernel down ends its whole process group (learnbox-kernel) and frees them.
+"""
+import contextvars
+import os
+
+from jupyter_server.base.handlers import JupyterHandler
+from tornado import web
+from tornado.ioloop import IOLoop
+
+# A kernel starts with a score of threads (the Java kernel's JVM more); a terminal with a few.
+HEADROOM = 48
+
+WORDS = {
+    "en": {
+        "kernel": "No new kernel can start: this sandbox is at its limit of {limit} processes.",
+        "terminal": "No new terminal can open: this sandbox is at its limit of {limit} processes.",
+        "holder": " The {kernel} kernel of {notebook} holds {count} of them: shut that kernel down"
+                  " (Kernel menu > Shut Down Kernel) and try again.",
+        "no-notebook": "a notebook of its own (no file)",
+        "no-holder": " Close what runs in your terminals and kernels, then try again.",
+    },
+    "zh": {
+        "kernel": "无法启动新的内核：此沙箱已达到 {limit} 个进程的上限。",
+        "terminal": "无法打开新的终端：此沙箱已达到 {limit} 个进程的上限。",
+        "holder": "{notebook} 的 {kernel} 内核占用了其中 {count} 个：请关闭该内核（内核菜单 > 关闭内核）后重试。",
+        "no-notebook": "（没有文件的）",
+        "no-holder": "请结束终端和内核中正在运行的程序，然后重试。",
+    },
+}
+
+_language = contextvars.ContextVar("learnbox_language", default="en")
+
+
+def pids_in_use():
+    """(limit, current) of this sandbox's cgroup; limit None when there is none."""
+    for folder in ("/sys/fs/cgroup/pids", "/sys/fs/cgroup"):
+        try:
+            with open(os.path.join(folder, "pids.max"), encoding="ascii") as limit_file:
+                limit = limit_file.read().strip()
+            with open(os.path.join(folder, "pids.current"), encoding="ascii") as current_file:
+                current = int(current_file.read())
+        except (OSError, ValueError):
+            continue
+        return (None if limit == "max" else int(limit)), current
+    return None, 0
+
+
+def tasks_by_process_group():
+    """How many tasks (a process and its threads) each process group has."""
+    counts = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat_file:
+                stat = stat_file.read()
+            fields = stat[stat.rindex(")") + 2:].split()
+            group, threads = int(fields[2]), int(fields[17])
+        except (OSError, ValueError, IndexError):
+            continue  # gone meanwhile
+        counts[group] = counts.get(group, 0) + threads
+    return counts
+
+
+def notebook_of(pid):
+    """The notebook a kernel runs for (JPY_SESSION_NAME, which Jupyter gives each kernel), or None."""
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as environ_file:
+            for variable in environ_file.read().split(b"\0"):
+                if variable.startswith(b"JPY_SESSION_NAME="):
+                    return variable.split(b"=", 1)[1].decode("utf-8", "replace") or None
+    except OSError:
+        pass
+    return None
+
+
+class ProcessLimit:
+    def __init__(self, server):
+        self.server = server
+
+    def check(self, what):
+        limit, current = pids_in_use()
+        if limit is None or current + HEADROOM < limit:
+            return
+        words = WORDS[_language.get()]
+        message = words[what].format(limit=limit) + self.holder(words)
+        self.server.log.warning("learnbox limits: %s refused at %d of %d processes", what, current, limit)
+        raise web.HTTPError(503, message, reason="Process limit reached")  # the message as it is: Jupyter answers log_message
+
+    def holder(self, words):
+        kernels = self.server.kernel_manager
+        counts = tasks_by_process_group()
+        best = None
+        for kernel_id in list(kernels.list_kernel_ids()):
+            kernel = kernels.get_kernel(kernel_id)
+            provisioner = getattr(kernel, "provisioner", None)
+            group = getattr(provisioner, "pgid", None)
+            pid = getattr(provisioner, "pid", None)
+            if group is None or pid is None:
+                continue
+            count = counts.get(group, 0)
+            if best is None or count > best[0]:
+                best = (count, kernel, pid)
+        if best is None or best[0] == 0:
+            return words["no-holder"]
+        count, kernel, pid = best
+        try:
+            display = kernels.kernel_spec_manager.get_kernel_spec(kernel.kernel_name).display_name
+        except Exception:  # a kernel whose spec went away still has its name
+            display = kernel.kernel_name
+        notebook = notebook_of(pid)
+        if notebook and os.path.isabs(notebook):  # as the file browser shows it
+            notebook = os.path.relpath(notebook, self.server.root_dir)
+        return words["holder"].format(kernel=display, notebook=notebook or words["no-notebook"], count=count)
+
+
+def _language_of(handler):
+    accepted = handler.request.headers.get("Accept-Language", "")
+    first = accepted.split(",")[0].strip().lower()
+    return "zh" if first.startswith("zh") else "en"
+
+
+def _load_jupyter_server_extension(server):
+    limit = ProcessLimit(server)
+
+    prepare = JupyterHandler.prepare
+
+    async def prepare_with_language(self, *args, **kwargs):
+        _language.set(_language_of(self))
+        result = prepare(self, *args, **kwargs)
+        if result is not None:
+            await result
+
+    JupyterHandler.prepare = prepare_with_language
+
+    kernels = server.kernel_manager
+    start_kernel = kernels.start_kernel
+
+    async def start_kernel_within_limit(*args, **kwargs):
+        limit.check("kernel")
+        return await start_kernel(*args, **kwargs)
+
+    kernels.start_kernel = start_kernel_within_limit
+
+    def guard_terminals():  # once every extension is loaded: the terminals' own makes the manager
+        terminals = server.web_app.settings.get("terminal_manager")
+        if terminals is None:
+            return
+        create = terminals.create
+
+        def create_within_limit(**kwargs):
+            limit.check("terminal")
+            return create(**kwargs)
+
+        terminals.create = create_within_limit
+
+    IOLoop.current().add_callback(guard_terminals)
+
+
+def _jupyter_server_extension_points():
+    return [{"module": "learnbox_limits"}]
