@@ -53,17 +53,30 @@ final class Chromium {
 
     /**
      * Fills in a form and presses its button until what the answer shows is there. A submission Chromium
-     * dropped (see openUntil) is filled in and sent again; an answer without what is awaited fails.
+     * dropped (see openUntil), with its error page or without a word, is filled in and sent again; an
+     * answer without what is awaited fails.
      */
     static void submitUntil(WebDriver browser, Runnable fillIn, By button, By ready) {
         for (int attempt = 1; ; attempt++) {
             fillIn.run();
+            ((JavascriptExecutor) browser).executeScript("window.learnboxSubmitted = true");
             browser.findElement(button).click();
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.or(
-                    ExpectedConditions.visibilityOfElementLocated(ready), Chromium::droppedThePage));
-            if (!droppedThePage(browser)) return;
-            if (attempt == 3) throw new AssertionError("Chromium dropped the page three times: " + browser.getPageSource());
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.or(
+                        ExpectedConditions.visibilityOfElementLocated(ready), Chromium::droppedThePage));
+                if (!droppedThePage(browser)) return;
+            } catch (TimeoutException noAnswer) {
+                // The page that was sent still shows: Chromium dropped the request without its error page.
+                if (!Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("return window.learnboxSubmitted === true"))) {
+                    throw new AssertionError("The answer came without " + ready + ": " + pageText(browser), noAnswer);
+                }
+            }
+            if (attempt == 3) throw new AssertionError("Chromium dropped the page three times: " + pageText(browser));
         }
+    }
+
+    private static String pageText(WebDriver browser) {
+        return browser.getCurrentUrl() + "\n" + browser.findElement(By.tagName("body")).getText();
     }
 
     /** Chromium shows its own error page where the box's page was dropped. */
