@@ -5,7 +5,7 @@ sandbox image on the host's network (its Python has tornado, whose WebSocket cli
 Each learner logs in (the box's form), waits for their lab as the spawn page does, starts a kernel (Python, or
 Java for every --java-every-th learner) through the lab's REST API and opens its channels over a WebSocket at
 /user/NAME/api/kernels/ID/channels; then, for --minutes, runs a small cell every 10 to 20 s (a computation, a
-print, now and then a drawing as SVG, a rich output of a plot's size) and now and then saves a notebook
+print, now and then a plot with matplotlib) and now and then saves a notebook
 (PUT /api/contents). A cell's round trip is from its execute_request sent to its kernel's status idle
 received, as kernel_bench.py counts it. Prints one JSON object: the round trips and every failure, in words.
 
@@ -33,9 +33,8 @@ PYTHON_CELLS = [
     "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nfib(18)",
     "squares = {n: n * n for n in range(50)}\nprint(len(squares), squares[49])",
 ]
-PLOT_CELL = ("from IPython.display import SVG\nimport math\n"
-             "points = ' '.join(f'{x * 4},{100 - 40 * math.sin(x / 8) - 40}' for x in range(100))\n"
-             "SVG(f'<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"120\"><polyline fill=\"none\" stroke=\"blue\" points=\"{points}\"/></svg>')")
+PLOT_CELL = ("import matplotlib.pyplot as plt, numpy as np\n"
+             "x = np.linspace(0, 10, 200)\nplt.plot(x, np.sin(x))\nplt.show()")
 JAVA_CELLS = [
     "int total = 0;\nfor (int i = 0; i < 20000; i++) total += i % 7;\ntotal",
     "var words = java.util.List.of(\"the\", \"quick\", \"brown\", \"fox\");\nSystem.out.println(words.stream().sorted().toList());",

@@ -1,5 +1,6 @@
 package org.learnbox.bridge.backup;
 
+import org.learnbox.bridge.config.Sizes;
 import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +32,7 @@ class BackupPagesController {
         model.addAttribute("lastMessage", last == null ? "" : words.of(last.words()));
         model.addAttribute("lastStarted", last == null ? "" : SHOWN.format(last.started()));
         model.addAttribute("kept", kept.list().stream().map(k -> new KeptView(k.name(),
-                KeptBackups.shownSize(k.bytes()), SHOWN.format(k.made()))).toList());
+                Sizes.shown(k.bytes()), SHOWN.format(k.made()))).toList());
         model.addAttribute("settings", kept.settings());
         return "backups";
     }

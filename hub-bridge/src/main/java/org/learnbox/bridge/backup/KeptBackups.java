@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.Sizes;
 import org.learnbox.bridge.config.Words;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +128,7 @@ public class KeptBackups {
             Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             int removed = removeBeyondKept();
             Duration took = Duration.between(started, clock.instant());
-            String size = shownSize(size(folder.resolve(name)));
+            String size = Sizes.shown(size(folder.resolve(name)));
             outcome = new Run(started, clock.instant(), "done", removed > 0
                     ? Words.phrase("backup.run.done-removed", name, size, took.toSeconds(), removed, settings.keep())
                     : Words.phrase("backup.run.done", name, size, took.toSeconds()));
@@ -151,11 +152,6 @@ public class KeptBackups {
             removed++;
         }
         return removed;
-    }
-
-    /** A size as people read it. */
-    static String shownSize(long bytes) {
-        return bytes >= 1 << 20 ? bytes / (1 << 20) + " MiB" : Math.max(1, bytes / 1024) + " KiB";
     }
 
     private static boolean isKept(Path file) {

@@ -2,11 +2,16 @@ package org.learnbox.bridge.classroom;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.learnbox.bridge.config.PublicAddress;
 import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.course.CourseProgress;
 import org.learnbox.bridge.course.CourseService;
+import org.learnbox.bridge.hub.WorkHours;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,10 +29,14 @@ class ClassroomController {
     private final CourseProgress progress;
     private final PublicAddress address;
     private final Words words;
+    private final WorkHours workHours;
+    private final Clock clock;
 
     ClassroomController(ClassroomService classrooms, CourseService courses, CourseProgress progress, PublicAddress address,
-            Words words) {
+            Words words, WorkHours workHours, Clock clock) {
         this.classrooms = classrooms;
+        this.workHours = workHours;
+        this.clock = clock;
         this.words = words;
         this.courses = courses;
         this.progress = progress;
@@ -63,6 +72,10 @@ class ClassroomController {
         List<String> students = roster.stream().map(ClassroomService.RosterEntry::name).toList();
         model.addAttribute("roster", roster);
         model.addAttribute("progress", assigned.stream().flatMap(courseId -> progress.of(courseId, students).stream()).toList());
+        Instant now = clock.instant();
+        ZoneId zone = ZoneId.systemDefault();
+        model.addAttribute("week", ClassWeek.of(students,
+                workHours.since(students, ClassWeek.firstDay(now, zone).atStartOfDay(zone).toInstant()), now, zone, LocaleContextHolder.getLocale()));
         model.addAttribute("assigned", assigned.stream().map(courseId -> courses.find(courseId)
                 .map(c -> words.of("class.assigned", c.manifest().title(), c.manifest().lessons().size()))
                 .orElseGet(() -> words.of("class.assigned-gone", courseId))).toList());

@@ -55,7 +55,8 @@ class NavigationBar implements HandlerInterceptor, WebMvcConfigurer {
             new Place("nav-moderation", "nav.moderation", Who.TEACHER, List.of("/apps/moderation")),
             new Place("nav-student-repositories", "nav.student-repositories", Who.TEACHER, List.of("/students/repositories")),
             new Place("nav-accounts", "nav.accounts", Who.ADMIN, List.of("/admin/accounts")),
-            new Place("nav-backups", "nav.backups", Who.ADMIN, List.of("/admin/backups")));
+            new Place("nav-backups", "nav.backups", Who.ADMIN, List.of("/admin/backups")),
+            new Place("nav-health", "nav.health", Who.ADMIN, List.of("/admin/health")));
 
     /** Someone else's repository is reached from the students' repositories, not from one's own. */
     private static final Pattern ANOTHERS_REPOSITORY = Pattern.compile("/repositories/([^/]+)/[^/]+/(files|commits)");

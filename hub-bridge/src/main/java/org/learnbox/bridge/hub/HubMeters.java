@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * The people who used the box lately, as JupyterHub counts them (jupyterhub_active_users with
  * period 24h, 7d, 30d, from each user's last activity): asked of the hub once a minute, not at
- * every scrape.
+ * every scrape. The same answer marks the hours people worked ({@link WorkHours}).
  */
 @Component
 class HubMeters {
@@ -24,11 +24,13 @@ class HubMeters {
     static final Map<String, Duration> PERIODS = Map.of("24h", Duration.ofDays(1), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30));
 
     private final JupyterHubClient hub;
+    private final WorkHours workHours;
     private final Clock clock;
     private final Map<String, Double> active = new ConcurrentHashMap<>();
 
-    HubMeters(JupyterHubClient hub, Clock clock, MeterRegistry meters) {
+    HubMeters(JupyterHubClient hub, WorkHours workHours, Clock clock, MeterRegistry meters) {
         this.hub = hub;
+        this.workHours = workHours;
         this.clock = clock;
         PERIODS.keySet().forEach(period -> {
             active.put(period, Double.NaN);
@@ -47,6 +49,7 @@ class HubMeters {
             PERIODS.keySet().forEach(period -> active.put(period, Double.NaN));
             return;
         }
+        workHours.seen(users);
         Instant now = clock.instant();
         PERIODS.forEach((period, length) -> active.put(period,
                 (double) users.stream().filter(u -> u.lastActivity() != null && u.lastActivity().isAfter(now.minus(length))).count()));

@@ -25,10 +25,12 @@ class SpawnOnLogin {
 
     private final JupyterHubClient hub;
     private final SpawnService spawns;
+    private final WorkHours workHours;
 
-    SpawnOnLogin(JupyterHubClient hub, SpawnService spawns) {
+    SpawnOnLogin(JupyterHubClient hub, SpawnService spawns, WorkHours workHours) {
         this.hub = hub;
         this.spawns = spawns;
+        this.workHours = workHours;
     }
 
     @EventListener
@@ -46,6 +48,7 @@ class SpawnOnLogin {
                 log.info("could not start the server of {} at login: {}", name, notNow.getMessage());
             }
         });
+        workHours.atWork(name);
         awaitHubTakesIt(name, request);
     }
 

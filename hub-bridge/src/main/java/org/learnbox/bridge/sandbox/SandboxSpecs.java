@@ -44,6 +44,8 @@ public class SandboxSpecs {
         // jupyterhub-singleuser binds where JUPYTERHUB_SERVICE_URL says: all interfaces of the container.
         env.put("JUPYTERHUB_SERVICE_URL", "http://0.0.0.0:" + sandbox.port() + "/user/" + user + "/");
         env.put("HOME", HOME);
+        // The server tells the hub of the learner's activity each minute, not each five: the class week sees it soon.
+        env.put("JUPYTERHUB_ACTIVITY_INTERVAL", "60");
         env.put("LEARNBOX_URL", sandbox.boxUrl());
         env.put("LEARNBOX_DESKTOP_IDLE_SECONDS", Long.toString(sandbox.desktopIdle().toSeconds()));
         return new SandboxSpec(

@@ -102,6 +102,24 @@ class ClassProgressWebTest {
     }
 
     @Test
+    void theWeekShowsEachStudentsHoursAtWork() throws Exception {
+        java.time.Instant hour = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        database.update("INSERT INTO work_hour (user_name, hour_start) VALUES (?, ?)", student, java.sql.Timestamp.from(hour));
+        database.update("INSERT INTO work_hour (user_name, hour_start) VALUES (?, ?)", student,
+                java.sql.Timestamp.from(hour.minus(java.time.Duration.ofDays(10)))); // before the week: not shown
+        String page = mvc.perform(get("/classes/" + physics.getId()).with(user(teacher).roles("TEACHER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("This week: who worked when");
+        Matcher worked = Pattern.compile("id=\"week-" + student + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+        assertThat(worked.find()).isTrue();
+        assertThat(Pattern.compile("class=\"on\"").matcher(worked.group(1)).results().count()).isEqualTo(1);
+        assertThat(worked.group(1)).containsPattern("<td class=\"number\">1</td>");
+        Matcher idle = Pattern.compile("id=\"week-" + classmate + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+        assertThat(idle.find()).isTrue();
+        assertThat(idle.group(1)).doesNotContain("class=\"on\"").containsPattern("<td class=\"number\">0</td>");
+    }
+
+    @Test
     void whatIsNoCheckOfAGivenCourseIsRefusedInWordsAndNeverKept() throws Exception {
         Integer before = database.queryForObject("SELECT COUNT(*) FROM lesson_check", Integer.class);
         answer(student, LESSON, "a check the lesson does not have", true).andExpect(status().isUnprocessableContent())

@@ -95,7 +95,7 @@ class AccessibilityE2EIT {
         });
         inChromium(admin -> {
             Chromium.logInToDashboard(admin, box, "axe-admin", adminPassword);
-            for (String page : List.of("/", "/admin/accounts", "/admin/backups")) check(admin, page, By.id("box-nav"));
+            for (String page : List.of("/", "/admin/accounts", "/admin/backups", "/admin/health")) check(admin, page, By.id("box-nav"));
         });
 
         assertThat(found).as("serious or critical accessibility violations").isEmpty();

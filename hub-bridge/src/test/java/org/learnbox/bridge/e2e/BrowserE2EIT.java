@@ -3,6 +3,7 @@ package org.learnbox.bridge.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,9 @@ class BrowserE2EIT {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
                 browser.findElement(By.id("progress-java-from-zero")));
         screenshot("12b-class-progress.png");
+        // The week: mira's login this hour is there at once; luz-moreno never logged in.
+        assertThat(browser.findElement(By.cssSelector("#week-mira td.number")).getText()).isNotEqualTo("0");
+        assertThat(browser.findElement(By.cssSelector("#week-luz-moreno td.number")).getText()).isEqualTo("0");
         browser.findElement(By.cssSelector("#student-mira a")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notebooks")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("mira");
@@ -267,6 +271,34 @@ class BrowserE2EIT {
         assertThat(kept).containsPattern("^learnbox-backup-lbtest-\\d{8}-\\d{6}\\.tar\\.gz\n$");
         Shell.Result whole = box.docker("exec", box.project + "-bridge-1", "sh", "-c", "learnbox backup verify /var/lib/learnbox-backups/*");
         assertThat(whole.stdout()).as(whole.stderr()).startsWith("backup whole: ");
+    }
+
+    @Test
+    void theAdminSeesTheBoxsHealthEachPartNowTheLastDayInChartsAndTheBiggestHomes() throws Exception {
+        String password = box.addUser("health-admin", "admin");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3));
+        logInToDashboard("health-admin", password, wait);
+        Chromium.openUntil(browser, box.url("/"), By.id("nav-health"));
+        browser.findElement(By.id("nav-health")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/health"));
+        // The bridge measures the box once a minute, from a minute after it started: the page shows it from then on.
+        wait.until(driver -> {
+            if (!driver.findElements(By.id("part-hub")).isEmpty()) return true;
+            driver.navigate().refresh();
+            return false;
+        });
+        for (String part : List.of("proxy", "hub", "bridge", "gateway")) {
+            assertThat(browser.findElement(By.id("part-" + part)).getText()).as(part).containsPattern("\\d+ MiB");
+        }
+        assertThat(browser.findElement(By.tagName("main")).getText()).containsPattern("\\d+ learners' sandboxes run now");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-memory canvas")));
+        assertThat(browser.findElement(By.cssSelector("#chart-memory")).getText()).contains("JupyterHub", "Bridge (LearnBox's pages)");
+        assertThat(browser.findElement(By.id("homes")).getText()).containsPattern("[a-z-]+ \\d+ [KMG]iB");
+        screenshot("15-box-health.png");
+        Chromium.openUntil(browser, box.url("/admin/health?lang=zh-CN"), By.cssSelector("#chart-memory canvas"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("运行状况");
+        screenshot("15-box-health-zh.png");
+        browser.get(box.url("/admin/health?lang=en"));
     }
 
     @Test

@@ -52,24 +52,22 @@ final class Chromium {
     }
 
     /**
-     * Fills in a form and presses its button until what the answer shows is there. A submission Chromium
-     * dropped (see openUntil), with its error page or without a word, is filled in and sent again; an
-     * answer without what is awaited fails.
+     * Fills in a form and presses its button until what the answer shows is there. A submission or a
+     * script of its answer Chromium dropped (see openUntil) shows its error page, the page that was
+     * sent, or an answer its scripts never finished: the form is filled in and sent again, three times.
      */
     static void submitUntil(WebDriver browser, Runnable fillIn, By button, By ready) {
         for (int attempt = 1; ; attempt++) {
             fillIn.run();
-            ((JavascriptExecutor) browser).executeScript("window.learnboxSubmitted = true");
             browser.findElement(button).click();
             try {
                 new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.or(
                         ExpectedConditions.visibilityOfElementLocated(ready), Chromium::droppedThePage));
                 if (!droppedThePage(browser)) return;
-            } catch (TimeoutException noAnswer) {
-                // The page that was sent still shows: Chromium dropped the request without its error page.
-                if (!Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("return window.learnboxSubmitted === true"))) {
-                    throw new AssertionError("The answer came without " + ready + ": " + pageText(browser), noAnswer);
-                }
+            } catch (TimeoutException notThere) {
+                if (attempt == 3) throw new AssertionError("Three times the answer came without " + ready + ": " + pageText(browser), notThere);
+                System.err.println("Chromium: answer " + attempt + " came without " + ready + ", sending again");
+                continue;
             }
             if (attempt == 3) throw new AssertionError("Chromium dropped the page three times: " + pageText(browser));
         }

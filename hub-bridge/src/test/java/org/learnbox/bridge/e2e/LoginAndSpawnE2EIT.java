@@ -39,6 +39,11 @@ class LoginAndSpawnE2EIT {
             assertThat(outcome.error()).isNull();
             assertThat(outcome.stdout()).isEqualTo("1000 42\n");
             assertThat(outcome.result()).isEqualTo("'/home/learner'");
+            // A lesson's plot: drawn inline, as a picture in the notebook.
+            KernelSession.Outcome plot = kernel.execute("import matplotlib.pyplot as plt, numpy as np\n"
+                    + "plt.plot(np.arange(10), np.arange(10) ** 2)\nplt.show()", Duration.ofSeconds(90));
+            assertThat(plot.error()).isNull();
+            assertThat(plot.displayed()).contains("<Figure size");
         }
     }
 

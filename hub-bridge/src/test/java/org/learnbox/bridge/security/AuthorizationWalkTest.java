@@ -185,6 +185,8 @@ class AuthorizationWalkTest {
         doors.put("POST /admin/accounts/walk-removable/remove", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
         doors.put("GET /admin/backups", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN PAGE"));
         doors.put("POST /admin/backups", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN ONWARD"));
+        doors.put("GET /admin/health", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN PAGE"));
+        doors.put("GET /admin/health/samples", answers("LOG_IN FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN PAGE"));
         doors.put("GET /api/apps", answers("NO_ACCESS PAGE PAGE PAGE PAGE PAGE"));
         doors.put("POST /api/apps", answers("NO_ACCESS MISSING MISSING MISSING MISSING MISSING"));
         doors.put("POST /api/apps/walk-none/stop", answers("NO_ACCESS MISSING MISSING MISSING MISSING MISSING"));
@@ -336,7 +338,8 @@ class AuthorizationWalkTest {
                 : path.startsWith("/students/repositories") ? "nav-student-repositories"
                 : path.startsWith("/apps/moderation") ? "nav-moderation"
                 : path.startsWith("/admin/accounts") ? "nav-accounts"
-                : path.startsWith("/admin/backups") ? "nav-backups" : null;
+                : path.startsWith("/admin/backups") ? "nav-backups"
+                : path.startsWith("/admin/health") ? "nav-health" : null;
         Matcher marked = Pattern.compile("<a id=\"([a-z-]+)\"[^>]*aria-current=\"page\"").matcher(links);
         List<String> current = marked.results().map(m -> m.group(1)).toList();
         List<String> expected = place == null || !signedIn ? List.of() : List.of(place);
