@@ -101,6 +101,13 @@ def main():
                         f" p95 {percentile(trips, 95):.0f} ms (Java p95 {percentile(java, 95) if java else 0:.0f} ms)"
                         f" | {len(result['failures'])} failures | {usage} |")
             print(rows[-1], flush=True)
+            by_kind = {}
+            for name, ts in result["round_trips"].items():
+                for t, kind in list(zip(ts, result["kinds"][name]))[1:]:
+                    by_kind.setdefault(kind, []).append(t * 1000)
+            for kind, ts in sorted(by_kind.items()):
+                print(f"    {kind}: {len(ts)} cells, p50 {percentile(ts, 50):.0f} ms, p95 {percentile(ts, 95):.0f} ms,"
+                      f" max {max(ts):.0f} ms", flush=True)
             for failure in result["failures"][:10]:
                 print("   ", failure, flush=True)
         print("\n".join(rows))

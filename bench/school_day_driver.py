@@ -49,6 +49,8 @@ class Learner:
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.session = uuid.uuid4().hex
         self.round_trips = []
+        self.kinds = []  # each cell's kind, and whether this kernel ran that code for the first time
+        self.ran = set()
         self.failures = []
 
     def request(self, path, data=None, method=None, headers=None):
@@ -112,6 +114,9 @@ class Learner:
             cells += 1
             code = (random.choice(JAVA_CELLS) if self.kernel_name == "java"
                     else PLOT_CELL if cells % 5 == 0 else random.choice(PYTHON_CELLS))
+            kind = ("java" if self.kernel_name == "java" else "plot" if code == PLOT_CELL else "python")
+            kind += " (its first)" if code not in self.ran else ""
+            self.ran.add(code)
             msg_id, text = self.message(code)
             sent = time.perf_counter()
             await socket.write_message(text)
@@ -128,6 +133,7 @@ class Learner:
                 if reply["msg_type"] == "status" and reply["content"]["execution_state"] == "idle":
                     break
             self.round_trips.append(time.perf_counter() - sent)
+            self.kinds.append(kind)
             if errored:
                 self.failures.append(f"a cell raised {errored}")
             if cells % 6 == 0:
@@ -158,6 +164,7 @@ async def main(args):
         failures.extend(f"{learner.name}: {f}" for f in learner.failures)
     print(json.dumps({"learners": len(learners), "working": len(working),
                       "round_trips": {l.name: [round(t, 4) for t in l.round_trips] for l in working},
+                      "kinds": {l.name: l.kinds for l in working},
                       "kernels": {l.name: l.kernel_name for l in working}, "failures": failures}))
 
 
