@@ -1,12 +1,19 @@
-"""A sandbox at its process limit refuses new kernels and terminals in words.
+"""A sandbox at its process limit refuses new kernels and terminals in words; a full disk, saves.
 
 Without this, a fork bomb whose children still sleep makes every new kernel or terminal fail
 with "Unhandled error" (fork() refused deep inside). Here the lab's server looks first: when
 the sandbox's cgroup is near its limit of processes (threads count too), it answers 503 with a
 message that names the limit and the kernel holding the most of them, in the learner's
 language; shutting that kernel down ends its whole process group (learnbox-kernel) and frees them.
+
+A save into a disk without room for it would fail with "Unexpected error while saving file ...
+[Errno 28]", and could leave the file cut short. Here a save that does not fit is refused (507)
+before the file is touched, in words that say what to do; what was saved stays as it was.
 """
 import contextvars
+import errno
+import inspect
+import json
 import os
 
 from jupyter_server.base.handlers import JupyterHandler
@@ -24,6 +31,9 @@ WORDS = {
                   " (Kernel menu > Shut Down Kernel) and try again.",
         "no-notebook": "a notebook of its own (no file)",
         "no-holder": " Close what runs in your terminals and kernels, then try again.",
+        "full": "{path} was not saved: the disk that holds your files is full ({free} free)."
+                " What you saved before stays as it was. Delete files you no longer need (in a terminal,"
+                " du -sh ~/* shows what takes the room), then save again.",
     },
     "zh": {
         "kernel": "无法启动新的内核：此沙箱已达到 {limit} 个进程的上限。",
@@ -31,6 +41,8 @@ WORDS = {
         "holder": "{notebook} 的 {kernel} 内核占用了其中 {count} 个：请关闭该内核（内核菜单 > 关闭内核）后重试。",
         "no-notebook": "（没有文件的）",
         "no-holder": "请结束终端和内核中正在运行的程序，然后重试。",
+        "full": "{path} 未保存：存放你文件的磁盘已满（剩余 {free}）。之前保存的内容保持不变。"
+                "请删除不再需要的文件（在终端中运行 du -sh ~/* 可查看占用空间的文件），然后再次保存。",
     },
 }
 
@@ -120,6 +132,91 @@ class ProcessLimit:
         return words["holder"].format(kernel=display, notebook=notebook or words["no-notebook"], count=count)
 
 
+# Room kept beyond what a save writes: the copy of the old file Jupyter makes first, the file system's own.
+SAVE_MARGIN = 1 << 20
+
+
+def in_words(size):
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+
+
+def bytes_to_write(model):
+    """About what a save writes: its text, its notebook as JSON, or its base64's bytes."""
+    content = model.get("content")
+    if content is None:
+        return 0
+    if model.get("format") == "base64" and isinstance(content, str):
+        return len(content) * 3 // 4
+    if isinstance(content, str):
+        return len(content.encode("utf-8"))
+    return len(json.dumps(content, ensure_ascii=False).encode("utf-8"))
+
+
+def no_room(error):
+    """Whether an error, or what caused it, is a disk without room."""
+    while error is not None:
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+class DiskRoom:
+    def __init__(self, server):
+        self.server = server
+
+    def refusal(self, path, free):
+        words = WORDS[_language.get()]
+        return web.HTTPError(507, words["full"].format(path=path.strip("/"), free=in_words(free)), reason="Disk full")
+
+    def free_at(self, os_path):
+        folder = os_path if os.path.isdir(os_path) else os.path.dirname(os_path)
+        while folder and not os.path.isdir(folder):
+            folder = os.path.dirname(folder)
+        stats = os.statvfs(folder or self.server.root_dir)
+        return stats.f_bavail * stats.f_frsize
+
+    def check(self, model, path):
+        """Refuses a save that does not fit, before anything of the file is touched."""
+        if not model or model.get("type") == "directory" or model.get("chunk") not in (None, 1):
+            return
+        os_path = os.path.join(self.server.root_dir, path.strip("/"))
+        old = os.path.getsize(os_path) if os.path.isfile(os_path) else 0
+        free = self.free_at(os_path)
+        if bytes_to_write(model) + old + SAVE_MARGIN > free:
+            self.server.log.warning("learnbox limits: a save of %s refused, %d bytes free", path, free)
+            raise self.refusal(path, free)
+
+    def refusal_now(self, path):
+        return self.refusal(path, self.free_at(os.path.join(self.server.root_dir, path.strip("/"))))
+
+
+def _guard_saves(contents, room):
+    save = contents.save
+    if inspect.iscoroutinefunction(save):
+        async def save_with_room(model, path=""):
+            room.check(model, path)
+            try:
+                return await save(model, path)
+            except Exception as error:
+                if no_room(error):
+                    raise room.refusal_now(path) from error
+                raise
+    else:
+        def save_with_room(model, path=""):
+            room.check(model, path)
+            try:
+                return save(model, path)
+            except Exception as error:
+                if no_room(error):
+                    raise room.refusal_now(path) from error
+                raise
+    contents.save = save_with_room
+
+
 def _language_of(handler):
     accepted = handler.request.headers.get("Accept-Language", "")
     first = accepted.split(",")[0].strip().lower()
@@ -147,6 +244,7 @@ def _load_jupyter_server_extension(server):
         return await start_kernel(*args, **kwargs)
 
     kernels.start_kernel = start_kernel_within_limit
+    _guard_saves(server.contents_manager, DiskRoom(server))
 
     def guard_terminals():  # once every extension is loaded: the terminals' own makes the manager
         terminals = server.web_app.settings.get("terminal_manager")
