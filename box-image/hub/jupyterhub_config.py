@@ -41,6 +41,9 @@ c.JupyterHub.spawner_class = "learnbox_hub.BridgeSpawner"
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 90
+# The hub asks the bridge about each server every 10 s: a sandbox the engine started again at
+# another address is followed soon (BridgeSpawner.poll).
+c.Spawner.poll_interval = 10
 
 c.JupyterHub.services = [{"name": "learnbox-bridge", "api_token": secret}]
 c.JupyterHub.load_roles = [

@@ -2,6 +2,7 @@
 
 import asyncio
 import time
+from urllib.parse import urlparse
 
 from jupyterhub.spawner import Spawner
 from tornado import web
@@ -73,7 +74,22 @@ class BridgeSpawner(Spawner):
         except BridgeError as e:
             self.log.warning("poll of %s: %s", self.user.name, e)
             return None  # the bridge restarting is not the server stopping
-        return None if status["state"] == "running" else 0
+        if status["state"] != "running":
+            return 0
+        await self._follow_address(status.get("url"))
+        return None
+
+    async def _follow_address(self, url):
+        """A sandbox the engine started again (after its own restart) may have another address: the route follows."""
+        if not url or self.server is None or url.rstrip("/") == self.server.host:
+            return
+        parsed = urlparse(url)
+        self.log.info("the sandbox of %s moved from %s to %s", self.user.name, self.server.host, url)
+        self.server.ip, self.server.port = parsed.hostname, parsed.port
+        self.user.db.commit()
+        proxy = self.user.settings.get("proxy")
+        if proxy is not None:
+            await proxy.add_user(self.user, self.name)
 
     async def stop(self, now=False):
         await call("POST", self._path("/stop"))

@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.StreamType;
@@ -308,7 +309,9 @@ public class DockerSandboxRuntime implements SandboxRuntime {
         }
         HostConfig host = Confinement.of(spec.cpus(), spec.memoryBytes(), spec.pids(), spec.network())
                 .withExtraHosts("host.docker.internal:host-gateway")
-                .withMounts(mounts);
+                .withMounts(mounts)
+                // The engine's own restart ends every container: a learner's sandbox comes back with it.
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
         try {
             return docker.createContainerCmd(spec.image())
                     .withName(spec.containerName())

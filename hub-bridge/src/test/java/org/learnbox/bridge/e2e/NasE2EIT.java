@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -176,6 +177,61 @@ class NasE2EIT {
         assertThat(apps.fetch("pushed--ana", "/").body()).isEqualTo("Python pushed to the NAS");
     }
 
+    @Test
+    @Order(5)
+    void afterTheEngineItselfRestartsTheBoxAndAnasLabAnswerAgainWithinAMinuteAndNothingIsLost() throws Exception {
+        ana.writeFile("kept/engine.txt", "written before the engine restarted");
+        String sandboxes = "docker ps -a --format '{{.Names}}' --filter label=org.learnbox.role=sandbox";
+        assertThat(nas.sh(sandboxes).requireSuccess().stdout().strip()).isEqualTo("learnbox-sandbox-ana");
+
+        nas.sh("kill $(pidof dockerd)").requireSuccess();
+        Instant killed = Instant.now();
+        Instant deadline = killed.plus(Duration.ofMinutes(2));
+        while (nas.sh("docker info >/dev/null 2>&1").exitCode() == 0) { // the old engine stops its containers first
+            assertThat(Instant.now()).as("the NAS's engine ended").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        while (nas.sh("docker info >/dev/null 2>&1").exitCode() != 0) {
+            assertThat(Instant.now()).as("the NAS's engine started again").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        Instant engineBack = Instant.now();
+        Learner again = new Learner(box, "ana");
+        while (!box.answersItsFrontDoor() || !labAnswersAfterLogin(again, "nas-learner-password")) {
+            assertThat(Instant.now()).as("the box and ana's lab answer within a minute of the engine")
+                    .isBefore(engineBack.plus(Duration.ofMinutes(1)));
+            Thread.sleep(500);
+        }
+        System.out.printf("the NAS's box and ana's lab answered again %d ms after its engine did (%d ms after the engine was ended)%n",
+                Duration.between(engineBack, Instant.now()).toMillis(), Duration.between(killed, Instant.now()).toMillis());
+
+        assertThat(again.readFile("kept/engine.txt")).isEqualTo("written before the engine restarted");
+        try (KernelSession python = again.startKernel("python3")) {
+            assertThat(python.execute("print(6 * 7)", Duration.ofMinutes(2)).stdout()).isEqualTo("42\n");
+        }
+        assertThat(nas.sh(sandboxes).requireSuccess().stdout().strip()).as("one sandbox, no orphan").isEqualTo("learnbox-sandbox-ana");
+        assertThat(apps.fetch("pushed--ana", "/").body()).isEqualTo("Python pushed to the NAS");
+    }
+
+    /** Whether her lab answers, logging her in again while it does not (the box may still be starting). */
+    private static boolean labAnswersAfterLogin(Learner learner, String password) {
+        if (labAnswers(learner)) return true;
+        try {
+            learner.logIn(password);
+        } catch (Exception notYet) {
+            return false;
+        }
+        return labAnswers(learner);
+    }
+
+    private static boolean labAnswers(Learner learner) {
+        try {
+            return learner.server("GET", "/api/status", null).statusCode() == 200;
+        } catch (Exception | AssertionError notYet) { // no answer, or no lab cookie yet
+            return false;
+        }
+    }
+
     /** On the NAS, with its own tools: the running images with a changed bridge and hub, saved as a bundle the way ./box bundle --gzip does. */
     private String nextBundle() {
         return """
@@ -208,9 +264,9 @@ class NasE2EIT {
     }
 
     private void awaitFrontDoor() throws Exception {
-        java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(3));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (!box.answersItsFrontDoor()) {
-            assertThat(java.time.Instant.now()).as("the NAS's box answers: its login page, its hub, its app gateway").isBefore(deadline);
+            assertThat(Instant.now()).as("the NAS's box answers: its login page, its hub, its app gateway").isBefore(deadline);
             Thread.sleep(500);
         }
     }
