@@ -53,6 +53,8 @@ public record LearnboxProperties(
             @DefaultValue("learnbox-sandboxes") String network,
             /** Most sandboxes running at once on this box. */
             @DefaultValue("100") int maxRunning,
+            /** A new sandbox is refused while the machine has less memory than this available (its MemAvailable). */
+            @DefaultValue("1GB") DataSize minFreeMemory,
             /** Port jupyterhub-singleuser listens on inside the container. */
             @DefaultValue("8888") int port,
             /** The box's front door as code in a sandbox reaches it (the learnbox command calls the API there). */
@@ -63,7 +65,7 @@ public record LearnboxProperties(
             @DefaultValue("10m") Duration desktopIdle) {
 
         Sandbox withImage(String other) {
-            return new Sandbox(other, cpus, memory, pids, network, maxRunning, port, boxUrl, startAtLogin, desktopIdle);
+            return new Sandbox(other, cpus, memory, pids, network, maxRunning, minFreeMemory, port, boxUrl, startAtLogin, desktopIdle);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.learnbox.bridge.hub;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,11 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.learnbox.bridge.identity.Account;
 import org.learnbox.bridge.identity.AccountService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -27,18 +27,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class HubTokenFilter extends OncePerRequestFilter {
     public static final String SCHEME = "token ";
     private static final Duration REMEMBERED = Duration.ofSeconds(60);
-
-    private record Owner(String name, Instant until) {}
+    /** Tokens the hub vouched for, remembered a minute each; the most recently vouched for when more. */
+    static final int MOST_REMEMBERED = 10_000;
 
     private final JupyterHubClient hub;
     private final AccountService accounts;
-    private final Clock clock;
-    private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+    private final Cache<String, String> owners;
 
     public HubTokenFilter(JupyterHubClient hub, AccountService accounts, Clock clock) {
         this.hub = hub;
         this.accounts = accounts;
-        this.clock = clock;
+        this.owners = Caffeine.newBuilder().maximumSize(MOST_REMEMBERED).expireAfterWrite(REMEMBERED).executor(Runnable::run)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     /** Whether the request carries a JupyterHub token rather than a session. */
@@ -74,11 +74,10 @@ public class HubTokenFilter extends OncePerRequestFilter {
     }
 
     private Optional<String> ownerOf(String token) {
-        Owner known = owners.get(token);
-        if (known != null && known.until().isAfter(clock.instant())) return Optional.of(known.name());
-        owners.values().removeIf(owner -> owner.until().isBefore(clock.instant())); // tokens not seen again
+        String known = owners.getIfPresent(token);
+        if (known != null) return Optional.of(known);
         Optional<String> name = hub.ownerOf(token);
-        name.ifPresentOrElse(n -> owners.put(token, new Owner(n, clock.instant().plus(REMEMBERED))), () -> owners.remove(token));
+        name.ifPresent(owner -> owners.put(token, owner));
         return name;
     }
 }

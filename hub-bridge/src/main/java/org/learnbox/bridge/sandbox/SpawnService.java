@@ -24,6 +24,8 @@ public class SpawnService {
     private final SandboxRecords records;
     private final AccountService accounts;
     private final int maxRunning;
+    private final long minFreeMemory;
+    private final MachineMemory memory;
     private final boolean startAtLogin;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
@@ -38,7 +40,7 @@ public class SpawnService {
     private final StartsAhead aheadOfTheHub = new StartsAhead(2, java.time.Duration.ofSeconds(30));
 
     SpawnService(SandboxRuntime runtime, SandboxSpecs specs, SandboxRecords records, AccountService accounts,
-            LearnboxProperties properties, ApplicationEventPublisher events, MeterRegistry meters) {
+            LearnboxProperties properties, MachineMemory memory, ApplicationEventPublisher events, MeterRegistry meters) {
         this.events = events;
         this.meters = meters;
         this.runtime = runtime;
@@ -46,6 +48,8 @@ public class SpawnService {
         this.records = records;
         this.accounts = accounts;
         this.maxRunning = properties.sandbox().maxRunning();
+        this.minFreeMemory = properties.sandbox().minFreeMemory().toBytes();
+        this.memory = memory;
         this.startAtLogin = properties.sandbox().startAtLogin();
     }
 
@@ -62,7 +66,7 @@ public class SpawnService {
                 if (!accounts.exists(user)) {
                     throw new SandboxException("sandbox.refused.no-account", user);
                 }
-                requireRoomFor(user);
+                requireRoomFor(user, runtime.runningUsers());
                 Sandbox sandbox = runtime.start(specs.forUser(user, hubEnv), spawnLog::add);
                 SandboxMeters.spawned(meters, "success", System.nanoTime() - began);
                 records.saw(sandbox);
@@ -92,7 +96,8 @@ public class SpawnService {
         boolean started = false;
         try {
             java.util.Set<String> running = runtime.runningUsers();
-            if (accounts.exists(user) && !running.contains(user) && running.size() < maxRunning) {
+            if (accounts.exists(user) && !running.contains(user)) {
+                requireRoomFor(user, running);
                 SpawnLog spawnLog = new SpawnLog();
                 started = runtime.startAhead(specs.forUser(user, Map.of()), spawnLog::add);
                 if (started) {
@@ -113,10 +118,18 @@ public class SpawnService {
         return locks.computeIfAbsent(user, u -> new ReentrantLock());
     }
 
-    private void requireRoomFor(String user) {
-        java.util.Set<String> running = runtime.runningUsers();
-        if (!running.contains(user) && running.size() >= maxRunning) {
+    /**
+     * A new sandbox is refused in words, before anything is made, when the box is full: as many
+     * running as it allows, or too little memory left on the machine for one more.
+     */
+    private void requireRoomFor(String user, java.util.Set<String> running) {
+        if (running.contains(user)) return;
+        if (running.size() >= maxRunning) {
             throw new SandboxException("sandbox.refused.all-in-use", maxRunning);
+        }
+        java.util.OptionalLong free = memory.available();
+        if (free.isPresent() && free.getAsLong() < minFreeMemory) {
+            throw new SandboxException("sandbox.refused.no-memory", free.getAsLong() >> 20, minFreeMemory >> 20);
         }
     }
 

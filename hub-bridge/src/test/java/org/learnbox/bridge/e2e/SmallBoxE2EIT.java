@@ -104,6 +104,29 @@ class SmallBoxE2EIT {
                 .stderr()).contains("Failed to connect");
     }
 
+    @Test
+    @Order(4)
+    void whenTheMachineHasTooLittleMemoryLeftANewServerIsRefusedInWordsAndNothingIsMade() throws Exception {
+        second.stopServer(); // room by count: memory is what refuses
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!box.containersOf("second").isEmpty()) {
+            assertThat(Instant.now()).as("the server of 'second' stopped").isBefore(deadline);
+            Thread.sleep(500);
+        }
+        // More memory kept free than this machine has: as a box whose learners took all it had.
+        box.boxWith(Map.of("LEARNBOX_SANDBOX_MIN_FREE_MEMORY", "100TB"), "up").requireSuccess();
+        box.awaitFrontDoor();
+
+        HttpResponse<String> spawnPage = second.spawnFailurePage(second.logIn(secondPassword));
+        assertThat(spawnPage.statusCode()).isIn(500, 503);
+        assertThat(spawnPage.body()).contains("This box has too little memory left for another notebook server (")
+                .contains(" MiB free; it keeps 104857600 MiB for the work already running). Try again in a few minutes,");
+        assertThat(box.containersOf("second")).as("no half-made sandbox").isEmpty();
+        assertThat(box.docker("ps", "--filter", "name=lbsmall-hub-1", "--format", "{{.Status}}").requireSuccess().stdout())
+                .as("the hub lives on").startsWith("Up");
+        assertThat(box.answersItsFrontDoor()).isTrue();
+    }
+
     private Map<String, String> targetsHealth() throws Exception {
         Map<String, String> health = new java.util.TreeMap<>();
         JsonNode targets = prometheus("/api/v1/targets?state=active").path("data").path("activeTargets");
