@@ -75,6 +75,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--steps", default="20,40,60,80")
     parser.add_argument("--minutes", type=float, default=3)
+    parser.add_argument("--settled", type=float, default=2,
+                        help="also the round trips after each learner's first this many minutes (kernels warm, first imports done)")
     parser.add_argument("--keep", action="store_true", help="leave the bench box up afterwards")
     args = parser.parse_args()
     steps = [int(n) for n in args.steps.split(",")]
@@ -101,6 +103,11 @@ def main():
                         f" p95 {percentile(trips, 95):.0f} ms (Java p95 {percentile(java, 95) if java else 0:.0f} ms)"
                         f" | {len(result['failures'])} failures | {usage} |")
             print(rows[-1], flush=True)
+            settled = [t * 1000 for name, ts in result["round_trips"].items()
+                       for t, at in zip(ts, result["offsets"][name]) if at >= args.settled * 60]
+            if settled:
+                print(f"    after each learner's first {args.settled:g} minutes: {len(settled)} cells, p50"
+                      f" {percentile(settled, 50):.0f} ms, p95 {percentile(settled, 95):.0f} ms, max {max(settled):.0f} ms", flush=True)
             by_kind = {}
             for name, ts in result["round_trips"].items():
                 for t, kind in list(zip(ts, result["kinds"][name]))[1:]:

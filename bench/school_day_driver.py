@@ -50,6 +50,7 @@ class Learner:
         self.session = uuid.uuid4().hex
         self.round_trips = []
         self.kinds = []  # each cell's kind, and whether this kernel ran that code for the first time
+        self.offsets = []  # when each cell was sent, in seconds after the learner's work began
         self.ran = set()
         self.failures = []
 
@@ -110,6 +111,7 @@ class Learner:
         await asyncio.sleep(random.uniform(0, 10))  # the class does not press Run together
         cells = 0
         loop = asyncio.get_running_loop()
+        began = time.perf_counter()
         while time.monotonic() < until:
             cells += 1
             code = (random.choice(JAVA_CELLS) if self.kernel_name == "java"
@@ -134,6 +136,7 @@ class Learner:
                     break
             self.round_trips.append(time.perf_counter() - sent)
             self.kinds.append(kind)
+            self.offsets.append(round(sent - began, 1))
             if errored:
                 self.failures.append(f"a cell raised {errored}")
             if cells % 6 == 0:
@@ -165,6 +168,7 @@ async def main(args):
     print(json.dumps({"learners": len(learners), "working": len(working),
                       "round_trips": {l.name: [round(t, 4) for t in l.round_trips] for l in working},
                       "kinds": {l.name: l.kinds for l in working},
+                      "offsets": {l.name: l.offsets for l in working},
                       "kernels": {l.name: l.kernel_name for l in working}, "failures": failures}))
 
 
