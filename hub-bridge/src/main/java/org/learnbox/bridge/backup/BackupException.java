@@ -1,5 +1,6 @@
 package org.learnbox.bridge.backup;
 
+import org.learnbox.bridge.config.DiskFull;
 import org.learnbox.bridge.config.Refusal;
 import org.springframework.http.HttpStatus;
 
@@ -15,14 +16,7 @@ public class BackupException extends Refusal {
 
     /** An archive that could not be written where it goes; a full disk is said as such. */
     public static BackupException notWritten(String where, Throwable cause) {
-        if (isDiskFull(cause)) return new BackupException(cause, "backup.refused.disk-full", where);
+        if (DiskFull.isCause(cause)) return new BackupException(cause, "backup.refused.disk-full", where);
         return new BackupException(cause, "backup.refused.not-written", where, cause.getMessage());
-    }
-
-    public static boolean isDiskFull(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("No space left on device")) return true;
-        }
-        return false;
     }
 }

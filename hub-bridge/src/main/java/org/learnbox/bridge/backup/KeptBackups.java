@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.learnbox.bridge.config.DiskFull;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.Sizes;
 import org.learnbox.bridge.config.Words;
@@ -135,7 +136,7 @@ public class KeptBackups {
             log.info("backup {}", outcome.message());
         } catch (RuntimeException | IOException e) {
             deleteQuietly(partial);
-            BackupException reason = e instanceof BackupException refused && !BackupException.isDiskFull(e) ? refused
+            BackupException reason = e instanceof BackupException refused && !DiskFull.isCause(e) ? refused
                     : BackupException.notWritten(folder.toString(), e);
             outcome = new Run(started, clock.instant(), "failed", reason);
             log.warn("backup failed: {}", reason.getMessage());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.learnbox.bridge.backup.BackupArchive;
 import org.learnbox.bridge.backup.BackupException;
 import org.learnbox.bridge.backup.BackupManifest;
+import org.learnbox.bridge.config.DiskFull;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +37,7 @@ final class BackupCommands {
             throw new AdminApi.Refused(BackupException.notWritten(file == null ? "standard output" : file.toString(), e).getMessage());
         } catch (BackupException refused) {
             if (file != null) delete(file);
-            if (file != null && BackupException.isDiskFull(refused)) {
+            if (file != null && DiskFull.isCause(refused)) {
                 throw new AdminApi.Refused(BackupException.notWritten(file.toString(), refused).getMessage());
             }
             throw new AdminApi.Refused("The backup did not arrive whole: " + refused.getMessage());

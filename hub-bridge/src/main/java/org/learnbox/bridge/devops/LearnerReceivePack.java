@@ -12,6 +12,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.UnpackErrorHandler;
+import org.learnbox.bridge.config.DiskFull;
+import org.learnbox.bridge.config.Words;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
@@ -33,10 +35,8 @@ class LearnerReceivePack extends ReceivePack {
                 sendError("This push is bigger than " + inWords(maxPushSize) + ", the most one push may bring to"
                         + " this box, so nothing of it was stored. Leave big files (videos, data, build output) out of"
                         + " git with a .gitignore, or push fewer commits at a time.");
-            } else if (noRoom(error)) {
-                sendError("The box's disk is full, so nothing of this push was stored: the repository on the box"
-                        + " stays as it was, and your commits are still yours. Tell your teacher or the box's admin,"
-                        + " and push again once they have made room.");
+            } else if (DiskFull.isCause(error)) {
+                sendError(Words.english("git.refused.disk-full"));
             }
             standard.handleUnpackException(error); // JGit's status report: the client's "[remote rejected]" lines
         });
@@ -89,15 +89,6 @@ class LearnerReceivePack extends ReceivePack {
         if (bytes >= megabyte && bytes % megabyte == 0) return size.toMegabytes() + " MB";
         if (bytes >= 1024 && bytes % 1024 == 0) return size.toKilobytes() + " KB";
         return bytes + " bytes";
-    }
-
-    /** A disk without room, as Java says it (ENOSPC, EDQUOT). */
-    static boolean noRoom(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) return true;
-        }
-        return false;
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> kind) {

@@ -7,8 +7,10 @@ import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.resolver.ReceivePackFactory;
 import org.eclipse.jgit.transport.resolver.ServiceNotAuthorizedException;
 import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
+import org.learnbox.bridge.config.DataDisk;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.PublicAddress;
+import org.learnbox.bridge.config.Words;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -25,10 +27,12 @@ class LearnerReceivePackFactory implements ReceivePackFactory<HttpServletRequest
     private final DataSize maxPushSize;
     private final String box;
     private final PublicAddress address;
+    private final DataDisk disk;
 
     LearnerReceivePackFactory(RepoService repos, ObjectProvider<PushListener> listeners, LearnboxProperties properties,
-            PublicAddress address) {
+            PublicAddress address, DataDisk disk) {
         this.address = address;
+        this.disk = disk;
         this.repos = repos;
         this.listeners = listeners;
         this.maxPushSize = properties.git().maxPushSize();
@@ -48,6 +52,8 @@ class LearnerReceivePackFactory implements ReceivePackFactory<HttpServletRequest
                 .orElseThrow(() -> new ServiceNotEnabledException("There is no repository " + path + "."));
 
         ReceivePack rp = new LearnerReceivePack(db, maxPushSize);
+        // Said in the answer to the push's first request, before the client sends its pack ("fatal: remote error: ...").
+        if (!disk.hasRoom()) rp.sendError(Words.english("git.refused.disk-full"));
         rp.setRefLogIdent(new PersonIdent(pusher, pusher + "@" + box + ".learnbox"));
         rp.setCheckReceivedObjects(true);
         rp.setAllowDeletes(true);

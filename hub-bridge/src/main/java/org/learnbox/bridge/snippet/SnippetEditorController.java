@@ -2,7 +2,9 @@ package org.learnbox.bridge.snippet;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import org.learnbox.bridge.config.DataDiskFull;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.Refusal;
 import org.learnbox.bridge.config.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +48,7 @@ class SnippetEditorController {
             SnippetView made = snippets.create(principal.getName(), form.toDraft());
             flash.addFlashAttribute("notice", words.of("snippet.notice.created", made.title()));
             return "redirect:/s/" + made.id();
-        } catch (SnippetException refused) {
+        } catch (SnippetException | DataDiskFull refused) {
             return refusedEditor(form, null, refused, model, response);
         }
     }
@@ -68,7 +70,7 @@ class SnippetEditorController {
             flash.addFlashAttribute("notice", words.of(saved.version() == before.newestVersion() ? "snippet.notice.unchanged"
                     : "snippet.notice.saved", saved.version()));
             return "redirect:/s/" + id;
-        } catch (SnippetException refused) {
+        } catch (SnippetException | DataDiskFull refused) {
             return refusedEditor(form, before, refused, model, response);
         }
     }
@@ -89,9 +91,10 @@ class SnippetEditorController {
         return addFile != null || removeFile != null;
     }
 
-    private String refusedEditor(SnippetForm form, SnippetView snippet, SnippetException refused, Model model,
+    /** The editor again with what the person typed, and why it was not saved (422; 507 when the box's disk is full). */
+    private String refusedEditor(SnippetForm form, SnippetView snippet, Refusal refused, Model model,
             HttpServletResponse response) {
-        response.setStatus(422);
+        response.setStatus(refused instanceof DataDiskFull ? refused.status().value() : 422);
         model.addAttribute("error", words.of(refused));
         return editor(form, snippet, model);
     }

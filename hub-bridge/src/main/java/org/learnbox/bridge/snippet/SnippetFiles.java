@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.learnbox.bridge.config.DataDiskFull;
+import org.learnbox.bridge.config.DiskFull;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -55,6 +57,7 @@ class SnippetFiles {
             deleteTree(target);
             Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            if (DiskFull.isCause(e)) throw new DataDiskFull(e);
             throw new UncheckedIOException("Could not store version " + number + " of snippet " + id, e);
         } finally {
             deleteTree(incoming);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.learnbox.bridge.classroom.ClassroomService;
+import org.learnbox.bridge.config.DataDisk;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.identity.AccountRemoved;
 import org.slf4j.Logger;
@@ -31,9 +32,11 @@ public class SnippetService {
     private final SnippetAccess access;
     private final ClassroomService classrooms;
     private final SnippetRules rules;
+    private final DataDisk disk;
 
     SnippetService(SnippetRepository snippets, SnippetVersionRepository versions, SnippetFiles files,
-            SnippetAccess access, ClassroomService classrooms, LearnboxProperties properties) {
+            SnippetAccess access, ClassroomService classrooms, LearnboxProperties properties, DataDisk disk) {
+        this.disk = disk;
         this.snippets = snippets;
         this.versions = versions;
         this.files = files;
@@ -162,6 +165,7 @@ public class SnippetService {
      */
     private SnippetVersion addVersion(Snippet snippet, List<SnippetFile> content) {
         int number = snippet.getLatestVersion() + 1;
+        disk.requireRoom();
         files.write(snippet.getId(), number, content);
         try {
             SnippetVersion version = versions.saveAndFlush(new SnippetVersion(snippet.getId(), number, content));

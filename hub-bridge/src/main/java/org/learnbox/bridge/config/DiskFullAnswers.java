@@ -1,0 +1,56 @@
+package org.learnbox.bridge.config;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Whatever a page or an API was doing when the box's own disk ran full (the bridge's data: its
+ * database, repositories, snippets) is answered 507 in words, in the reader's language: what was
+ * saved before stays, and who can make room. Before Spring's own answers, which would show an error
+ * page; a feature's {@link Refusal} keeps its own words.
+ */
+@Component
+class DiskFullAnswers implements HandlerExceptionResolver, Ordered {
+    private static final Logger log = LoggerFactory.getLogger(DiskFullAnswers.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Words words;
+
+    DiskFullAnswers(Words words) {
+        this.words = words;
+    }
+
+    @Override
+    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception error) {
+        boolean diskFull = error instanceof DataDiskFull || !(error instanceof Refusal) && DiskFull.isCause(error);
+        if (!diskFull) return null; // another refusal has its own words
+        log.warn("{} {} refused: the box's disk is full", request.getMethod(), request.getRequestURI());
+        String said = words.of("box.refused.disk-full");
+        response.setStatus(HttpStatus.INSUFFICIENT_STORAGE.value());
+        if (!request.getRequestURI().matches("/(api|admin-api|hub-api)/.*")) {
+            return new ModelAndView("refused", Map.of("message", said), HttpStatus.INSUFFICIENT_STORAGE);
+        }
+        try {
+            response.setContentType("application/json;charset=UTF-8");
+            response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("message", said)));
+        } catch (IOException gone) {
+            throw new UncheckedIOException(gone);
+        }
+        return new ModelAndView(); // answered
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
