@@ -1,5 +1,10 @@
 package org.learnbox.bridge.config;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,27 +23,37 @@ import tools.jackson.databind.json.JsonMapper;
  * Whatever a page or an API was doing when the box's own disk ran full (the bridge's data: its
  * database, repositories, snippets) is answered 507 in words, in the reader's language: what was
  * saved before stays, and who can make room. Before Spring's own answers, which would show an error
- * page; a feature's {@link Refusal} keeps its own words.
+ * page; a feature's {@link Refusal} keeps its own words. A failure before any controller (signing
+ * in reads the database) is sent as 507, whose error page says the same.
  */
 @Component
-class DiskFullAnswers implements HandlerExceptionResolver, Ordered {
+class DiskFullAnswers implements HandlerExceptionResolver, Filter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(DiskFullAnswers.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Words words;
+    private final DataDisk disk;
 
-    DiskFullAnswers(Words words) {
+    DiskFullAnswers(Words words, DataDisk disk) {
         this.words = words;
+        this.disk = disk;
+    }
+
+    /** ENOSPC among the causes, or any failure while the disk has no room (a rollback after it hides the first cause). */
+    private boolean diskFull(Exception failure) {
+        if (failure instanceof DataDiskFull) return true;
+        return !(failure instanceof Refusal) && (DiskFull.isCause(failure) || !disk.hasRoom());
     }
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception error) {
-        boolean diskFull = error instanceof DataDiskFull || !(error instanceof Refusal) && DiskFull.isCause(error);
-        if (!diskFull) return null; // another refusal has its own words
-        log.warn("{} {} refused: the box's disk is full", request.getMethod(), request.getRequestURI());
+        if (!diskFull(error)) return null; // another refusal has its own words
+        log.warn("{} {} refused: the box's disk is full", request.getMethod(), request.getRequestURI(),
+                error instanceof DataDiskFull ? null : error); // a failure keeps its cause in the log
         String said = words.of("box.refused.disk-full");
         response.setStatus(HttpStatus.INSUFFICIENT_STORAGE.value());
         if (!request.getRequestURI().matches("/(api|admin-api|hub-api)/.*")) {
-            return new ModelAndView("refused", Map.of("message", said), HttpStatus.INSUFFICIENT_STORAGE);
+            return new ModelAndView("refused", Map.of("title", words.of("box.refused.disk-full.title"), "message", said),
+                    HttpStatus.INSUFFICIENT_STORAGE);
         }
         try {
             response.setContentType("application/json;charset=UTF-8");
@@ -47,6 +62,17 @@ class DiskFullAnswers implements HandlerExceptionResolver, Ordered {
             throw new UncheckedIOException(gone);
         }
         return new ModelAndView(); // answered
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException failure) {
+            if (!diskFull(failure) || response.isCommitted()) throw failure;
+            log.warn("{} refused: the box's disk is full", ((HttpServletRequest) request).getRequestURI(), failure);
+            ((HttpServletResponse) response).sendError(HttpStatus.INSUFFICIENT_STORAGE.value());
+        }
     }
 
     @Override

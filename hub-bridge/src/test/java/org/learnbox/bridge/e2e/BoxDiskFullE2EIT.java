@@ -2,6 +2,7 @@ package org.learnbox.bridge.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,8 +53,12 @@ class BoxDiskFullE2EIT {
     }
 
     @AfterAll
-    void removeTheBoxAndItsDisk() {
-        if (box != null) box.close();
+    void removeTheBoxAndItsDisk() throws Exception {
+        if (box != null) {
+            Shell.Result logs = box.docker("logs", PROJECT + "-bridge-1");
+            Files.writeString(image.resolveSibling("lbdisk-bridge.log"), logs.stdout() + logs.stderr()); // what it met, to read after
+            box.close();
+        }
         if (loopDevice != null) host.run("losetup", "-d", loopDevice);
         host.run("rm", "-f", image.toString());
     }
@@ -86,22 +93,47 @@ class BoxDiskFullE2EIT {
         assertThat(snippets(again)).as("a new login, and what was saved before").contains("Before the disk filled")
                 .doesNotContain("While the disk was full");
 
+        String csrf = csrfOf(tove.get("/tokens").body()); // kept in her session, not in the database
+
         // Then no room at all, as when learners' homes on the same disk take the rest: the database's own writes fail.
         bridge("dd if=/dev/zero of=" + DATA + "/rest bs=1M 2>/dev/null; dd if=/dev/zero of=" + DATA + "/last bs=1k 2>/dev/null; sync; true");
         assertThat(Integer.parseInt(bridge("df --output=avail -k " + DATA + " | tail -1").strip())).as("KiB free").isLessThan(4);
-        HttpResponse<String> page = tove.get("/tokens");
-        System.out.println("at 0 free, /tokens: " + page.statusCode() + "\n" + page.body());
-        HttpResponse<String> token = Classes.submit(tove, "/tokens", "/tokens", "name=laptop");
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(507);
-        assertThat(token.body()).contains("The box's disk is full");
+        Instant failDeadline = Instant.now().plus(Duration.ofMinutes(3));
+        int stored = 0;
+        HttpResponse<String> answer;
+        // A token made and revoked again, and again (a person keeps 20 at most), until the database must grow its file.
+        while ((answer = post(tove, csrf, "/tokens", "name=laptop-" + stored)).statusCode() == 200) {
+            stored++;
+            Matcher made = Pattern.compile("/tokens/(\\d+)/revoke").matcher(answer.body());
+            assertThat(made.find()).as(answer.body()).isTrue();
+            answer = post(tove, csrf, made.group(0), "");
+            if (answer.statusCode() != 200) break;
+            assertThat(Instant.now()).as("the database's writes fail at last (" + stored + " tokens stored)").isBefore(failDeadline);
+        }
+        System.out.println("at 0 KiB free: " + stored + " tokens stored before the database's writes failed");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(507);
+        assertThat(answer.body().replace("&#39;", "'")).contains("<title>Disk full · LearnBox</title>", "The box's disk is full");
+        // The database closed itself; opened again by the next connection, it reads while the disk is full: what was
+        // stored before is shown again (each answer meanwhile a refusal in words), and git fetches.
+        Instant readDeadline = Instant.now().plus(Duration.ofMinutes(2));
+        HttpResponse<String> page;
+        while ((page = tove.get("/tokens")).statusCode() != 200) {
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(507);
+            assertThat(page.body().replace("&#39;", "'")).contains("The box's disk is full");
+            assertThat(Instant.now()).as("what was stored is read again while the disk is full").isBefore(readDeadline);
+            Thread.sleep(200);
+        }
+        assertThat(snippets(tove)).contains("Before the disk filled");
+        assertThat(remoteHead(git, notes, password)).isEqualTo(first);
 
         // Room made: the same bridge, not restarted, works again.
         bridge("rm " + DATA + "/filler " + DATA + "/rest " + DATA + "/last");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (Classes.submit(tove, "/tokens", "/tokens", "name=laptop").statusCode() != 200) {
+        while (post(tove, csrf, "/tokens", "name=desktop").statusCode() != 200) {
             assertThat(Instant.now()).as("the bridge works again once there is room").isBefore(deadline);
             Thread.sleep(1000);
         }
+        Files.writeString(notes.resolve("README.md"), "third\n");
         git.commitAndPush(notes, "tove", password, "notes", "Third");
         String third = git.git(notes, "rev-parse", "HEAD").requireSuccess().stdout().strip();
         assertThat(remoteHead(git, notes, password)).isEqualTo(third);
@@ -113,11 +145,25 @@ class BoxDiskFullE2EIT {
         Learner afterRestart = new Learner(box, "tove");
         afterRestart.logIn(password);
         assertThat(snippets(afterRestart)).contains("Before the disk filled", "Once there was room");
+        assertThat(afterRestart.get("/tokens").body()).as("the token made once there was room").contains("desktop");
         assertThat(remoteHead(git, notes, password)).isEqualTo(third);
     }
 
     private String bridge(String script) {
         return box.docker("exec", "-u", "0", PROJECT + "-bridge-1", "sh", "-c", script).requireSuccess().stdout();
+    }
+
+    private static String csrfOf(String page) {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as("a CSRF token on the page:\n" + page).isTrue();
+        return csrf.group(1);
+    }
+
+    private static HttpResponse<String> post(Learner person, String csrf, String action, String form) throws Exception {
+        return person.http.send(HttpRequest.newBuilder(URI.create(person.box().url(action)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + Learner.enc(csrf)))
+                .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> saveSnippet(Learner person, String title) throws Exception {
