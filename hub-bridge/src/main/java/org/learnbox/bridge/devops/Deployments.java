@@ -2,8 +2,6 @@ package org.learnbox.bridge.devops;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -43,8 +41,7 @@ public class Deployments {
     private final LearnboxProperties.Git settings;
     private final Clock clock;
     private final MeterRegistry meters;
-    /** Kept while a deploy holds or awaits it (weak values): no more locks than deploys under way. */
-    private final Cache<String, ReentrantLock> projectLocks = Caffeine.newBuilder().weakValues().build();
+    private final ProjectLocks projectLocks = new ProjectLocks();
 
     Deployments(ReleaseRepository releases, BuildRuntime builder, AppService apps, LearnboxProperties properties, Clock clock,
             MeterRegistry meters) {
@@ -58,7 +55,7 @@ public class Deployments {
 
     /** Builds and deploys the commit; {@code out} hears each step and each line of the build as it happens. */
     public Release deploy(String owner, String project, ObjectId commit, Repository repository, Consumer<String> out) {
-        ReentrantLock lock = oneAtATime(owner, project);
+        ReentrantLock lock = projectLocks.of(owner, project);
         if (lock.isLocked()) out.accept("another push of " + project + " is deploying; this one waits for it");
         lock.lock();
         try {
@@ -183,7 +180,7 @@ public class Deployments {
 
     /** Goes back to an earlier good release (the one before the live one, when none is named). */
     public Release rollBack(String owner, String app, Integer number, Consumer<String> out) {
-        ReentrantLock lock = oneAtATime(owner, releaseProject(owner, app));
+        ReentrantLock lock = projectLocks.of(owner, releaseProject(owner, app));
         lock.lock();
         try {
             List<Release> history = releases.findByOwnerAndAppOrderByNumberDesc(owner, app);
@@ -211,11 +208,6 @@ public class Deployments {
         }
     }
 
-    /** Releases of one project go one at a time, in the order they came. */
-    private ReentrantLock oneAtATime(String owner, String project) {
-        return projectLocks.get(owner + "/" + project, key -> new ReentrantLock(true));
-    }
-
     private String releaseProject(String owner, String app) {
         return releases.findByOwnerAndAppOrderByNumberDesc(owner, app).stream().findFirst().map(Release::getProject).orElse(app);
     }
@@ -232,7 +224,7 @@ public class Deployments {
      * deleted. Answers the apps taken down.
      */
     public List<String> forget(String owner, String project) {
-        ReentrantLock lock = oneAtATime(owner, project);
+        ReentrantLock lock = projectLocks.of(owner, project);
         if (lock.isLocked()) stopQuietly(owner, project);
         lock.lock();
         try {

@@ -3,6 +3,8 @@ package org.learnbox.bridge.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * out-of-memory killer or a crash would end it; {@code docker kill} would count as a stop by hand,
  * which the restart policy leaves stopped). After each: the login page, every learner's lab and the
  * app gateway answer again within 60 s, each learner's kernel, writing a line a fifth of a second,
- * has lost none, and each learner still has their one sandbox.
+ * has lost none, and each learner still has their one sandbox. A build under way when the bridge
+ * is killed is failed with the reason, which its releases page tells, and the release before serves on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultsE2EIT {
@@ -86,6 +90,45 @@ class FaultsE2EIT {
         Map<String, Integer> after = linesWritten();
         for (Learner learner : learners) assertThat(after.get(learner.name)).isGreaterThan(written.get(learner.name));
         assertThat(sandboxesNow()).isEqualTo(sandboxes);
+    }
+
+    @Test
+    void aKillOfTheBridgeMidBuildFailsThatReleaseInWordsAndTheOneBeforeServesOn() throws Exception {
+        GitClient git = new GitClient(box);
+        String password = box.addUser("rosa");
+        Path garden = git.project("garden", Map.of("index.html", "<p>first</p>"));
+        assertThat(git.commitAndPush(garden, "rosa", password, "garden", "First")).contains("remote: garden is live at");
+        Files.writeString(garden.resolve("learnbox.yaml"), "runtime: static\nbuild: echo started; sleep 300\n");
+        Files.writeString(garden.resolve("index.html"), "<p>second</p>");
+        git.commit(garden, "Second");
+        Path told = Files.createTempFile("garden-push", ".txt");
+        Process pushing = git.pushInBackground(garden, "rosa", password, "garden", told);
+        String build = box.project + "-build-rosa-garden";
+        Instant buildDeadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (box.docker("ps", "-q", "--filter", "name=" + build).stdout().isBlank()) {
+            assertThat(Instant.now()).as("the build of rosa/garden started").isBefore(buildDeadline);
+            Thread.sleep(300);
+        }
+
+        String pid = box.docker("inspect", "-f", "{{.State.Pid}}", box.project + "-bridge-1").requireSuccess().stdout().strip();
+        new Shell(RunningBox.projectRoot(), Map.of()).run("kill", "-9", pid).requireSuccess();
+        assertThat(pushing.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the push ended with the bridge").isTrue();
+        assertThat(Files.readString(told)).contains("remote: started");
+        box.awaitFrontDoor();
+
+        // The release the crash left midway is failed with the reason, its build is gone, and the release before serves on.
+        Learner rosa = new Learner(box, "rosa");
+        rosa.logIn(password);
+        Instant toldDeadline = Instant.now().plus(BACK_WITHIN);
+        String releases = rosa.get("/repositories/garden/releases").body();
+        while (!releases.contains("The box restarted while this release was being made; the release before it serves on.")) {
+            assertThat(Instant.now()).as("the releases page tells why release 2 failed: " + releases).isBefore(toldDeadline);
+            Thread.sleep(500);
+            releases = rosa.get("/repositories/garden/releases").body();
+        }
+        assertThat(releases).contains("Push again to deploy.");
+        assertThat(box.docker("ps", "-aq", "--filter", "name=" + build).stdout()).as("the build nobody waits for").isBlank();
+        assertThat(new AppClient(box).fetch("garden--rosa", "/").body()).isEqualTo("<p>first</p>");
     }
 
     /** What does not answer yet: the login page, the hub, the gateway, a learner's lab. */
