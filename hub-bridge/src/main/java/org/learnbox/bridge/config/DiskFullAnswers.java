@@ -9,12 +9,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,10 +41,21 @@ class DiskFullAnswers implements HandlerExceptionResolver, Filter, Ordered {
         this.disk = disk;
     }
 
-    /** ENOSPC among the causes, or any failure while the disk has no room (a rollback after it hides the first cause). */
+    /**
+     * ENOSPC among the causes, or a failure of the database while the disk has no room (a rollback
+     * after it hides the first cause); any other failure (a missing page, a bad form) keeps its answer.
+     */
     private boolean diskFull(Exception failure) {
         if (failure instanceof DataDiskFull) return true;
-        return !(failure instanceof Refusal) && (DiskFull.isCause(failure) || !disk.hasRoom());
+        if (failure instanceof Refusal) return false;
+        return DiskFull.isCause(failure) || databaseFailed(failure) && !disk.hasRoom();
+    }
+
+    private static boolean databaseFailed(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessException || t instanceof TransactionException || t instanceof SQLException) return true;
+        }
+        return false;
     }
 
     @Override
