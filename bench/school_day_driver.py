@@ -143,6 +143,9 @@ class Learner:
                 await loop.run_in_executor(pool, self.save_notebook, cells)
             await asyncio.sleep(random.uniform(10, 20))
         socket.close()
+        # Shut down as a learner closing the notebook does, so that a step's kernels do not weigh on the next.
+        await loop.run_in_executor(pool, lambda: self.request(f"/user/{self.name}/api/kernels/{self.kernel_id}", None, "DELETE",
+                                                               {"X-XSRFToken": self.lab_xsrf}))
 
 
 async def main(args):

@@ -168,6 +168,11 @@ public class AppService {
         return runtime.removeUnfinishedSwitches();
     }
 
+    /** Whether the image of that release is on this box. */
+    public boolean hasReleaseImage(String user, String name, String tag) {
+        return runtime.hasImage(releaseImage(user, name, tag));
+    }
+
     /** The image a release of the app has. */
     public String releaseImage(String user, String name, String tag) {
         return "learnbox-app/" + properties.box() + "-" + user + "-" + name + ":" + tag;
@@ -382,8 +387,15 @@ public class AppService {
             try {
                 AppSpec spec = specFor(kept.user(), kept.manifest());
                 runtime.build(spec, kept.manifest(), kept.files());
-                runtime.start(spec);
-                runtime.stop(kept.user(), name);
+                var switching = switchLock(kept.user(), name).writeLock();
+                switching.lock();
+                try {
+                    if (runtime.find(kept.user(), name).isPresent()) continue; // a release (a rollback, a push) came meanwhile
+                    runtime.start(spec);
+                    runtime.stop(kept.user(), name);
+                } finally {
+                    switching.unlock();
+                }
                 log.info("app {} of {} was built again from its kept files; it sleeps until its next visitor", name, kept.user());
             } catch (RuntimeException failed) {
                 log.warn("app {} of {} could not be built again from its kept files: {}", name, kept.user(), failed.getMessage());

@@ -16,6 +16,7 @@ import org.learnbox.bridge.identity.Account;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.Role;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -161,8 +162,7 @@ public class AssignmentLibrary {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
     }
 }

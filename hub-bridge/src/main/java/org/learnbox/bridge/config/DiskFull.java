@@ -5,10 +5,7 @@ public final class DiskFull {
     private DiskFull() {}
 
     public static boolean isCause(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) return true;
-        }
-        return false;
+        return Causes.any(error, t -> String.valueOf(t.getMessage()).contains("No space left on device")
+                || String.valueOf(t.getMessage()).contains("Disk quota exceeded"));
     }
 }

@@ -52,10 +52,7 @@ class DiskFullAnswers implements HandlerExceptionResolver, Filter, Ordered {
     }
 
     private static boolean databaseFailed(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessException || t instanceof TransactionException || t instanceof SQLException) return true;
-        }
-        return false;
+        return Causes.any(failure, t -> t instanceof DataAccessException || t instanceof TransactionException || t instanceof SQLException);
     }
 
     @Override

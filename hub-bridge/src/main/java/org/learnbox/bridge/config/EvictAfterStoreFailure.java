@@ -65,19 +65,11 @@ class EvictAfterStoreFailure implements BeanPostProcessor {
     }
 
     private static boolean causedBy(Throwable failure, String className) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getClass().getName().equals(className)) return true;
-        }
-        return false;
+        return Causes.any(failure, t -> t.getClass().getName().equals(className));
     }
 
     private static boolean closedAlready(SQLException failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql
-                    && (sql.getErrorCode() == DATABASE_IS_CLOSED || sql.getErrorCode() == DATABASE_CALLED_AT_SHUTDOWN)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t instanceof SQLException sql
+                && (sql.getErrorCode() == DATABASE_IS_CLOSED || sql.getErrorCode() == DATABASE_CALLED_AT_SHUTDOWN));
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.learnbox.bridge.config.GitServerAddress;
+import org.springframework.core.NestedExceptionUtils;
 
 /** Fetches a teacher's course from a git URL into a scratch folder, to be checked before anything changes. */
 final class CourseImporter {
@@ -46,8 +47,7 @@ final class CourseImporter {
     }
 
     private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.strip();
     }

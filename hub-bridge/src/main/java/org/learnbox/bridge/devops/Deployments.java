@@ -41,11 +41,13 @@ public class Deployments {
     private final LearnboxProperties.Git settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final GitStorage storage;
     private final ProjectLocks projectLocks = new ProjectLocks();
 
     Deployments(ReleaseRepository releases, BuildRuntime builder, AppService apps, LearnboxProperties properties, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, GitStorage storage) {
         this.meters = meters;
+        this.storage = storage;
         this.releases = releases;
         this.builder = builder;
         this.apps = apps;
@@ -196,7 +198,11 @@ public class Deployments {
                         : new RepoException("release.refused.pruned", target.getNumber(), app, settings.releasesKept());
             }
             if (target == live) throw new RepoException("release.refused.live-already", target.getNumber(), app);
-            apps.rollBack(owner, app, target.getPort(), target.tag(), out);
+            if (apps.hasReleaseImage(owner, app, target.tag())) {
+                apps.rollBack(owner, app, target.getPort(), target.tag(), out);
+            } else {
+                buildAgain(owner, target, out);
+            }
             if (live != null) {
                 live.become(Release.State.KEPT);
                 releases.save(live);
@@ -205,6 +211,28 @@ public class Deployments {
             return releases.save(target);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A kept release whose image is gone (a restored box holds the repositories, not the images) is built again from its commit. */
+    private void buildAgain(String owner, Release target, Consumer<String> out) {
+        String project = target.getProject();
+        out.accept("the image of release " + target.getNumber() + " is not on this box: it is built again from commit "
+                + target.getShortCommit());
+        RepoException commitGone = new RepoException("release.refused.commit-gone", target.getNumber(), target.getApp(),
+                target.getShortCommit());
+        if (!storage.exists(owner, project)) throw commitGone;
+        try (Repository repository = storage.open(owner, project)) {
+            ObjectId commit = ObjectId.fromString(target.getCommitId());
+            if (!repository.getObjectDatabase().has(commit)) throw commitGone;
+            AppFiles files = ProjectTree.files(repository, commit, settings.maxPushSize().toBytes());
+            AppManifest manifest = plan(project, files);
+            AppFiles built = build(owner, project, commit, repository, manifest, files, out);
+            apps.deployRelease(owner, built == files ? manifest : forBuilt(manifest), built, target.tag(), out);
+        } catch (BuildRuntime.BuildFailed failed) {
+            throw new RepoException("release.refused.build-again-failed", target.getNumber(), target.getApp(), failed.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.UnpackErrorHandler;
+import org.learnbox.bridge.config.Causes;
 import org.learnbox.bridge.config.DiskFull;
 import org.learnbox.bridge.config.Words;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ class LearnerReceivePack extends ReceivePack {
         setMaxPackSizeLimit(maxPushSize.toBytes());
         UnpackErrorHandler standard = getUnpackErrorHandler();
         setUnpackErrorHandler(error -> {
-            if (causedBy(error, TooLargePackException.class)) {
+            if (Causes.any(error, TooLargePackException.class)) {
                 sendError("This push is bigger than " + inWords(maxPushSize) + ", the most one push may bring to"
                         + " this box, so nothing of it was stored. Leave big files (videos, data, build output) out of"
                         + " git with a .gitignore, or push fewer commits at a time.");
@@ -48,7 +49,7 @@ class LearnerReceivePack extends ReceivePack {
         try {
             super.receive(input, output, messages);
         } catch (UnpackException tooLarge) {
-            if (!causedBy(tooLarge, TooLargePackException.class)) throw tooLarge;
+            if (!Causes.any(tooLarge, TooLargePackException.class)) throw tooLarge;
             log.info("refused a push over the size limit to {}", getRepository().getDirectory());
             input.transferTo(OutputStream.nullOutputStream()); // the client hears the answer once it has sent all
         }
@@ -89,12 +90,5 @@ class LearnerReceivePack extends ReceivePack {
         if (bytes >= megabyte && bytes % megabyte == 0) return size.toMegabytes() + " MB";
         if (bytes >= 1024 && bytes % 1024 == 0) return size.toKilobytes() + " KB";
         return bytes + " bytes";
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> kind) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (kind.isInstance(t)) return true;
-        }
-        return false;
     }
 }

@@ -1,7 +1,9 @@
 package org.learnbox.bridge.sandbox;
 
 import com.github.dockerjava.api.exception.DockerException;
+import java.io.IOException;
 import java.util.function.Supplier;
+import org.learnbox.bridge.config.Causes;
 import org.learnbox.bridge.config.Words;
 
 /** Turns the Docker client's failures into messages a person can act on. */
@@ -36,9 +38,6 @@ public final class DockerErrors {
     }
 
     private static boolean isConnectionFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException) return true;
-        }
-        return false;
+        return Causes.any(failure, IOException.class);
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -19,6 +21,8 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.learnbox.bridge.app.AppFiles;
 import org.learnbox.bridge.app.AppService;
 import org.learnbox.bridge.app.AppView;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +45,7 @@ class DeploymentsTest {
     @Autowired ReleaseRepository releases;
     @MockitoBean AppService apps;
     @MockitoBean BuildRuntime builder;
+    @Autowired GitStorage storage;
 
     /** A project with app.py committed on main; each call to commit adds a version. */
     private static Git project() throws Exception {
@@ -122,5 +127,50 @@ class DeploymentsTest {
         Release after = releases.findById(midway.getId()).orElseThrow();
         assertThat(after.getState()).isEqualTo(Release.State.FAILED);
         assertThat(after.getBuildLog()).endsWith(UnfinishedDeploys.WHY + "\n");
+    }
+
+    @Test
+    void aRollBackToAReleaseWhoseImageIsGoneBuildsItAgainFromItsCommit() throws Exception {
+        Git git = project();
+        when(apps.deployRelease(eq("dep-ada"), any(), any(), anyString(), any())).thenReturn(live("restored"));
+        RevCommit first = commit(git, "1");
+        try (Repository kept = storage.open("dep-ada", "restored")) {
+            String remote = kept.getDirectory().toURI().toString();
+            git.push().setRemote(remote).add("main").call();
+            deployments.deploy("dep-ada", "restored", first, kept, step -> {});
+            RevCommit second = commit(git, "2");
+            git.push().setRemote(remote).add("main").call();
+            deployments.deploy("dep-ada", "restored", second, kept, step -> {});
+        }
+        // A box restored from a backup has the repositories and the releases' rows, not their images.
+        when(apps.hasReleaseImage("dep-ada", "restored", "r1")).thenReturn(false);
+
+        List<String> told = new CopyOnWriteArrayList<>();
+        Release back = deployments.rollBack("dep-ada", "restored", 1, told::add);
+
+        assertThat(back.getNumber()).isEqualTo(1);
+        assertThat(back.getState()).isEqualTo(Release.State.LIVE);
+        assertThat(deployments.releasesOf("dep-ada", "restored")).extracting(Release::getState)
+                .containsExactly(Release.State.KEPT, Release.State.LIVE);
+        ArgumentCaptor<AppFiles> files = ArgumentCaptor.forClass(AppFiles.class);
+        verify(apps, times(2)).deployRelease(eq("dep-ada"), any(), files.capture(), eq("r1"), any());
+        assertThat(files.getValue().text("app.py")).isEqualTo("print(1)\n");
+        verify(apps, never()).rollBack(anyString(), anyString(), org.mockito.ArgumentMatchers.anyInt(), anyString(), any());
+        assertThat(told).first().isEqualTo("the image of release 1 is not on this box: it is built again from commit "
+                + first.abbreviate(7).name());
+    }
+
+    @Test
+    void aRollBackToAReleaseWhoseImageAndCommitAreGoneIsRefusedInWords() {
+        Release gone = new Release("dep-ada", "vanished", 1, "0123456789abcdef0123456789abcdef01234567", java.time.Instant.now());
+        gone.finish(Release.State.KEPT, "vanished", 8000, "", java.time.Instant.now());
+        releases.save(gone);
+        when(apps.hasReleaseImage("dep-ada", "vanished", "r1")).thenReturn(false);
+
+        assertThatThrownBy(() -> deployments.rollBack("dep-ada", "vanished", 1, step -> {}))
+                .isInstanceOf(RepoException.class)
+                .hasMessage("Release 1 of vanished cannot come back: its image is not on this box and its commit 0123456"
+                        + " is no longer in the repository to build it from.");
+        verify(apps, never()).deployRelease(eq("dep-ada"), any(), any(), eq("r1"), any());
     }
 }

@@ -75,6 +75,10 @@ class RestoreE2EIT {
         assertThat(snippet.statusCode()).as(snippet.body()).isEqualTo(201);
         GitClient git = new GitClient(source);
         git.commitAndPush(git.project("notes", Map.of("README.md", "kai's notes\n")), "kai", password, "notes", "First notes");
+        Path shop = git.project("shop", Map.of("app.py", GitDeployE2EIT.PYTHON_APP.replace("VERSION", "shop 1")));
+        assertThat(git.commitAndPush(shop, "kai", password, "shop", "Shop 1")).contains("remote: shop is live at");
+        Files.writeString(shop.resolve("app.py"), GitDeployE2EIT.PYTHON_APP.replace("VERSION", "shop 2"));
+        assertThat(git.commitAndPush(shop, "kai", password, "shop", "Shop 2")).contains("remote: shop is live at");
         Classes.submit(kai, "/repositories", "/repositories", "name=plans&visibility=private"); // made, never pushed to
         kai.writeFile("hello/app.py", GitDeployE2EIT.PYTHON_APP.replace("VERSION", "kept across boxes"));
         new AppClient(source).publish(kai, "hello");
@@ -122,6 +126,14 @@ class RestoreE2EIT {
             fresh.awaitFrontDoor();
             assertThat(fresh.sharedSecret()).as("the box's secrets are the backup's").isEqualTo(source.sharedSecret());
 
+            // The backup holds no images: the live release comes back from its kept files, and a rollback to an earlier
+            // one builds it again from its commit.
+            awaitApp(fresh, "shop--kai", "Python shop 2");
+            Shell.Result rolledBack = boxScript.run(Duration.ofMinutes(5), null, "./box", "app", "rollback", "kai/shop", "1");
+            assertThat(rolledBack.exitCode()).as(rolledBack.stderr()).isZero();
+            assertThat(rolledBack.stdout()).contains("kai/shop: release 1", "is live again");
+            assertThat(new AppClient(fresh).fetch("shop--kai", "/").body()).isEqualTo("Python shop 1");
+
             Map<String, String> then = hashes(source, "kai");
             Map<String, String> now = hashes(fresh, "kai");
             assertThat(now).containsKeys("./blob.bin", "./notes/hello.txt", "./loop/0.bin", "./loop/" + (before - 1) + ".bin");
@@ -149,22 +161,26 @@ class RestoreE2EIT {
         back.writeFile("notes/after.txt", "the restored home is the learner's to write\n");
         assertThat(back.get("/api/snippets").body()).contains("Kept squares");
         // The backup holds no images: the restored bridge builds the live app again from its kept files, asleep until asked.
-        AppClient apps = new AppClient(fresh);
+        awaitApp(fresh, "hello--kai", "Python kept across boxes");
+    }
+
+    private static void awaitApp(RunningBox box, String host, String body) throws Exception {
+        AppClient apps = new AppClient(box);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         String last = "";
         while (true) {
             try {
-                HttpResponse<String> app = apps.fetch("hello--kai", "/");
+                HttpResponse<String> app = apps.fetch(host, "/");
                 if (app.statusCode() == 200) {
-                    assertThat(app.body()).isEqualTo("Python kept across boxes");
-                    break;
+                    assertThat(app.body()).isEqualTo(body);
+                    return;
                 }
                 last = app.statusCode() + ": " + app.body();
             } catch (java.io.IOException notYet) {
                 last = notYet.toString();
             }
-            assertThat(Instant.now()).as("the live app comes back; last answer " + last + "\n" + fresh.compose("ps", "-a").stdout()
-                    + fresh.compose("logs", "--tail", "40", "gateway", "bridge").stdout()).isBefore(deadline);
+            assertThat(Instant.now()).as(host + " comes back; last answer " + last + "\n" + box.compose("ps", "-a").stdout()
+                    + box.compose("logs", "--tail", "40", "gateway", "bridge").stdout()).isBefore(deadline);
             Thread.sleep(500);
         }
     }
