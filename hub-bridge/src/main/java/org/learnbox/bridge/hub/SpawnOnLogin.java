@@ -43,7 +43,9 @@ class SpawnOnLogin {
         Thread.ofVirtual().name("start-ahead-" + name).start(() -> spawns.startAhead(name));
         Thread request = Thread.ofVirtual().name("spawn-on-login-" + name).start(() -> {
             try {
-                hub.startServer(name);
+                // A server already running is left alone: the hub's start of one polls it with its spawn
+                // pending and no spawn to follow, and a look at its progress meanwhile fails (HTTP 500).
+                if (!hub.serverStartingOrRunning(name)) hub.startServer(name);
             } catch (RuntimeException notNow) {
                 log.info("could not start the server of {} at login: {}", name, notNow.getMessage());
             }
