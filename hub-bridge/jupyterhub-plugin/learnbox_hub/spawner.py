@@ -4,10 +4,11 @@ import asyncio
 import time
 from urllib.parse import urlparse
 
+from jupyterhub import orm
 from jupyterhub.spawner import Spawner
 from tornado import web
 from tornado.httpclient import HTTPClientError
-from traitlets import Integer
+from traitlets import Integer, Unicode
 
 from .bridge import BridgeError, call, http_client
 
@@ -25,6 +26,20 @@ class SpawnRefused(web.HTTPError):
 
 class BridgeSpawner(Spawner):
     port = Integer(8888, help="Port of jupyterhub-singleuser inside the sandbox.").tag(config=True)
+    # The token of a server put to sleep: it wakes holding it, so the hub keeps it (will_resume) for the next start.
+    resume_token = Unicode("")
+
+    def get_state(self):
+        state = super().get_state()
+        if self.resume_token:
+            state["resume_token"] = self.resume_token
+        return state
+
+    def load_state(self, state):
+        super().load_state(state)
+        self.resume_token = state.get("resume_token", "")
+
+    # clear_state (the hub's, at every stop and start) keeps resume_token: it is what the next start needs.
 
     def _path(self, suffix=""):
         return f"/hub-api/sandboxes/{self.user.name}{suffix}"
@@ -37,9 +52,23 @@ class BridgeSpawner(Spawner):
             answer = await call("POST", self._path("/start"), {"env": env}, timeout=self.start_timeout)
         except BridgeError as e:
             raise SpawnRefused(str(e)) from None
+        self._take_token_back(answer.get("resumed", False))
         await self._until_answering(answer["url"])
         asyncio.ensure_future(self._tell_bridge_it_answers())
         return answer["url"]
+
+    def _take_token_back(self, resumed):
+        """A woken server holds the token it slept with: the hub then drops the one it made for this start.
+        A sleeper that could not wake took its token with it: the hub forgets that token."""
+        if resumed and self.resume_token:
+            self.api_token = self.resume_token
+        elif self.resume_token:
+            stale = orm.APIToken.find(self.user.db, self.resume_token)
+            if stale is not None:
+                self.user.db.delete(stale)
+                self.user.db.commit()
+        self.resume_token = ""
+        self.will_resume = False
 
     async def _tell_bridge_it_answers(self):
         """The bridge's work that waits for a running lab (courses) starts now, off the spawn's path."""
@@ -92,7 +121,10 @@ class BridgeSpawner(Spawner):
             await proxy.add_user(self.user, self.name)
 
     async def stop(self, now=False):
-        await call("POST", self._path("/stop"))
+        answer = await call("POST", self._path("/stop")) or {}
+        # A server put to sleep keeps its token and OAuth client at the hub (will_resume), for when it wakes.
+        self.will_resume = bool(answer.get("asleep"))
+        self.resume_token = self.api_token if self.will_resume else ""
 
     async def progress(self):
         seen = 0

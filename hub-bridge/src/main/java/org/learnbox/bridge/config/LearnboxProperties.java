@@ -72,10 +72,12 @@ public record LearnboxProperties(
     public record Hub(
             /** JupyterHub's REST API, as the bridge reaches it. */
             @DefaultValue("http://host.docker.internal:8081/hub/api") String apiUrl,
-            /** A server with no activity for this long is stopped. */
+            /** A server with no activity for this long is put to sleep (frozen with its kernels). */
             @DefaultValue("30m") Duration idleTimeout,
             /** How often idle servers are looked for. */
-            @DefaultValue("1m") Duration cullEvery) {}
+            @DefaultValue("1m") Duration cullEvery,
+            /** A sandbox asleep this long stops for good (its home stays). */
+            @DefaultValue("7d") Duration sleepFor) {}
 
     public record Courses(
             /** Where the published course repositories live (on the box's data volume). */

@@ -6,7 +6,7 @@ import org.learnbox.bridge.identity.Account;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.HandoffTokens;
 import org.learnbox.bridge.identity.Role;
-import org.learnbox.bridge.sandbox.Sandbox;
+import org.learnbox.bridge.sandbox.SandboxStart;
 import org.learnbox.bridge.sandbox.SandboxStatus;
 import org.learnbox.bridge.sandbox.SpawnService;
 import org.springframework.http.HttpStatus;
@@ -25,7 +25,11 @@ import org.springframework.web.server.ResponseStatusException;
 class HubPluginController {
     record StartRequest(Map<String, String> env) {}
 
-    record Started(String url) {}
+    /** Where the server answers; {@code resumed}: it slept, and holds the token the hub gave it before. */
+    record Started(String url, boolean resumed) {}
+
+    /** {@code asleep}: the sandbox sleeps (frozen with its kernels) rather than being gone. */
+    record Stopped(boolean asleep) {}
 
     record RedeemRequest(String token) {}
 
@@ -45,8 +49,8 @@ class HubPluginController {
 
     @PostMapping("/sandboxes/{user}/start")
     Started start(@PathVariable String user, @RequestBody StartRequest request) {
-        Sandbox sandbox = spawns.start(user, request.env() == null ? Map.of() : request.env());
-        return new Started(sandbox.url());
+        SandboxStart started = spawns.start(user, request.env() == null ? Map.of() : request.env());
+        return new Started(started.sandbox().url(), started.resumed());
     }
 
     @GetMapping("/sandboxes/{user}")
@@ -61,8 +65,8 @@ class HubPluginController {
     }
 
     @PostMapping("/sandboxes/{user}/stop")
-    void stop(@PathVariable String user) {
-        spawns.stop(user);
+    Stopped stop(@PathVariable String user) {
+        return new Stopped(spawns.stop(user));
     }
 
     @PostMapping("/handoff/redeem")

@@ -5,22 +5,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.sandbox.SleepRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Stops servers that JupyterHub has seen no activity from for longer than the idle timeout. */
+/**
+ * Puts to sleep the servers JupyterHub has seen no activity from for longer than the idle timeout
+ * (their sandboxes freeze with their kernels, and wake as they were at the next login).
+ */
 @Component
 class IdleCuller {
     private static final Logger log = LoggerFactory.getLogger(IdleCuller.class);
 
     private final JupyterHubClient hub;
+    private final SleepRequests sleeps;
     private final LearnboxProperties properties;
     private final Clock clock;
 
-    IdleCuller(JupyterHubClient hub, LearnboxProperties properties, Clock clock) {
+    IdleCuller(JupyterHubClient hub, SleepRequests sleeps, LearnboxProperties properties, Clock clock) {
         this.hub = hub;
+        this.sleeps = sleeps;
         this.properties = properties;
         this.clock = clock;
     }
@@ -29,7 +35,7 @@ class IdleCuller {
     void cullOnSchedule() {
         try {
             List<String> culled = cull();
-            if (!culled.isEmpty()) log.info("stopped idle servers of {}", culled);
+            if (!culled.isEmpty()) log.info("put idle servers of {} to sleep", culled);
         } catch (RuntimeException hubDown) {
             log.warn("could not look for idle servers: {}", hubDown.getMessage());
         }
@@ -42,6 +48,7 @@ class IdleCuller {
             JupyterHubClient.HubServer server = user.servers() == null ? null : user.servers().get("");
             if (server == null || !server.ready() || server.pending() != null) continue;
             if (server.lastActivity() != null && server.lastActivity().isBefore(cutoff)) {
+                sleeps.ask(user.name());
                 hub.stopServer(user.name());
                 culled.add(user.name());
             }

@@ -94,7 +94,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
                 }
                 return existing.get();
             }
-            existing.ifPresent(stopped -> removeContainer(stopped.id()));
+            if (existing.isPresent()) containers(spec.user()).forEach(this::removeContainer); // ended, or asleep and not woken
             requireImage(spec.image());
             progress.accept(SpawnEvent.step(20, "Sandbox image " + spec.image() + " is ready"));
             ensureNetwork(spec.network());
@@ -120,6 +120,33 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     @Override
     public Optional<Sandbox> find(String user) {
         return DockerErrors.translate(() -> containers(user).stream().findFirst().map(c -> inspect(c.getId())));
+    }
+
+    @Override
+    public void sleep(String user) {
+        DockerErrors.translate(() -> {
+            containers(user).stream().filter(c -> "running".equals(c.getState()))
+                    .forEach(c -> docker.pauseContainerCmd(c.getId()).exec());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Woken> wake(SandboxSpec spec) {
+        return DockerErrors.translate(() -> {
+            Optional<Container> found = containers(spec.user()).stream().findFirst();
+            if (found.isEmpty()) return Optional.empty();
+            Container container = found.get();
+            boolean paused = "paused".equals(container.getState());
+            boolean sameImage = ImagePulls.present(docker, spec.image())
+                    && docker.inspectImageCmd(spec.image()).exec().getId().equals(container.getImageId());
+            if (!sameImage || !(paused || "running".equals(container.getState()))) {
+                removeContainer(container);
+                return Optional.empty();
+            }
+            if (paused) docker.unpauseContainerCmd(container.getId()).exec();
+            return Optional.of(new Woken(inspect(container.getId()), paused));
+        });
     }
 
     @Override
@@ -226,7 +253,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     @Override
     public void remove(String user) {
         DockerErrors.translate(() -> {
-            containers(user).forEach(c -> removeContainer(c.getId()));
+            containers(user).forEach(this::removeContainer);
             return null;
         });
     }
@@ -246,12 +273,13 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     private Sandbox describe(InspectContainerResponse info, int port) {
         String user = info.getConfig().getLabels().get(LABEL_USER);
-        boolean running = Boolean.TRUE.equals(info.getState().getRunning());
+        boolean asleep = Boolean.TRUE.equals(info.getState().getPaused());
+        boolean running = Boolean.TRUE.equals(info.getState().getRunning()) && !asleep;
         String ip = info.getNetworkSettings().getNetworks().values().stream()
                 .map(ContainerNetwork::getIpAddress)
                 .filter(address -> address != null && !address.isEmpty())
                 .findFirst().orElse(null);
-        return new Sandbox(user, info.getId(), running, running && ip != null ? "http://" + ip + ":" + port : null);
+        return new Sandbox(user, info.getId(), running, (running || asleep) && ip != null ? "http://" + ip + ":" + port : null, asleep);
     }
 
     private void requireImage(String image) {
@@ -329,5 +357,11 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     private void removeContainer(String id) {
         ContainerStops.remove(docker, id);
+    }
+
+    /** A sleeping sandbox is thawed first: the engine does not end a frozen container. */
+    private void removeContainer(Container container) {
+        if ("paused".equals(container.getState())) docker.unpauseContainerCmd(container.getId()).exec();
+        removeContainer(container.getId());
     }
 }

@@ -17,9 +17,11 @@ class SandboxMeters {
     private static final Duration[] SPAWN_BUCKETS = java.util.stream.DoubleStream.of(0.5, 1, 2.5, 5, 10, 15, 30, 60, 120, 180, 300, 600)
             .mapToObj(seconds -> Duration.ofMillis((long) (seconds * 1000))).toArray(Duration[]::new);
 
-    SandboxMeters(MeterRegistry meters, SandboxRuntime runtime) {
+    SandboxMeters(MeterRegistry meters, SandboxRuntime runtime, SandboxRecords records) {
         Gauge.builder("learnbox.running.servers", runtime, SandboxMeters::running)
                 .description("Learners' servers running now").register(meters);
+        Gauge.builder("learnbox.sleeping.servers", records, SandboxRecords::asleepCount)
+                .description("Learners' servers asleep now (frozen with their kernels, holding their memory)").register(meters);
     }
 
     /** How long a learner's server took to start, and whether it did ("success", "failure"). */

@@ -23,6 +23,9 @@ class SandboxRecord {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "asleep_since")
+    private Instant asleepSince;
+
     protected SandboxRecord() {}
 
     SandboxRecord(String user) {
@@ -33,9 +36,17 @@ class SandboxRecord {
         this.containerId = containerId;
         this.running = running;
         this.updatedAt = Instant.now();
+        this.asleepSince = null;
+    }
+
+    void asleep(String containerId) {
+        Instant since = asleepSince;
+        update(containerId, false);
+        this.asleepSince = since != null ? since : updatedAt;
     }
 
     String getUser() { return user; }
     String getContainerId() { return containerId; }
     boolean isRunning() { return running; }
+    Instant getAsleepSince() { return asleepSince; }
 }

@@ -19,6 +19,42 @@ class SandboxRecords {
     @Transactional
     void saw(Sandbox sandbox) {
         SandboxRecord record = repository.findById(sandbox.user()).orElseGet(() -> new SandboxRecord(sandbox.user()));
+        if (sandbox.asleep() || record.getAsleepSince() != null && sandbox.id().equals(record.getContainerId())) {
+            record.asleep(sandbox.id()); // still the sleeper's container, even if the engine has started it again
+        } else {
+            record.update(sandbox.id(), sandbox.running());
+        }
+        repository.save(record);
+    }
+
+    /** Whose sandbox has been asleep longest, if anyone's is. */
+    @Transactional(readOnly = true)
+    java.util.Optional<String> longestAsleep() {
+        return repository.findFirstByAsleepSinceNotNullOrderByAsleepSinceAsc().map(SandboxRecord::getUser);
+    }
+
+    /** Whose sandboxes have been asleep since before then. */
+    @Transactional(readOnly = true)
+    java.util.List<String> asleepSinceBefore(java.time.Instant then) {
+        return repository.findByAsleepSinceBefore(then).stream().map(SandboxRecord::getUser).toList();
+    }
+
+    /** How many sandboxes are asleep now. */
+    @Transactional(readOnly = true)
+    long asleepCount() {
+        return repository.countByAsleepSinceNotNull();
+    }
+
+    /** Since when the learner's sandbox has been asleep, if it is. */
+    @Transactional(readOnly = true)
+    java.util.Optional<java.time.Instant> asleepSince(String user) {
+        return repository.findById(user).map(SandboxRecord::getAsleepSince);
+    }
+
+    /** The learner's sandbox was woken (or started afresh): it is theirs to use again. */
+    @Transactional
+    void awake(Sandbox sandbox) {
+        SandboxRecord record = repository.findById(sandbox.user()).orElseGet(() -> new SandboxRecord(sandbox.user()));
         record.update(sandbox.id(), sandbox.running());
         repository.save(record);
     }

@@ -19,6 +19,22 @@ public interface SandboxRuntime {
     Optional<Sandbox> find(String user);
 
     /**
+     * Freezes the learner's running sandbox as it is: its processes, kernels and their variables
+     * keep their memory and wait. A sandbox not running is left as it is.
+     */
+    void sleep(String user);
+
+    /** What {@link #wake} found: the sandbox as the learner left it, or started again by the engine meanwhile. */
+    record Woken(Sandbox sandbox, boolean asLeft) {}
+
+    /**
+     * Lets the learner's sleeping sandbox go on. Empty, with nothing left of it, when it cannot:
+     * it was made from another image than the spec's (the box was upgraded meanwhile), or it has
+     * ended. A sandbox the engine started again (after its own restart) is answered as it runs.
+     */
+    Optional<Woken> wake(SandboxSpec spec);
+
+    /**
      * Starts the learner's sandbox ahead of the hub (at login, while the hub makes the server's
      * token): its server loads what it can and waits for the hub's environment, which
      * {@link #start} hands over. Does nothing when the learner has a container already; answers

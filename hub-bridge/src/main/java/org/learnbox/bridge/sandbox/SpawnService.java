@@ -1,8 +1,11 @@
 package org.learnbox.bridge.sandbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.learnbox.bridge.config.LearnboxProperties;
@@ -29,6 +32,7 @@ public class SpawnService {
     private final boolean startAtLogin;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
+    private final SleepRequests sleeps;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, SpawnLog> logs = new ConcurrentHashMap<>();
     /** The steps of sandboxes started ahead of the hub, until the hub asks for them. */
@@ -40,7 +44,9 @@ public class SpawnService {
     private final StartsAhead aheadOfTheHub = new StartsAhead(2, java.time.Duration.ofSeconds(30));
 
     SpawnService(SandboxRuntime runtime, SandboxSpecs specs, SandboxRecords records, AccountService accounts,
-            LearnboxProperties properties, MachineMemory memory, ApplicationEventPublisher events, MeterRegistry meters) {
+            LearnboxProperties properties, MachineMemory memory, ApplicationEventPublisher events, MeterRegistry meters,
+            SleepRequests sleeps) {
+        this.sleeps = sleeps;
         this.events = events;
         this.meters = meters;
         this.runtime = runtime;
@@ -53,10 +59,11 @@ public class SpawnService {
         this.startAtLogin = properties.sandbox().startAtLogin();
     }
 
-    public Sandbox start(String user, Map<String, String> hubEnv) {
+    public SandboxStart start(String user, Map<String, String> hubEnv) {
         ReentrantLock lock = lockOf(user);
         lock.lock();
         aheadOfTheHub.done(user);
+        sleeps.take(user); // a start answers a sleep asked before it
         try {
             SpawnLog ahead = startedAhead.remove(user);
             SpawnLog spawnLog = ahead == null ? new SpawnLog() : ahead;
@@ -66,12 +73,18 @@ public class SpawnService {
                 if (!accounts.exists(user)) {
                     throw new SandboxException("sandbox.refused.no-account", user);
                 }
+                SandboxSpec spec = specs.forUser(user, hubEnv);
+                Optional<SandboxStart> resumed = resume(spec, spawnLog);
+                if (resumed.isPresent()) {
+                    SandboxMeters.spawned(meters, "resumed", System.nanoTime() - began);
+                    return resumed.get();
+                }
                 requireRoomFor(user, runtime.runningUsers());
-                Sandbox sandbox = runtime.start(specs.forUser(user, hubEnv), spawnLog::add);
+                Sandbox sandbox = runtime.start(spec, spawnLog::add);
                 SandboxMeters.spawned(meters, "success", System.nanoTime() - began);
-                records.saw(sandbox);
+                records.awake(sandbox);
                 log.info("sandbox of {} runs at {}", user, sandbox.url());
-                return sandbox;
+                return new SandboxStart(sandbox, false);
             } catch (SandboxException failure) {
                 SandboxMeters.spawned(meters, "failure", System.nanoTime() - began);
                 spawnLog.add(SpawnEvent.failure(failure.getMessage()));
@@ -113,6 +126,65 @@ public class SpawnService {
         }
     }
 
+    /**
+     * A sandbox that slept goes on as the learner left it (or as the engine started it again, its
+     * kernels afresh); one that cannot (the box was upgraded meanwhile, it ended) is gone, and the
+     * start goes the usual way. Either way the learner is told what they find.
+     */
+    private Optional<SandboxStart> resume(SandboxSpec spec, SpawnLog spawnLog) {
+        String user = spec.user();
+        if (records.asleepSince(user).isEmpty()) return Optional.empty();
+        Optional<SandboxRuntime.Woken> woken = runtime.wake(spec);
+        if (woken.isEmpty()) {
+            records.stopped(user);
+            spawnLog.add(SpawnEvent.step(10, "Your sandbox could not wake up as you left it (LearnBox was upgraded, or it"
+                    + " ended, while it slept): it starts afresh. Your files are all there; your kernels start anew."));
+            log.info("sandbox of {} could not be woken; it starts afresh", user);
+            return Optional.empty();
+        }
+        Sandbox sandbox = woken.get().sandbox();
+        records.awake(sandbox);
+        spawnLog.add(SpawnEvent.step(90, woken.get().asLeft() ? "Your sandbox woke up as you left it, kernels and all"
+                : "Your sandbox was started again while it slept (the machine or Docker restarted): your files are all"
+                        + " there; your kernels start anew"));
+        log.info("sandbox of {} woke up{}", user, woken.get().asLeft() ? "" : " (started again by the engine meanwhile)");
+        return Optional.of(new SandboxStart(sandbox, true));
+    }
+
+    /** A sandbox asleep holds its memory: the one asleep longest stops for good when a start needs the room. */
+    private boolean putAwayLongestAsleep() {
+        Optional<String> longest = records.longestAsleep();
+        if (longest.isEmpty()) return false;
+        String user = longest.get();
+        ReentrantLock lock = lockOf(user);
+        if (!lock.tryLock()) return false; // its learner is waking it this moment
+        try {
+            runtime.remove(user);
+            records.stopped(user);
+            log.info("sandbox of {}, asleep longest, stopped to make room for a start", user);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sandboxes asleep longer than the box keeps them stop for good; their homes stay. */
+    public List<String> putAwayAsleepSince(Instant before) {
+        List<String> putAway = new ArrayList<>();
+        for (String user : records.asleepSinceBefore(before)) {
+            ReentrantLock lock = lockOf(user);
+            if (!lock.tryLock()) continue;
+            try {
+                runtime.remove(user);
+                records.stopped(user);
+                putAway.add(user);
+            } finally {
+                lock.unlock();
+            }
+        }
+        return putAway;
+    }
+
     /** One start or stop of a learner's sandbox at a time. */
     private ReentrantLock lockOf(String user) {
         return locks.computeIfAbsent(user, u -> new ReentrantLock());
@@ -128,6 +200,7 @@ public class SpawnService {
             throw new SandboxException("sandbox.refused.all-in-use", maxRunning);
         }
         java.util.OptionalLong free = memory.available();
+        while (free.isPresent() && free.getAsLong() < minFreeMemory && putAwayLongestAsleep()) free = memory.available();
         if (free.isPresent() && free.getAsLong() < minFreeMemory) {
             throw new SandboxException("sandbox.refused.no-memory", free.getAsLong() >> 20, minFreeMemory >> 20);
         }
@@ -146,13 +219,24 @@ public class SpawnService {
                 .orElseGet(() -> new SandboxStatus(SandboxStatus.STOPPED, null, events));
     }
 
-    public void stop(String user) {
+    /** Stops the learner's sandbox, or puts it to sleep when its stop was asked to; answers whether it sleeps. */
+    public boolean stop(String user) {
         ReentrantLock lock = lockOf(user);
         lock.lock();
         try {
+            if (sleeps.take(user)) {
+                Optional<Sandbox> running = runtime.find(user).filter(Sandbox::running);
+                if (running.isPresent()) {
+                    runtime.sleep(user);
+                    runtime.find(user).filter(Sandbox::asleep).ifPresent(records::saw);
+                    log.info("sandbox of {} sleeps", user);
+                    return true;
+                }
+            }
             runtime.remove(user);
             records.stopped(user);
             log.info("sandbox of {} stopped", user);
+            return false;
         } finally {
             lock.unlock();
         }
@@ -160,6 +244,7 @@ public class SpawnService {
 
     @EventListener
     void onAccountRemoved(AccountRemoved removed) {
+        sleeps.take(removed.name());
         stop(removed.name());
         records.forget(removed.name());
         logs.remove(removed.name());

@@ -88,6 +88,16 @@ final class InMemoryHomes implements SandboxRuntime {
     }
 
     @Override
+    public void sleep(String user) {
+        throw new UnsupportedOperationException("homes in memory do not sleep");
+    }
+
+    @Override
+    public Optional<Woken> wake(SandboxSpec spec) {
+        return Optional.empty();
+    }
+
+    @Override
     public org.learnbox.bridge.sandbox.DesktopLink openDesktop(String user, java.util.function.Consumer<byte[]> received, Runnable ended) {
         throw new UnsupportedOperationException("homes in memory have no desktop");
     }

@@ -12,7 +12,7 @@ public final class TestProperties {
     }
 
     public static LearnboxProperties.Hub hub(String apiUrl) {
-        return new LearnboxProperties.Hub(apiUrl, Duration.ofMinutes(30), Duration.ofMinutes(1));
+        return new LearnboxProperties.Hub(apiUrl, Duration.ofMinutes(30), Duration.ofMinutes(1), Duration.ofDays(7));
     }
 
     public static LearnboxProperties.Courses courses(String repositories) {

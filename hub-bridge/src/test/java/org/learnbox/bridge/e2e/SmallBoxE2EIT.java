@@ -68,17 +68,17 @@ class SmallBoxE2EIT {
 
     @Test
     @Order(2)
-    void anIdleServerIsStoppedAndItsPlaceGoesToTheNextLearner() throws Exception {
+    void anIdleServerSleepsAndItsPlaceGoesToTheNextLearner() throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        // The culler logs once the hub's stop has answered, which is after the container is gone.
-        while (!box.containersOf("first").isEmpty() || !bridgeLogs().contains("stopped idle servers of [first]")) {
-            assertThat(Instant.now()).as("the idle server of 'first' was not stopped by the culler: " + box.containersOf("first"))
-                    .isBefore(deadline);
+        // The culler logs once the hub's stop has answered, which is after the sandbox is frozen.
+        while (!isAsleep("first") || !bridgeLogs().contains("put idle servers of [first] to sleep")) {
+            assertThat(Instant.now()).as("the idle server of 'first' was not put to sleep by the culler").isBefore(deadline);
             Thread.sleep(1000);
         }
 
         second.startServer();
         assertThat(box.containersOf("second")).isNotEmpty();
+        assertThat(isAsleep("first")).as("a sleeper takes no place among the running: it sleeps on").isTrue();
     }
 
     @Test
@@ -91,10 +91,11 @@ class SmallBoxE2EIT {
             assertThat(Instant.now()).as("Prometheus's targets: " + health).isBefore(deadline);
             Thread.sleep(500);
         }
-        // 'second' runs (the test before): the bridge counts one server, and so does JupyterHub.
-        while (!"1".equals(latest("learnbox_running_servers")) || !"1".equals(latest("jupyterhub_running_servers"))) {
-            assertThat(Instant.now()).as("the running servers as Prometheus saw them: " + latest("learnbox_running_servers")
-                    + " / " + latest("jupyterhub_running_servers")).isBefore(deadline);
+        // 'second' runs and 'first' sleeps (the test before): the bridge counts one of each, JupyterHub one running.
+        while (!"1".equals(latest("learnbox_running_servers")) || !"1".equals(latest("jupyterhub_running_servers"))
+                || !"1".equals(latest("learnbox_sleeping_servers"))) {
+            assertThat(Instant.now()).as("the running and sleeping servers as Prometheus saw them: " + latest("learnbox_running_servers")
+                    + " / " + latest("jupyterhub_running_servers") + " / " + latest("learnbox_sleeping_servers")).isBefore(deadline);
             Thread.sleep(500);
         }
         assertThat(latest("learnbox_total_users{role=\"student\"}")).isEqualTo("2");
@@ -123,9 +124,14 @@ class SmallBoxE2EIT {
         assertThat(spawnPage.body()).contains("This box has too little memory left for another notebook server (")
                 .contains(" MiB free; it keeps 104857600 MiB for the work already running). Try again in a few minutes,");
         assertThat(box.containersOf("second")).as("no half-made sandbox").isEmpty();
+        assertThat(box.containersOf("first")).as("the sleeper was put away to make room before the refusal").isEmpty();
         assertThat(box.docker("ps", "--filter", "name=lbsmall-hub-1", "--format", "{{.Status}}").requireSuccess().stdout())
                 .as("the hub lives on").startsWith("Up");
         assertThat(box.answersItsFrontDoor()).isTrue();
+    }
+
+    private boolean isAsleep(String user) {
+        return box.docker("inspect", "-f", "{{.State.Paused}}", box.sandboxContainer(user)).stdout().strip().equals("true");
     }
 
     private String bridgeLogs() {

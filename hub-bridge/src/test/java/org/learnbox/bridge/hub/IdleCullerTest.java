@@ -15,12 +15,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.TestProperties;
+import org.learnbox.bridge.sandbox.SleepRequests;
 import org.springframework.util.unit.DataSize;
 
 /** The culler against a stand-in for JupyterHub's REST API that answers as JupyterHub 5 does. */
 class IdleCullerTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final SleepRequests sleeps = new SleepRequests();
     private HttpServer hub;
 
     @AfterEach
@@ -43,11 +45,11 @@ class IdleCullerTest {
         LearnboxProperties properties = TestProperties.of("box", TestProperties.sandbox("img"),
                 TestProperties.hub("http://127.0.0.1:" + hub.getAddress().getPort() + "/hub/api"),
                 TestProperties.courses("data/courses"));
-        return new IdleCuller(new JupyterHubClient(properties), properties, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new IdleCuller(new JupyterHubClient(properties), sleeps, properties, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
-    void stopsReadyServersIdleLongerThanTheTimeoutAndNoOthers() throws Exception {
+    void putsToSleepReadyServersIdleLongerThanTheTimeoutAndNoOthers() throws Exception {
         IdleCuller culler = cullerAgainst("""
                 [
                  {"name": "idle", "kind": "user", "servers": {"": {"ready": true, "pending": null,
@@ -63,5 +65,7 @@ class IdleCullerTest {
         assertThat(requests).containsExactly(
                 "GET /hub/api/users token test-secret",
                 "DELETE /hub/api/users/idle/server token test-secret");
+        assertThat(sleeps.isAsked("idle")).as("the hub's stop of idle's server is a sleep").isTrue();
+        assertThat(sleeps.isAsked("busy")).isFalse();
     }
 }

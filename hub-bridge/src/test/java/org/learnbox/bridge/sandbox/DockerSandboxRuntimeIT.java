@@ -173,6 +173,55 @@ class DockerSandboxRuntimeIT {
         assertThat(docker.inspectVolumeCmd(BOX + "-home-bob").exec().getLabels()).containsEntry("org.learnbox.role", "home");
     }
 
+    @Test
+    void aSleepingSandboxIsFrozenNotRunningAndWakesAsItWasWithItsProcesses() {
+        Sandbox awake = runtime.start(specs.forUser("sam", Map.of()), e -> { });
+        runtime.run("sam", List.of("sh", "-c", "sleep 1000 >/dev/null 2>&1 & echo $! > /tmp/kept"), Duration.ofSeconds(30));
+        String kept = runtime.run("sam", List.of("cat", "/tmp/kept"), Duration.ofSeconds(30)).stdout().strip();
+
+        runtime.sleep("sam");
+        Sandbox asleep = runtime.find("sam").orElseThrow();
+        assertThat(asleep.asleep()).isTrue();
+        assertThat(asleep.running()).isFalse();
+        assertThat(runtime.runningUsers()).as("a sleeper takes no place among the running").isEmpty();
+        assertThatThrownBy(() -> runtime.run("sam", List.of("true"), Duration.ofSeconds(10))).isInstanceOf(SandboxException.class);
+
+        SandboxRuntime.Woken woken = runtime.wake(specs.forUser("sam", Map.of())).orElseThrow();
+        assertThat(woken.asLeft()).isTrue();
+        assertThat(woken.sandbox().id()).isEqualTo(awake.id());
+        assertThat(woken.sandbox().running()).isTrue();
+        assertThat(woken.sandbox().url()).isEqualTo(awake.url());
+        assertThat(runtime.run("sam", List.of("sh", "-c", "kill -0 " + kept), Duration.ofSeconds(30)).exitCode())
+                .as("the process started before the sleep lives on").isZero();
+    }
+
+    @Test
+    void aSleeperFromAnotherImageThanTheBoxsNowIsNotWokenAndLeavesNoContainer() {
+        runtime.start(specs.forUser("uma", Map.of()), e -> { });
+        runtime.sleep("uma");
+        String base = System.getenv().getOrDefault("LEARNBOX_BASE_IMAGE", "learnbox/base:trixie");
+        SandboxSpec upgraded = new SandboxSpecs(properties(base)).forUser("uma", Map.of());
+
+        assertThat(runtime.wake(upgraded)).isEmpty();
+        assertThat(runtime.find("uma")).isEmpty();
+        assertThat(docker.inspectVolumeCmd(BOX + "-home-uma").exec().getName()).as("the home stays").isEqualTo(BOX + "-home-uma");
+    }
+
+    @Test
+    void aSleepingSandboxIsRemovedAndANewStartMakesAFreshOne() {
+        Sandbox first = runtime.start(specs.forUser("vic", Map.of()), e -> { });
+        runtime.sleep("vic");
+        runtime.remove("vic");
+        assertThat(runtime.find("vic")).isEmpty();
+
+        runtime.start(specs.forUser("vic", Map.of()), e -> { });
+        runtime.sleep("vic");
+        Sandbox again = runtime.start(specs.forUser("vic", Map.of()), e -> { });
+        assertThat(again.id()).as("a start that does not wake replaces the sleeper").isNotEqualTo(first.id());
+        assertThat(again.running()).isTrue();
+        assertThat(runtime.list()).hasSize(1);
+    }
+
     /** A teacher's look at a learner's work: the home is read while the sandbox runs and after it is gone. */
     @Test
     void theHomeIsListedAndReadWhileTheSandboxRunsAndAfterItIsRemoved() throws Exception {

@@ -60,7 +60,7 @@ class MetricsDoorTest {
         assertThat(open.body())
                 .contains("# TYPE learnbox_total_users gauge")
                 .containsPattern("learnbox_total_users\\{role=\"student\"\\} [1-9]")
-                .contains("learnbox_running_servers ")
+                .contains("learnbox_running_servers ", "learnbox_sleeping_servers 0")
                 .contains("learnbox_active_users{period=\"24h\"}", "learnbox_active_users{period=\"7d\"}", "learnbox_active_users{period=\"30d\"}")
                 .contains("jvm_memory_used_bytes")
                 // JupyterHub's buckets, so its spawn times and the box's read alike.
