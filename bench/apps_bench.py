@@ -16,7 +16,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from benchbox import BASE, ENV, PROJECT, Browser, add_user, sh, wipe
+from benchbox import BASE, ENV, PROJECT, Browser, add_user, percentile, sh, wipe
 
 APPS_PORT = int(ENV["LEARNBOX_APPS_PORT"])
 PYTHON_APP = """import http.server, os
@@ -48,13 +48,6 @@ public class Main {
     }
 }
 """
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 def write_file(browser, path, text):

@@ -107,6 +107,14 @@ class Browser:
             time.sleep(0.2)
 
 
+def percentile(values, p):
+    """The p-th percentile, between the two nearest values."""
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
 def login_to_api(name, password, sso=False):
     browser = Browser(name)
     browser.started_at = time.time()

@@ -3,7 +3,9 @@
 
 Starts its own box (./box up, project 'lbbench', ports 19000+), drives it through the front
 door exactly as a browser does, and prints the figures as Markdown for bench/RESULTS.md.
-Usage: bench/spawn_bench.py [--alone N] [--crowd N]
+Usage: bench/spawn_bench.py [--alone N] [--crowd N] [--opened N]
+--opened N: a class of N whose teacher pressed "Open the class" logs in at once, once every
+server is ready.
 """
 import argparse
 import concurrent.futures
@@ -13,8 +15,9 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 
-from benchbox import PROJECT, add_user, login_to_api, sh, wipe
+from benchbox import PROJECT, Browser, add_user, login_to_api, percentile, sh, wipe
 
 
 def seconds_since(start, stamp):
@@ -37,29 +40,71 @@ def breakdown(name, browser, total):
             f" Jupyter Server listening {seconds_since(t0, listening.group(1)):.2f} s, lab API answers {total:.2f} s")
 
 
-def percentile(values, p):
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
-
-
 def idle_memory(name):
     time.sleep(30)
     usage = sh("docker", "stats", "--no-stream", "--format", "{{.MemUsage}}", f"{PROJECT}-sandbox-{name}")
     return usage.split("/")[0].strip()
 
 
+def crowd_logs_in(names, passwords):
+    """Every learner logs in at once; answers how long until all were ready, their times, failures."""
+    start = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(names))) as pool:
+        futures = {pool.submit(login_to_api, n, passwords[n]): n for n in names}
+        results, failures, logins = [], [], []
+        for future in concurrent.futures.as_completed(futures):
+            try:
+                browser, seconds = future.result()
+                results.append(seconds)
+                logins.append(browser.logged_in_after)
+            except Exception as e:  # noqa: BLE001 - every failure is counted and shown
+                failures.append(f"{futures[future]}: {e}")
+    if logins:
+        print(f"login form answered: p50 {statistics.median(logins):.2f} s, max {max(logins):.2f} s", file=sys.stderr)
+    return time.monotonic() - start, results, failures
+
+
+def open_the_class(size):
+    """A teacher's class of `size`, opened ahead of the lesson; answers the names, passwords, and seconds to all ready."""
+    names = [f"open{i:02d}" for i in range(size)]
+    passwords = {n: add_user(n) for n in names}
+    teacher = Browser("opener")
+    teacher.log_in(add_user("opener", "teacher"))
+    page, html = teacher.submit("/classes", "/classes", {"name": "Opened class"})
+    code = re.search(r'id="join-code">([A-Z0-9-]+)<', html).group(1)
+    sh("./box", "class", "enrol", code, *names)
+    class_page = urllib.parse.urlparse(page).path
+    start = time.monotonic()
+    teacher.submit(class_page, class_page + "/open", {})
+    while True:
+        _, _, html = teacher.get(class_page)
+        if html.count('class="state running"') >= size:
+            return names, passwords, time.monotonic() - start
+        if time.monotonic() - start > 600:
+            raise RuntimeError("the opened class was not all running after 10 minutes")
+        time.sleep(1)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--alone", type=int, default=10, help="sequential spawns of one learner")
     parser.add_argument("--crowd", type=int, default=20, help="learners logging in at once")
+    parser.add_argument("--opened", type=int, default=0, help="a class of N, opened first, logging in at once")
     parser.add_argument("--keep", action="store_true", help="leave the bench box up afterwards")
     args = parser.parse_args()
 
     wipe()
     sh("./box", "up")
     try:
+        if args.opened:
+            names, passwords, opened = open_the_class(args.opened)
+            all_ready, results, failures = crowd_logs_in(names, passwords)
+            print(f"| a class of {args.opened}, opened (all running after {opened:.1f} s), logging in at once"
+                  f" | all ready in {all_ready:.1f} s | p50 {statistics.median(results):.2f} s"
+                  f" | p95 {percentile(results, 95):.2f} s | failures {len(failures)} |")
+            for failure in failures:
+                print("failure:", failure, file=sys.stderr)
+            return
         password = add_user("solo")
         alone = []
         browser = None
@@ -76,16 +121,7 @@ def main():
 
         names = [f"crowd{i:02d}" for i in range(args.crowd)]
         passwords = {n: add_user(n) for n in names}
-        crowd_start = time.monotonic()
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.crowd)) as pool:
-            futures = {pool.submit(login_to_api, n, passwords[n]): n for n in names}
-            results, failures = [], []
-            for future in concurrent.futures.as_completed(futures):
-                try:
-                    results.append(future.result()[1])
-                except Exception as e:  # noqa: BLE001 - every failure is counted and shown
-                    failures.append(f"{futures[future]}: {e}")
-        all_ready = time.monotonic() - crowd_start
+        all_ready, results, failures = crowd_logs_in(names, passwords)
 
         if alone:
             print(f"| one learner, {len(alone)} spawns | p50 {statistics.median(alone):.2f} s | p95 {percentile(alone, 95):.2f} s"

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.PublicAddress;
 import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.course.CourseProgress;
@@ -31,9 +32,11 @@ class ClassroomController {
     private final Words words;
     private final WorkHours workHours;
     private final Clock clock;
+    private final LearnboxProperties properties;
 
     ClassroomController(ClassroomService classrooms, CourseService courses, CourseProgress progress, PublicAddress address,
-            Words words, WorkHours workHours, Clock clock) {
+            Words words, WorkHours workHours, Clock clock, LearnboxProperties properties) {
+        this.properties = properties;
         this.classrooms = classrooms;
         this.workHours = workHours;
         this.clock = clock;
@@ -120,6 +123,17 @@ class ClassroomController {
             RedirectAttributes flash) {
         classrooms.watchDesktops(id, watched, principal.getName());
         flash.addFlashAttribute("notice", words.of(watched ? "class.notice.desktops-watched" : "class.notice.desktops-private"));
+        return "redirect:/classes/" + id;
+    }
+
+    /** "Open the class": every student's server starts (or wakes) ahead of the lesson. */
+    @PostMapping("/classes/{id}/open")
+    String open(@PathVariable long id, Principal principal, RedirectAttributes flash) {
+        ClassroomService.Opening opening = classrooms.open(id, principal.getName());
+        long idleMinutes = Math.max(1, (properties.hub().idleTimeout().toSeconds() + 59) / 60);
+        flash.addFlashAttribute("notice", opening.starting() == 0
+                ? words.of(opening.students() == 0 ? "class.notice.open-no-students" : "class.notice.open-already")
+                : words.of("class.notice.opening", opening.starting(), idleMinutes));
         return "redirect:/classes/" + id;
     }
 

@@ -19,6 +19,7 @@ import org.learnbox.bridge.identity.AccountRemoved;
 import org.learnbox.bridge.identity.AccountNames;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.Role;
+import org.learnbox.bridge.sandbox.SpawnService;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,9 +40,13 @@ public class ClassroomService implements CourseAudience, HubGroups {
     private final AccountService accounts;
     private final CourseService courses;
     private final JupyterHubClient hub;
+    private final SpawnService spawns;
+    private final ClassOpening opening;
 
     ClassroomService(ClassroomRepository classes, MembershipRepository members, CourseAssignmentRepository assignments,
-            AccountService accounts, CourseService courses, JupyterHubClient hub) {
+            AccountService accounts, CourseService courses, JupyterHubClient hub, SpawnService spawns, ClassOpening opening) {
+        this.spawns = spawns;
+        this.opening = opening;
         this.classes = classes;
         this.members = members;
         this.assignments = assignments;
@@ -192,7 +197,11 @@ public class ClassroomService implements CourseAudience, HubGroups {
                 .map(Membership::getAccountName).toList();
     }
 
-    /** Each student of the class with their server's state (running, starting, or stopped) and when they were last active, kept after a stop. */
+    /**
+     * Each student of the class with their server's state (running, starting, asleep or stopped)
+     * and when they were last active, kept after a stop. A server the class's opening will start
+     * counts as starting; one asleep is stopped to the hub, and wakes as it was at the next start.
+     */
     public List<RosterEntry> roster(Classroom classroom) {
         Map<String, JupyterHubClient.HubUser> known = hub.users().stream()
                 .collect(Collectors.toMap(JupyterHubClient.HubUser::name, user -> user, (first, again) -> first));
@@ -200,11 +209,22 @@ public class ClassroomService implements CourseAudience, HubGroups {
         for (String student : students(classroom)) {
             JupyterHubClient.HubUser user = known.get(student);
             JupyterHubClient.HubServer server = user == null || user.servers() == null ? null : user.servers().get("");
-            String state = server == null ? "stopped" : server.ready() ? "running" : "starting";
+            String state = server != null ? (server.ready() ? "running" : "starting")
+                    : opening.isUnderWay(student) ? "starting" : spawns.isAsleep(student) ? "asleep" : "stopped";
             Instant lastActive = server != null && server.lastActivity() != null ? server.lastActivity() : user == null ? null : user.lastActivity();
             roster.add(new RosterEntry(student, state, lastActive));
         }
         return roster;
+    }
+
+    /** What opening a class did: how many of its students' servers it starts, of how many students. */
+    public record Opening(Classroom classroom, int starting, int students) {}
+
+    /** Before a lesson: the servers of the class's students start (or wake) now, so they are ready when the class logs in. */
+    public Opening open(long classId, String actor) {
+        Classroom classroom = manage(classId, actor);
+        List<String> students = students(classroom);
+        return new Opening(classroom, opening.open(students).size(), students.size());
     }
 
     public void startServerOf(long classId, String student, String actor) {

@@ -76,13 +76,17 @@ public class JupyterHubClient {
                 .toBodilessEntity();
     }
 
-    /** Whether the hub counts the user's server as starting or running. */
-    public boolean serverStartingOrRunning(String user) {
+    /** The user's server as the hub sees it; nothing when the user or their server is unknown to it. */
+    public java.util.Optional<HubServer> serverOf(String user) {
         HubUser found = rest.get().uri("/users/{name}", user).retrieve()
                 .onStatus(status -> status.value() == 404, (request, response) -> {})
                 .body(HubUser.class);
-        HubServer server = found == null || found.servers() == null ? null : found.servers().get("");
-        return server != null && (server.ready() || "spawn".equals(server.pending()));
+        return java.util.Optional.ofNullable(found == null || found.servers() == null ? null : found.servers().get(""));
+    }
+
+    /** Whether the hub counts the user's server as starting or running. */
+    public boolean serverStartingOrRunning(String user) {
+        return serverOf(user).filter(server -> server.ready() || "spawn".equals(server.pending())).isPresent();
     }
 
     public void stopServer(String user) {

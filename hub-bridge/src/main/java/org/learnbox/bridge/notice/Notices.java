@@ -40,12 +40,21 @@ public class Notices {
         if (words.length() > LONGEST) {
             throw new NoticeRefused("notice.refused.too-long", LONGEST, words.length());
         }
-        Notice notice = new Notice(ids.incrementAndGet(), words, clock.instant());
+        Notice notice = new Notice(nextId(), words, clock.instant());
         synchronized (newestFirst) {
             newestFirst.addFirst(notice);
             while (newestFirst.size() > KEPT) newestFirst.removeLast();
         }
         return notice;
+    }
+
+    /** A new notice's id, never one given before, for everyone's notices and a person's own alike. */
+    long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     public List<Notice> current() {

@@ -137,6 +137,7 @@ public class SpawnService {
         Optional<SandboxRuntime.Woken> woken = runtime.wake(spec);
         if (woken.isEmpty()) {
             records.stopped(user);
+            events.publishEvent(new SandboxStartedAfresh(user, false));
             spawnLog.add(SpawnEvent.step(10, "Your sandbox could not wake up as you left it (LearnBox was upgraded, or it"
                     + " ended, while it slept): it starts afresh. Your files are all there; your kernels start anew."));
             log.info("sandbox of {} could not be woken; it starts afresh", user);
@@ -144,6 +145,7 @@ public class SpawnService {
         }
         Sandbox sandbox = woken.get().sandbox();
         records.awake(sandbox);
+        if (!woken.get().asLeft()) events.publishEvent(new SandboxStartedAfresh(user, true));
         spawnLog.add(SpawnEvent.step(90, woken.get().asLeft() ? "Your sandbox woke up as you left it, kernels and all"
                 : "Your sandbox was started again while it slept (the machine or Docker restarted): your files are all"
                         + " there; your kernels start anew"));
@@ -154,35 +156,31 @@ public class SpawnService {
     /** A sandbox asleep holds its memory: the one asleep longest stops for good when a start needs the room. */
     private boolean putAwayLongestAsleep() {
         Optional<String> longest = records.longestAsleep();
-        if (longest.isEmpty()) return false;
-        String user = longest.get();
-        ReentrantLock lock = lockOf(user);
-        if (!lock.tryLock()) return false; // its learner is waking it this moment
-        try {
-            runtime.remove(user);
-            records.stopped(user);
-            log.info("sandbox of {}, asleep longest, stopped to make room for a start", user);
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        if (longest.isEmpty() || !putAwayUnlessBusy(longest.get())) return false;
+        log.info("sandbox of {}, asleep longest, stopped to make room for a start", longest.get());
+        return true;
     }
 
     /** Sandboxes asleep longer than the box keeps them stop for good; their homes stay. */
     public List<String> putAwayAsleepSince(Instant before) {
         List<String> putAway = new ArrayList<>();
         for (String user : records.asleepSinceBefore(before)) {
-            ReentrantLock lock = lockOf(user);
-            if (!lock.tryLock()) continue;
-            try {
-                runtime.remove(user);
-                records.stopped(user);
-                putAway.add(user);
-            } finally {
-                lock.unlock();
-            }
+            if (putAwayUnlessBusy(user)) putAway.add(user);
         }
         return putAway;
+    }
+
+    /** Stops a sleeper for good, unless its learner is waking it this moment. */
+    private boolean putAwayUnlessBusy(String user) {
+        ReentrantLock lock = lockOf(user);
+        if (!lock.tryLock()) return false;
+        try {
+            runtime.remove(user);
+            records.stopped(user);
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** One start or stop of a learner's sandbox at a time. */
@@ -204,6 +202,11 @@ public class SpawnService {
         if (free.isPresent() && free.getAsLong() < minFreeMemory) {
             throw new SandboxException("sandbox.refused.no-memory", free.getAsLong() >> 20, minFreeMemory >> 20);
         }
+    }
+
+    /** Whether the learner's sandbox is asleep: stopped to the hub, it wakes as it was at the next start. */
+    public boolean isAsleep(String user) {
+        return records.asleepSince(user).isPresent();
     }
 
     /** The hub found the learner's server answering. */

@@ -186,6 +186,30 @@ class ClassroomWebTest {
     }
 
     @Test
+    void theTeacherOpensTheClassAndOnlyTheStoppedServersStart() throws Exception {
+        String second = account("pupil-b" + run, Role.STUDENT);
+        classrooms.join(second, math.getJoinCode());
+        String open = "/classes/" + math.getId() + "/open";
+        mvc.perform(post(open).with(csrf()).with(as(otherTeacher, "TEACHER"))).andExpect(status().isForbidden());
+        mvc.perform(post(open).with(csrf()).with(as(student, "STUDENT"))).andExpect(status().isForbidden());
+        verify(hub, never()).startServer(second);
+
+        mvc.perform(post(open).with(csrf()).with(as(teacher, "TEACHER")))
+                .andExpect(flash().attribute("notice", "Opening the class: the server of one student is starting, two at a time."
+                        + " Those no one uses go back to sleep after 30 minutes."));
+        verify(hub, org.mockito.Mockito.timeout(10_000)).startServer(second);
+        verify(hub, never()).startServer(student); // running already
+
+        when(hub.users()).thenReturn(List.of(
+                new JupyterHubClient.HubUser(student, Map.of("", new JupyterHubClient.HubServer(true, null, Instant.now()))),
+                new JupyterHubClient.HubUser(second, Map.of("", new JupyterHubClient.HubServer(false, "spawn", Instant.now())))));
+        mvc.perform(post(open).with(csrf()).with(as(admin, "ADMIN")))
+                .andExpect(flash().attribute("notice", "Every student's server is running or starting already."));
+        mvc.perform(get("/classes/" + math.getId()).with(as(teacher, "TEACHER")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"open-class\"")));
+    }
+
+    @Test
     void theHubMirrorsClassesAsGroupsAndTheBoxScriptAssignsByJoinCode() throws Exception {
         mvc.perform(get("/hub-api/users/" + student).header("Authorization", "Bearer " + SECRET))
                 .andExpect(status().isOk())

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -104,6 +105,7 @@ class BrowserE2EIT {
         browser.findElement(By.id("class-name")).sendKeys("Year 9 Java");
         browser.findElement(By.id("create-class")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("join-code")));
+        String classPage = browser.getCurrentUrl();
         // The bar on top: a teacher's places, the class under "Classes", no admin's.
         assertThat(browser.findElement(By.id("nav-classes")).getAttribute("aria-current")).isEqualTo("page");
         assertThat(browser.findElement(By.id("nav-me")).getText()).isEqualTo("ms-rao");
@@ -121,6 +123,20 @@ class BrowserE2EIT {
         assertThat(browser.findElement(By.id("slip-luz-moreno")).getText()).contains(box.url(""), "Year 9 Java", "luz-moreno");
         screenshot("08b-login-slips.png");
         assertThat(new Learner(box, "ivo-kral").logIn(ivosPassword).uri().getPath()).as("the slip's password logs in").startsWith("/hub/");
+        // Before the lesson: "Open the class" starts the servers of those not at work (luz has not logged in yet).
+        Chromium.openUntil(browser, classPage, By.id("open-class"));
+        browser.findElement(By.id("open-class")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Opening the class"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("go back to sleep after");
+        new WebDriverWait(browser, Duration.ofMinutes(3)).pollingEvery(Duration.ofSeconds(2)).until(page -> {
+            page.navigate().refresh();
+            List<String> states = page.findElements(By.cssSelector("#roster .state")).stream().map(WebElement::getText).toList();
+            return states.size() == 2 && states.stream().allMatch("running"::equals);
+        });
+        screenshot("08c-class-opened.png");
+        browser.findElement(By.id("open-class")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
+                "Every student's server is running or starting already."));
         Chromium.openUntil(browser, box.url("/classes"), By.tagName("main"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Year 9 Java");
         screenshot("09-teacher-classes.png");

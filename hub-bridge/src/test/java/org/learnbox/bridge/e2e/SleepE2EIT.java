@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,21 +22,36 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * A learner idle longer than the box's idle timeout: their sandbox goes to sleep (frozen, kernels
  * and all) and wakes as they left it at their next login, through a restart of the bridge and the
- * box's own down and up. A box of its own, whose idle timeout is seconds.
+ * box's own down and up. A box of its own, whose idle timeout is seconds, and whose sandbox image
+ * is its own tag, so that it can be rebuilt (as an upgrade does) under a sleeper.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SleepE2EIT {
+    private static final String IMAGE = "learnbox/sandbox-lbsleep:latest";
+    private static final Pattern CLASS_PAGE = Pattern.compile("href=\"(/classes/\\d+)\"");
+
     private RunningBox box;
+    private Learner teacher;
+    private String classPage;
     private String password;
     private String pythonKernel;
     private String javaKernel;
 
     @BeforeAll
     void aLearnerWithTwoKernelsAtWork() throws Exception {
-        box = RunningBox.startBox("lbsleep", 900, Map.of("LEARNBOX_IDLE_TIMEOUT", "15s", "LEARNBOX_CULL_EVERY", "3s"));
+        new Shell(RunningBox.projectRoot(), Map.of()).run("docker", "tag", "learnbox/sandbox:latest", IMAGE).requireSuccess();
+        box = RunningBox.startBox("lbsleep", 900, Map.of("LEARNBOX_IDLE_TIMEOUT", "15s", "LEARNBOX_CULL_EVERY", "3s",
+                "LEARNBOX_SANDBOX_IMAGE", IMAGE));
         password = box.addUser("sol");
+        teacher = new Learner(box, "ms-sleep");
+        String code = Classes.make(box, teacher, box.addUser("ms-sleep", "teacher"), "Night class");
+        Matcher page = CLASS_PAGE.matcher(teacher.get("/classes").body());
+        assertThat(page.find()).as("the teacher's class is listed").isTrue();
+        classPage = page.group(1);
         Learner sol = new Learner(box, "sol");
+        sol.logIn(password);
+        Classes.join(sol, code);
         sol.logInToLab(password);
         try (KernelSession python = sol.startKernel("python3"); KernelSession java = sol.startKernel("java")) {
             assertThat(python.execute("kept = 6 * 7\nprint('set')", Duration.ofSeconds(60)).stdout()).isEqualTo("set\n");
@@ -45,14 +64,20 @@ class SleepE2EIT {
     @AfterAll
     void removeTheBox() {
         if (box != null) box.close();
+        new Shell(RunningBox.projectRoot(), Map.of()).run("docker", "rmi", IMAGE);
     }
 
     @Test
     @Order(1)
-    void anIdleSandboxSleepsAndWakesWithItsKernelsAndTheirVariables() throws Exception {
+    void anIdleSandboxSleepsAndWakesWithItsKernelsAndTheirVariablesOnceForTwoLoginsAtOnce() throws Exception {
         String container = awaitAsleep();
+        assertThat(teacher.get(classPage).body()).as("the class page shows the sleeper").contains("state asleep");
         Learner back = new Learner(box, "sol");
-        back.logInToLab(password);
+        Learner otherTab = new Learner(box, "sol");
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> logInToLab(back));
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> logInToLab(otherTab));
+        CompletableFuture.allOf(first, second).get(3, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(box.containersOf("sol").lines().toList()).as("two logins at once woke one sandbox").hasSize(1);
         assertThat(containerId()).as("the same sandbox woke, none was made anew").isEqualTo(container);
         assertThat(box.docker("inspect", "-f", "{{.State.Paused}}", box.sandboxContainer("sol")).stdout().strip()).isEqualTo("false");
         assertVariablesKept(back);
@@ -78,10 +103,40 @@ class SleepE2EIT {
 
     @Test
     @Order(3)
+    void aSleeperFromBeforeAnUpgradeStartsAfreshWithItsFilesAndItsLearnerIsTold() throws Exception {
+        Learner sol = new Learner(box, "sol");
+        sol.logInToLab(password);
+        sol.writeFile("kept.txt", "written before the upgrade");
+        String before = awaitAsleep();
+        // The box's sandbox image is rebuilt while sol sleeps, as an upgrade of the box does.
+        new Shell(RunningBox.projectRoot(), Map.of()).run(Duration.ofMinutes(5),
+                "FROM learnbox/sandbox:latest\nLABEL org.learnbox.test.rebuilt=\"" + Instant.now() + "\"\n",
+                "docker", "build", "-t", IMAGE, "-").requireSuccess();
+
+        Learner back = new Learner(box, "sol");
+        back.logInToLab(password);
+        assertThat(containerId()).as("a new sandbox, from the new image").isNotEqualTo(before);
+        assertThat(box.containersOf("sol").lines().toList()).hasSize(1);
+        assertThat(back.readFile("kept.txt")).isEqualTo("written before the upgrade");
+        assertThat(back.server("GET", "/api/kernels", null).body()).doesNotContain(pythonKernel, javaKernel);
+        assertThat(back.get("/notices").body()).contains("could not wake up as you left it", "run your notebooks' cells again");
+        assertThat(teacher.get("/notices").body()).as("told to sol only").doesNotContain("could not wake up");
+    }
+
+    @Test
+    @Order(4)
     void aLearnerRemovedWhileAsleepLeavesNoSandboxBehind() throws Exception {
         awaitAsleep();
         box.box(null, "user", "remove", "sol").requireSuccess();
         assertThat(box.containersOf("sol")).isEmpty();
+    }
+
+    private void logInToLab(Learner learner) {
+        try {
+            learner.logInToLab(password);
+        } catch (Exception failed) {
+            throw new AssertionError("sol's login failed", failed);
+        }
     }
 
     private String containerId() {

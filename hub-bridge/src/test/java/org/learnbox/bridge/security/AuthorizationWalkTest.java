@@ -150,6 +150,7 @@ class AuthorizationWalkTest {
         doors.put("GET " + classPage, answers("LOG_IN FORBIDDEN FORBIDDEN PAGE FORBIDDEN PAGE"));
         doors.put("POST " + classPage + "/courses", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("POST " + classPage + "/students", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
+        doors.put("POST " + classPage + "/open", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("POST " + classPage + "/students/walk-student/start", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         doors.put("POST " + classPage + "/students/walk-student/stop", answers("LOG_IN FORBIDDEN FORBIDDEN ONWARD FORBIDDEN ONWARD"));
         // Watching a student's desktop: the class keeps its desktops private (its teacher's form sets it so), so no one may.
