@@ -7,8 +7,10 @@ the idle cull puts the learner's sandbox to sleep between rounds; prints Markdow
 bench/RESULTS.md. Usage: bench/wake_bench.py [--rounds N]
 """
 import argparse
+import json
 import statistics
 import time
+import urllib.request
 
 import benchbox
 from benchbox import PROJECT, add_user, login_to_api, percentile, sh, wipe
@@ -38,9 +40,7 @@ def memory(name):
 
 
 def start_kernel(browser):
-    """A Python kernel with a variable, so the sandbox asleep holds what a learner at work leaves."""
-    import json
-    import urllib.request
+    """A Python kernel, so the sandbox asleep holds what a learner at work leaves."""
     xsrf = browser.cookie("_xsrf", f"/user/{browser.name}")
     request = urllib.request.Request(f"{benchbox.BASE}/user/{browser.name}/api/kernels", method="POST",
                                      data=json.dumps({"name": "python3"}).encode(),

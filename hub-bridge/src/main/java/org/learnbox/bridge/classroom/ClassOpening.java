@@ -49,8 +49,8 @@ class ClassOpening {
     /** Starts the servers of those students neither starting nor running; answers whose it starts. */
     List<String> open(Collection<String> students) {
         Map<String, HubServer> servers = hub.users().stream()
-                .filter(user -> user.servers() != null && user.servers().get("") != null)
-                .collect(Collectors.toMap(JupyterHubClient.HubUser::name, user -> user.servers().get(""), (first, again) -> first));
+                .filter(user -> user.server() != null)
+                .collect(Collectors.toMap(JupyterHubClient.HubUser::name, JupyterHubClient.HubUser::server, (first, again) -> first));
         List<String> toStart = new ArrayList<>();
         for (String student : students) {
             HubServer server = servers.get(student);

@@ -205,12 +205,13 @@ public class ClassroomService implements CourseAudience, HubGroups {
     public List<RosterEntry> roster(Classroom classroom) {
         Map<String, JupyterHubClient.HubUser> known = hub.users().stream()
                 .collect(Collectors.toMap(JupyterHubClient.HubUser::name, user -> user, (first, again) -> first));
+        Set<String> asleep = spawns.asleep();
         List<RosterEntry> roster = new ArrayList<>();
         for (String student : students(classroom)) {
             JupyterHubClient.HubUser user = known.get(student);
-            JupyterHubClient.HubServer server = user == null || user.servers() == null ? null : user.servers().get("");
+            JupyterHubClient.HubServer server = user == null ? null : user.server();
             String state = server != null ? (server.ready() ? "running" : "starting")
-                    : opening.isUnderWay(student) ? "starting" : spawns.isAsleep(student) ? "asleep" : "stopped";
+                    : opening.isUnderWay(student) ? "starting" : asleep.contains(student) ? "asleep" : "stopped";
             Instant lastActive = server != null && server.lastActivity() != null ? server.lastActivity() : user == null ? null : user.lastActivity();
             roster.add(new RosterEntry(student, state, lastActive));
         }

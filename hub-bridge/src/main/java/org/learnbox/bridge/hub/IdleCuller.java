@@ -45,7 +45,7 @@ class IdleCuller {
         Instant cutoff = clock.instant().minus(properties.hub().idleTimeout());
         List<String> culled = new ArrayList<>();
         for (JupyterHubClient.HubUser user : hub.users()) {
-            JupyterHubClient.HubServer server = user.servers() == null ? null : user.servers().get("");
+            JupyterHubClient.HubServer server = user.server();
             if (server == null || !server.ready() || server.pending() != null) continue;
             if (server.lastActivity() != null && server.lastActivity().isBefore(cutoff)) {
                 sleeps.ask(user.name());

@@ -22,6 +22,11 @@ public class JupyterHubClient {
         public HubUser(String name, Map<String, HubServer> servers) {
             this(name, servers, null);
         }
+
+        /** The person's default server, the one a learner has; null when it is not running or starting. */
+        public HubServer server() {
+            return servers == null ? null : servers.get("");
+        }
     }
 
     private final RestClient rest;
@@ -81,7 +86,7 @@ public class JupyterHubClient {
         HubUser found = rest.get().uri("/users/{name}", user).retrieve()
                 .onStatus(status -> status.value() == 404, (request, response) -> {})
                 .body(HubUser.class);
-        return java.util.Optional.ofNullable(found == null || found.servers() == null ? null : found.servers().get(""));
+        return java.util.Optional.ofNullable(found == null ? null : found.server());
     }
 
     /** Whether the hub counts the user's server as starting or running. */

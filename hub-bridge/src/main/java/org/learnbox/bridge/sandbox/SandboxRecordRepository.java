@@ -11,4 +11,6 @@ interface SandboxRecordRepository extends JpaRepository<SandboxRecord, String> {
     List<SandboxRecord> findByAsleepSinceBefore(Instant before);
 
     long countByAsleepSinceNotNull();
+
+    List<SandboxRecord> findByAsleepSinceNotNull();
 }

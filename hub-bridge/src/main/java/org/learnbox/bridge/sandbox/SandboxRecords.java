@@ -39,6 +39,12 @@ class SandboxRecords {
         return repository.findByAsleepSinceBefore(then).stream().map(SandboxRecord::getUser).toList();
     }
 
+    /** Whose sandboxes are asleep now. */
+    @Transactional(readOnly = true)
+    java.util.Set<String> asleepUsers() {
+        return repository.findByAsleepSinceNotNull().stream().map(SandboxRecord::getUser).collect(Collectors.toSet());
+    }
+
     /** How many sandboxes are asleep now. */
     @Transactional(readOnly = true)
     long asleepCount() {

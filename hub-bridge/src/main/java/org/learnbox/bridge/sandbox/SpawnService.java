@@ -204,9 +204,9 @@ public class SpawnService {
         }
     }
 
-    /** Whether the learner's sandbox is asleep: stopped to the hub, it wakes as it was at the next start. */
-    public boolean isAsleep(String user) {
-        return records.asleepSince(user).isPresent();
+    /** Whose sandboxes are asleep: stopped to the hub, each wakes as it was at its next start. */
+    public java.util.Set<String> asleep() {
+        return records.asleepUsers();
     }
 
     /** The hub found the learner's server answering. */
