@@ -30,16 +30,25 @@ class LocalhostIsSecure(http.cookiejar.DefaultCookiePolicy):
 
 
 class LongRedirects(urllib.request.HTTPRedirectHandler):
-    """A login through Keycloak takes a dozen hops; browsers follow twenty."""
+    """A login through Keycloak takes a dozen hops; browsers follow twenty. Each hop's path and the
+    moment its answer came are kept in `hops`, to see where a login waits."""
     max_redirections = 20
     max_repeats = 10
+
+    def __init__(self, hops):
+        self.hops = hops
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        self.hops.append((urllib.parse.urlparse(req.full_url).path, time.monotonic()))
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 class Browser:
     def __init__(self, name):
         self.name = name
         self.jar = http.cookiejar.CookieJar(LocalhostIsSecure())
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), LongRedirects())
+        self.hops = []
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), LongRedirects(self.hops))
 
     def get(self, path, headers=None):
         request = urllib.request.Request(BASE + path, headers=headers or {})
@@ -56,8 +65,11 @@ class Browser:
         _, _, form = self.get("/login")
         csrf = re.search(r'name="_csrf" value="([^"]+)"', form).group(1)
         body = urllib.parse.urlencode({"username": self.name, "password": password, "_csrf": csrf}).encode()
+        self.hops.clear()
+        self.hops.append(("start", time.monotonic()))
         with self.opener.open(urllib.request.Request(BASE + "/login", data=body), timeout=120) as response:
             response.read()
+            self.hops.append((urllib.parse.urlparse(response.geturl()).path, time.monotonic()))
 
     def log_in_on_keycloak(self, password):
         """With single sign-on: the box sends the browser to Keycloak's form, which is filled in."""
@@ -124,6 +136,7 @@ def login_to_api(name, password, sso=False):
     else:
         browser.log_in(password)
     browser.logged_in_after = time.monotonic() - start
+    browser.login_hops = list(browser.hops)
     browser.await_api(start + 180)
     return browser, time.monotonic() - start
 

@@ -51,17 +51,27 @@ def crowd_logs_in(names, passwords):
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(names))) as pool:
         futures = {pool.submit(login_to_api, n, passwords[n]): n for n in names}
-        results, failures, logins = [], [], []
+        results, failures, logins, hops = [], [], [], []
         for future in concurrent.futures.as_completed(futures):
             try:
                 browser, seconds = future.result()
                 results.append(seconds)
                 logins.append(browser.logged_in_after)
+                hops.append(browser.login_hops)
             except Exception as e:  # noqa: BLE001 - every failure is counted and shown
                 failures.append(f"{futures[future]}: {e}")
     if logins:
         print(f"login form answered: p50 {statistics.median(logins):.2f} s, max {max(logins):.2f} s", file=sys.stderr)
+        print_hops(hops)
     return time.monotonic() - start, results, failures
+
+
+def print_hops(logins):
+    """Where a login's redirects waited: per hop, the path answered (a learner's name as NAME) and its p50 / max."""
+    for hop in range(min(len(h) for h in logins) - 1):
+        seconds = [h[hop + 1][1] - h[hop][1] for h in logins]
+        path = re.sub(r"/(open|crowd)\d+", "/NAME", logins[0][hop + 1][0])
+        print(f"  hop {hop} {path}: p50 {statistics.median(seconds) * 1000:.0f} ms, max {max(seconds) * 1000:.0f} ms", file=sys.stderr)
 
 
 def open_the_class(size):

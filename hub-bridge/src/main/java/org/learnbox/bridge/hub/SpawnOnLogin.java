@@ -2,6 +2,10 @@ package org.learnbox.bridge.hub;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.learnbox.bridge.identity.Role;
 import org.learnbox.bridge.sandbox.SpawnService;
 import org.slf4j.Logger;
@@ -41,28 +45,37 @@ class SpawnOnLogin {
         if (!Role.STUDENT.heldBy(login)) return;
         String name = login.getName();
         Thread.ofVirtual().name("start-ahead-" + name).start(() -> spawns.startAhead(name));
+        // Done once the hub was asked whether the server runs: true when nothing more is to be awaited.
+        CompletableFuture<Boolean> runningAlready = new CompletableFuture<>();
         Thread request = Thread.ofVirtual().name("spawn-on-login-" + name).start(() -> {
             try {
                 // A server already running is left alone: the hub's start of one polls it with its spawn
                 // pending and no spawn to follow, and a look at its progress meanwhile fails (HTTP 500).
-                if (!hub.serverStartingOrRunning(name)) hub.startServer(name);
+                boolean already = hub.serverStartingOrRunning(name);
+                runningAlready.complete(already);
+                if (!already) hub.startServer(name);
             } catch (RuntimeException notNow) {
+                runningAlready.complete(true);
                 log.info("could not start the server of {} at login: {}", name, notNow.getMessage());
             }
         });
         workHours.atWork(name);
-        awaitHubTakesIt(name, request);
+        awaitHubTakesIt(name, request, runningAlready);
     }
 
-    private void awaitHubTakesIt(String name, Thread request) {
+    /** Asks the hub again only while a start is under way: a class logging in together waits on the hub's answers. */
+    private void awaitHubTakesIt(String name, Thread request, CompletableFuture<Boolean> runningAlready) {
         Instant deadline = Instant.now().plus(MOST_WAIT);
         try {
+            if (runningAlready.get(MOST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) return;
             while (request.isAlive() && Instant.now().isBefore(deadline)) {
                 if (hub.serverStartingOrRunning(name)) return;
                 Thread.sleep(20);
             }
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
+        } catch (TimeoutException | ExecutionException hubSlow) {
+            log.info("the hub did not say in time whether the server of {} runs", name);
         } catch (RuntimeException hubDown) {
             log.info("could not see the server of {} starting: {}", name, hubDown.getMessage());
         }

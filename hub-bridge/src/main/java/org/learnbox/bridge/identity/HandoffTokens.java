@@ -2,6 +2,7 @@ package org.learnbox.bridge.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -44,6 +45,17 @@ public class HandoffTokens {
         this.clock = clock;
         this.redeemed = Caffeine.newBuilder().expireAfterWrite(LIFETIME)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
+    }
+
+    /** Where the hub logs the person in: its callback, with a fresh token, then on to {@code next} (a path of this box). */
+    public String callback(String name, String next) {
+        return "/hub/learnbox/callback?token=" + mint(name) + "&next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8);
+    }
+
+    /** Only paths of this box: never an open redirect. */
+    static String safeNext(String next) {
+        boolean local = next.startsWith("/hub/") || next.startsWith("/user/");
+        return local && !next.startsWith("//") && !next.contains("\\") ? next : "/hub/spawn";
     }
 
     public String mint(String name) {

@@ -1,7 +1,5 @@
 package org.learnbox.bridge.identity;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -74,13 +72,6 @@ class LoginController {
      */
     @GetMapping("/handoff")
     String handoff(Principal principal, @RequestParam(defaultValue = "/hub/spawn") String next) {
-        return "redirect:/hub/learnbox/callback?token=" + handoffTokens.mint(principal.getName())
-                + "&next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8);
-    }
-
-    /** Only paths of this box: never an open redirect. */
-    static String safeNext(String next) {
-        boolean local = next.startsWith("/hub/") || next.startsWith("/user/");
-        return local && !next.startsWith("//") && !next.contains("\\") ? next : "/hub/spawn";
+        return "redirect:" + handoffTokens.callback(principal.getName(), next);
     }
 }

@@ -6,6 +6,7 @@ import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.config.SharedSecret;
 import org.learnbox.bridge.devops.GitLogin;
 import org.learnbox.bridge.hub.JupyterHubClient;
+import org.learnbox.bridge.identity.HandoffTokens;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.hub.HubTokenFilter;
 import org.learnbox.bridge.identity.LoginThrottle;
@@ -129,7 +130,8 @@ class SecurityConfig {
     @Order(4)
     SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions,
             ObjectProvider<ClientRegistrationRepository> keycloak,
-            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> keycloakUsers) throws Exception {
+            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> keycloakUsers, HandoffTokens handoffs) throws Exception {
+        LandingPage landing = new LandingPage(handoffs);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/login", "/user/**", "/error", "/css/**", "/favicon.ico").permitAll()
                         // A public snippet's page, versions and download are for anyone with the link;
@@ -147,12 +149,12 @@ class SecurityConfig {
         ClientRegistrationRepository registrations = keycloak.getIfAvailable();
         if (registrations == null) {
             http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                    .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureUrl("/login?error"));
+                    .formLogin(form -> form.loginPage("/login").successHandler(landing).failureUrl("/login?error"));
             var toLoginPage = new SimpleUrlLogoutSuccessHandler();
             toLoginPage.setDefaultTargetUrl(LOGGED_OUT);
             afterLogout = toLoginPage;
         } else {
-            http.oauth2Login(oidc -> oidc.loginPage("/login").successHandler(new LandingPage()).failureUrl("/login?error")
+            http.oauth2Login(oidc -> oidc.loginPage("/login").successHandler(landing).failureUrl("/login?error")
                     .userInfoEndpoint(user -> user.oidcUserService(keycloakUsers.getObject())));
             var throughKeycloak = new OidcClientInitiatedLogoutSuccessHandler(registrations);
             throughKeycloak.setPostLogoutRedirectUri("{baseUrl}" + LOGGED_OUT);

@@ -110,7 +110,7 @@ class LoginAndSpawnE2EIT {
         String password = box.addUser("eager");
         HttpResponse<String> answer = new Learner(box, "eager").logInWithoutFollowing(password);
         assertThat(answer.statusCode()).isEqualTo(302);
-        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/hub/spawn"));
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/hub/learnbox/callback?token=").endsWith("&next=%2Fhub%2Fspawn%3Fnext%3D%252Fuser%252Feager%252Flab"));
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
         while (box.docker("ps", "-q", "--filter", "name=" + box.sandboxContainer("eager")).stdout().isBlank()) {
             assertThat(java.time.Instant.now()).as("no sandbox started at login").isBefore(deadline);

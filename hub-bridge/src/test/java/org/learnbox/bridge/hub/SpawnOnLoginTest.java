@@ -1,15 +1,19 @@
 package org.learnbox.bridge.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.learnbox.bridge.sandbox.SpawnService;
@@ -45,6 +49,22 @@ class SpawnOnLoginTest {
         }
         assertThat(request.get().join(Duration.ofSeconds(5))).isTrue();
         verify(hub, never()).startServer("ben");
+        // A class logging in together waits on the hub: one question each when the servers run.
+        verify(hub, times(1)).serverStartingOrRunning("ben");
+    }
+
+    @Test
+    void theLoginAnswersOnceTheHubCountsTheStartAsPending() {
+        AtomicBoolean pending = new AtomicBoolean();
+        when(hub.serverStartingOrRunning("cai")).thenAnswer(call -> pending.get());
+        doAnswer(call -> {
+            pending.set(true);
+            Thread.sleep(10_000); // the hub answers a start only once the server is up
+            return null;
+        }).when(hub).startServer("cai");
+        spawnOnLogin.onLogin(loginOf("cai", "ROLE_STUDENT"));
+        assertThat(pending).isTrue();
+        verify(hub, atLeast(2)).serverStartingOrRunning("cai");
     }
 
     @Test

@@ -81,8 +81,10 @@ class BridgeWebSecurityTest {
         accounts.add("formy", Role.STUDENT, "formy-password");
         mvc.perform(post("/login").param("username", "formy").param("password", "formy-password"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/login").with(csrf()).param("username", "formy").param("password", "formy-password"))
-                .andExpect(redirectedUrl("/hub/spawn"));
+        // Straight to the hub's callback with a hand-off token, on to the spawn page and the lab.
+        String landing = mvc.perform(post("/login").with(csrf()).param("username", "formy").param("password", "formy-password"))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(landing).startsWith("/hub/learnbox/callback?token=").endsWith("&next=%2Fhub%2Fspawn%3Fnext%3D%252Fuser%252Fformy%252Flab");
         mvc.perform(post("/login").with(csrf()).param("username", "formy").param("password", "wrong"))
                 .andExpect(redirectedUrl("/login?error"));
     }

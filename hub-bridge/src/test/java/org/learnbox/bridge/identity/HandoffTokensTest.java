@@ -55,10 +55,10 @@ class HandoffTokensTest {
 
     @Test
     void safeNextOnlyLeadsToPathsOfThisBox() {
-        assertThat(LoginController.safeNext("/hub/spawn")).isEqualTo("/hub/spawn");
-        assertThat(LoginController.safeNext("/user/ada/lab")).isEqualTo("/user/ada/lab");
-        assertThat(LoginController.safeNext("https://evil.example/")).isEqualTo("/hub/spawn");
-        assertThat(LoginController.safeNext("//evil.example/hub/")).isEqualTo("/hub/spawn");
-        assertThat(LoginController.safeNext("/hub/\\evil")).isEqualTo("/hub/spawn");
+        assertThat(HandoffTokens.safeNext("/hub/spawn")).isEqualTo("/hub/spawn");
+        assertThat(HandoffTokens.safeNext("/user/ada/lab")).isEqualTo("/user/ada/lab");
+        assertThat(HandoffTokens.safeNext("https://evil.example/")).isEqualTo("/hub/spawn");
+        assertThat(HandoffTokens.safeNext("//evil.example/hub/")).isEqualTo("/hub/spawn");
+        assertThat(HandoffTokens.safeNext("/hub/\\evil")).isEqualTo("/hub/spawn");
     }
 }

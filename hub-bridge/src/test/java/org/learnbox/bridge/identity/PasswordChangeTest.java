@@ -68,7 +68,7 @@ class PasswordChangeTest {
 
     private String logIn(String name, String password) throws Exception {
         HttpResponse<String> answer = logInAnswer(name, password);
-        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/hub/spawn"));
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/hub/learnbox/callback?token=").endsWith("&next=%2Fhub%2Fspawn%3Fnext%3D%252Fuser%252F" + name + "%252Flab"));
         return cookie(answer);
     }
 

@@ -47,7 +47,7 @@ class SessionCookieTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(loggedIn.statusCode()).isEqualTo(302);
-        assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/hub/spawn"));
+        assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/hub/learnbox/callback?token=").endsWith("&next=%2Fhub%2Fspawn%3Fnext%3D%252Fuser%252Ffixated%252Flab"));
         assertThat(sessionId(loggedIn)).isNotEqualTo(before);
     }
 
