@@ -32,7 +32,7 @@ final class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
         return Role.STUDENT.heldBy(who) ? handoffs.callback(who.getName(), labOf(who.getName())) : DASHBOARD;
     }
 
-    static String labOf(String name) {
+    private static String labOf(String name) {
         return "/hub/spawn?next=" + URLEncoder.encode("/user/" + name + "/lab", StandardCharsets.UTF_8);
     }
 }
