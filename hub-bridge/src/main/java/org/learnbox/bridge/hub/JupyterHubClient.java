@@ -2,14 +2,12 @@ package org.learnbox.bridge.hub;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.RestClients;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -37,23 +35,10 @@ public class JupyterHubClient {
 
     public JupyterHubClient(LearnboxProperties properties) {
         this.metricsUrl = properties.hub().apiUrl().replaceFirst("/api/?$", "") + "/metrics";
-        this.rest = RestClient.builder()
-                .requestFactory(requestFactory())
+        this.rest = RestClients.builder()
                 .baseUrl(properties.hub().apiUrl())
                 .defaultHeader("Authorization", "token " + properties.sharedSecret())
                 .build();
-    }
-
-    /**
-     * The JDK's client, a connection per request under way: the default (Apache's, with docker-java on the
-     * class path) keeps five per host, and a hub's answer to a start waits for the server, so five learners
-     * starting at once held every other question to the hub (each login's among them) for as long.
-     */
-    private static JdkClientHttpRequestFactory requestFactory() {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
-        factory.setReadTimeout(Duration.ofSeconds(60));
-        return factory;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

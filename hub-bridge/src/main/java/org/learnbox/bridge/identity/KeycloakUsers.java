@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.RestClients;
 import org.learnbox.bridge.config.Words;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +46,8 @@ class KeycloakUsers {
         URI realm = URI.create(realmUrl);
         String server = realmUrl.substring(0, realmUrl.length() - realm.getPath().length());
         String realmName = realm.getPath().substring(realm.getPath().lastIndexOf('/') + 1);
-        this.tokens = RestClient.builder().baseUrl(realmUrl + "/protocol/openid-connect/token").build();
-        this.admin = RestClient.builder()
+        this.tokens = RestClients.builder().baseUrl(realmUrl + "/protocol/openid-connect/token").build();
+        this.admin = RestClients.builder()
                 .baseUrl(server + "/admin/realms/" + realmName)
                 .requestInitializer(request -> request.getHeaders().setBearerAuth(accessToken()))
                 .build();
