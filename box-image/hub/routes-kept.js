@@ -61,9 +61,9 @@ function saved() {
   try { return JSON.parse(fs.readFileSync(SAVED, 'utf8')); } catch (e) { return {}; }
 }
 
-function save(routes) {
+function save(text) {
   fs.mkdirSync(path.dirname(SAVED), { recursive: true });
-  fs.writeFileSync(SAVED + '.new', JSON.stringify(routes));
+  fs.writeFileSync(SAVED + '.new', text);
   fs.renameSync(SAVED + '.new', SAVED);
 }
 
@@ -89,7 +89,7 @@ async function keep() {
     try {
       const now = JSON.stringify(await routesNow());
       if (now !== last) {
-        save(JSON.parse(now));
+        save(now);
         last = now;
       }
     } catch (e) {

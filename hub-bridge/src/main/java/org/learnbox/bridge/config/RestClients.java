@@ -12,14 +12,15 @@ import org.springframework.web.client.RestClient;
  * the server is up, so five learners starting at once held every other question to the hub.
  */
 public final class RestClients {
-    private static final Duration CONNECT_WITHIN = Duration.ofSeconds(5);
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(60);
+    /** One for all: each JDK client keeps a selector thread and its own connections. */
+    private static final HttpClient JDK = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private RestClients() {}
 
     public static RestClient.Builder builder() {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_WITHIN).build());
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(JDK);
         factory.setReadTimeout(ANSWER_WITHIN);
         return RestClient.builder().requestFactory(factory);
     }
