@@ -27,6 +27,7 @@ import org.learnbox.bridge.config.SecretFiles;
 import org.learnbox.bridge.sandbox.ContainerLabels;
 import org.learnbox.bridge.sandbox.ContainerExec;
 import org.learnbox.bridge.sandbox.ContainerStops;
+import org.learnbox.bridge.sandbox.HomeVolumes;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
 import org.learnbox.bridge.sandbox.VolumeWrites;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,11 +117,7 @@ public class DockerBoxVolumes implements BoxVolumes {
     @Override
     public void replace(String learner, InputStream tar) {
         String volume = SandboxSpecs.homeVolume(box, learner);
-        try {
-            docker.removeVolumeCmd(volume).exec();
-        } catch (NotFoundException none) {
-            // a learner new to this box
-        }
+        HomeVolumes.remove(docker, volume); // a learner new to this box has none
         docker.createVolumeCmd().withName(volume)
                 .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "home", SandboxSpecs.LABEL_USER, learner))
                 .exec();
@@ -139,13 +136,10 @@ public class DockerBoxVolumes implements BoxVolumes {
                 .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "sandbox")).exec()) {
             ContainerStops.remove(docker, sandbox.getId());
         }
-        for (String learner : learners()) {
-            try {
-                docker.removeVolumeCmd(SandboxSpecs.homeVolume(box, learner)).exec();
-            } catch (NotFoundException gone) {
-                // removed meanwhile
-            }
-        }
+        for (String learner : learners()) HomeVolumes.remove(docker, SandboxSpecs.homeVolume(box, learner));
+        // The pool's homes that no learner claimed: their sandboxes went above.
+        docker.listVolumesCmd().withFilter("label", List.of(SandboxSpecs.LABEL_BOX + "=" + box, SandboxSpecs.LABEL_ROLE + "=pool-home"))
+                .exec().getVolumes().forEach(pooled -> HomeVolumes.remove(docker, pooled.getName()));
     }
 
     @Override

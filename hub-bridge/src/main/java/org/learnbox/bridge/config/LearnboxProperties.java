@@ -62,10 +62,12 @@ public record LearnboxProperties(
             /** A learner's sandbox starts as they log in, ahead of the hub's call, which hands it the hub's token. */
             @DefaultValue("true") boolean startAtLogin,
             /** A learner's desktop (windows of their programs) stops after nobody looked at it for this long. */
-            @DefaultValue("10m") Duration desktopIdle) {
+            @DefaultValue("10m") Duration desktopIdle,
+            /** Sandboxes kept started for learners who never had one, each given to the first who comes. */
+            @DefaultValue("0") int pool) {
 
         Sandbox withImage(String other) {
-            return new Sandbox(other, cpus, memory, pids, network, maxRunning, minFreeMemory, port, boxUrl, startAtLogin, desktopIdle);
+            return new Sandbox(other, cpus, memory, pids, network, maxRunning, minFreeMemory, port, boxUrl, startAtLogin, desktopIdle, pool);
         }
     }
 

@@ -53,11 +53,17 @@ class DockerBoxUsage implements BoxUsage {
         JsonNode usage = get("/system/df");
         if (usage == null) return List.of();
         List<Disk> disks = new ArrayList<>();
+        Map<String, Long> sizes = new java.util.HashMap<>();
+        for (JsonNode volume : usage.path("Volumes")) {
+            sizes.put(volume.path("Name").asString(""), Math.max(0, volume.path("UsageData").path("Size").asLong()));
+        }
         for (JsonNode volume : usage.path("Volumes")) {
             JsonNode labels = volume.path("Labels");
             if (!box.equals(labels.path(SandboxSpecs.LABEL_BOX).asString("")) || !"home".equals(labels.path(SandboxSpecs.LABEL_ROLE).asString(""))) continue;
+            // A home that was a pool sandbox's is bound onto the pool's volume, which holds (and counts) its files.
+            String holder = labels.path(SandboxSpecs.LABEL_HOME_IN).asString(volume.path("Name").asString(""));
             disks.add(new Disk("home", labels.path(SandboxSpecs.LABEL_USER).asString(""), volume.path("Name").asString(""),
-                    Math.max(0, volume.path("UsageData").path("Size").asLong())));
+                    sizes.getOrDefault(holder, 0L)));
         }
         for (JsonNode image : usage.path("Images")) {
             JsonNode labels = image.path("Labels");

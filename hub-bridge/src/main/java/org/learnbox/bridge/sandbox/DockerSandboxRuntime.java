@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +61,10 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     public boolean startAhead(SandboxSpec spec, Consumer<SpawnEvent> progress) {
         return DockerErrors.translate(() -> {
             if (!containers(spec.user()).isEmpty()) return false;
+            if (claimFromPool(spec).isPresent()) {
+                progress.accept(SpawnEvent.step(75, "A sandbox started ahead is yours"));
+                return true;
+            }
             requireImage(spec.image());
             progress.accept(SpawnEvent.step(20, "Sandbox image " + spec.image() + " is ready"));
             ensureNetwork(spec.network());
@@ -95,6 +98,12 @@ public class DockerSandboxRuntime implements SandboxRuntime {
                 return existing.get();
             }
             if (existing.isPresent()) containers(spec.user()).forEach(this::removeContainer); // ended, or asleep and not woken
+            Optional<Sandbox> claimed = existing.isEmpty() ? claimFromPool(spec) : Optional.empty();
+            if (claimed.isPresent()) {
+                handOver(claimed.get().id(), spec.env());
+                progress.accept(SpawnEvent.step(85, "Waiting for JupyterLab to answer"));
+                return claimed.get();
+            }
             requireImage(spec.image());
             progress.accept(SpawnEvent.step(20, "Sandbox image " + spec.image() + " is ready"));
             ensureNetwork(spec.network());
@@ -152,12 +161,114 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     @Override
     public java.util.Set<String> runningUsers() {
         return DockerErrors.translate(() -> containers(null).stream().filter(c -> "running".equals(c.getState()))
-                .map(c -> c.getLabels().get(SandboxSpecs.LABEL_USER)).collect(java.util.stream.Collectors.toSet()));
+                .map(this::userOf).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Override
     public List<Sandbox> list() {
         return DockerErrors.translate(() -> containers(null).stream().map(c -> inspect(c.getId())).toList());
+    }
+
+    @Override
+    public String startForThePool(SandboxSpec spec) {
+        return DockerErrors.translate(() -> {
+            requireImage(spec.image());
+            ensureNetwork(spec.network());
+            Map<String, String> labels = new HashMap<>(spec.labels());
+            labels.put(LABEL_ROLE, "pool-home");
+            docker.createVolumeCmd().withName(spec.volumeName()).withLabels(labels).exec();
+            String id = create(spec, spec.env());
+            try {
+                docker.startContainerCmd(id).exec();
+            } catch (RuntimeException failure) {
+                removeContainer(id);
+                docker.removeVolumeCmd(spec.volumeName()).exec();
+                throw failure;
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public int pooled() {
+        return DockerErrors.translate(() -> {
+            int waiting = 0;
+            for (Container container : unclaimed()) {
+                if ("running".equals(container.getState())) {
+                    waiting++;
+                } else { // its server gave up, or the engine ended it: it and its home go
+                    removeContainer(container);
+                    removeVolume(SandboxSpecs.poolVolume(box, container.getLabels().get(SandboxSpecs.LABEL_POOL)));
+                }
+            }
+            removeOrphanedPoolHomes();
+            return waiting;
+        });
+    }
+
+    /**
+     * A learner who never had a sandbox gets one of the pool's, already started: it takes their
+     * name, and its home becomes theirs (their home volume is bound onto the pool sandbox's, which
+     * keeps the files). Empty when the learner has a home already, or the pool has none waiting.
+     */
+    private Optional<Sandbox> claimFromPool(SandboxSpec spec) {
+        if (volumeExists(spec.volumeName())) return Optional.empty();
+        for (Container container : unclaimed()) {
+            if (!"running".equals(container.getState())) continue;
+            try {
+                docker.renameContainerCmd(container.getId()).withName(spec.containerName()).exec();
+            } catch (NotFoundException | ConflictException takenMeanwhile) {
+                continue; // another claim had it first, or the learner's name is taken: the next
+            }
+            String poolVolume = SandboxSpecs.poolVolume(box, container.getLabels().get(SandboxSpecs.LABEL_POOL));
+            Map<String, String> labels = new HashMap<>(spec.labels());
+            labels.put(LABEL_ROLE, "home");
+            labels.put(SandboxSpecs.LABEL_HOME_IN, poolVolume);
+            docker.createVolumeCmd().withName(spec.volumeName()).withDriver("local").withLabels(labels)
+                    .withDriverOpts(Map.of("type", "none", "o", "bind", "device", docker.inspectVolumeCmd(poolVolume).exec().getMountpoint()))
+                    .exec();
+            log.info("the pool's sandbox {} is {}'s", container.getId().substring(0, 12), spec.user());
+            return Optional.of(inspect(container.getId()));
+        }
+        return Optional.empty();
+    }
+
+    /** The pool's sandboxes that no learner has claimed: they still bear the pool's name. */
+    private List<Container> unclaimed() {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(LABEL_BOX + "=" + box, LABEL_ROLE + "=sandbox", SandboxSpecs.LABEL_POOL)).exec().stream()
+                .filter(c -> userOf(c) == null).toList();
+    }
+
+    /** The pool's homes whose sandbox went (./box down removes sandboxes) before any learner claimed it. */
+    private void removeOrphanedPoolHomes() {
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(LABEL_BOX + "=" + box, SandboxSpecs.LABEL_POOL)).exec()
+                .forEach(c -> kept.add(SandboxSpecs.poolVolume(box, c.getLabels().get(SandboxSpecs.LABEL_POOL))));
+        List<com.github.dockerjava.api.command.InspectVolumeResponse> volumes = docker.listVolumesCmd()
+                .withFilter("label", List.of(LABEL_BOX + "=" + box)).exec().getVolumes();
+        if (volumes == null) return;
+        volumes.stream().map(v -> v.getLabels() == null ? null : v.getLabels().get(SandboxSpecs.LABEL_HOME_IN)).forEach(kept::add);
+        volumes.stream().filter(v -> v.getLabels() != null && "pool-home".equals(v.getLabels().get(LABEL_ROLE)))
+                .filter(v -> !kept.contains(v.getName()))
+                .forEach(v -> removeVolume(v.getName()));
+    }
+
+    private boolean volumeExists(String name) {
+        try {
+            docker.inspectVolumeCmd(name).exec();
+            return true;
+        } catch (NotFoundException missing) {
+            return false;
+        }
+    }
+
+    private void removeVolume(String name) {
+        try {
+            docker.removeVolumeCmd(name).exec();
+        } catch (NotFoundException | ConflictException goneOrInUse) {
+            log.debug("volume {} was gone or in use", name);
+        }
     }
 
     @Override
@@ -258,10 +369,27 @@ public class DockerSandboxRuntime implements SandboxRuntime {
         });
     }
 
+    /** The learners' sandboxes (one learner's, with {@code user}); the pool's unclaimed ones are no one's. */
     private List<Container> containers(String user) {
-        List<String> labels = new ArrayList<>(List.of(LABEL_BOX + "=" + box, LABEL_ROLE + "=sandbox"));
-        if (user != null) labels.add(LABEL_USER + "=" + user);
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
+        List<String> labels = List.of(LABEL_BOX + "=" + box, LABEL_ROLE + "=sandbox");
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
+                .filter(c -> user == null ? userOf(c) != null : user.equals(userOf(c))).toList();
+    }
+
+    /**
+     * Whose sandbox it is: its label says, or, for one that was the pool's (labels cannot change),
+     * its name, which it took when claimed. Null for the pool's unclaimed ones.
+     */
+    private String userOf(Container container) {
+        String names = container.getNames() == null || container.getNames().length == 0 ? "" : container.getNames()[0];
+        return userOf(container.getLabels(), names);
+    }
+
+    private String userOf(Map<String, String> labels, String name) {
+        String user = labels == null ? null : labels.get(LABEL_USER);
+        if (user != null && !user.isEmpty()) return user;
+        String prefix = "/" + SandboxSpecs.containerName(box, "");
+        return name.startsWith(prefix) ? name.substring(prefix.length()) : null;
     }
 
     private Sandbox inspect(String id) {
@@ -272,7 +400,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     private Sandbox describe(InspectContainerResponse info, int port) {
-        String user = info.getConfig().getLabels().get(LABEL_USER);
+        String user = userOf(info.getConfig().getLabels(), info.getName());
         boolean asleep = Boolean.TRUE.equals(info.getState().getPaused());
         boolean running = Boolean.TRUE.equals(info.getState().getRunning()) && !asleep;
         String ip = info.getNetworkSettings().getNetworks().values().stream()

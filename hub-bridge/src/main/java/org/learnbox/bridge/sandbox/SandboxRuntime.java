@@ -42,6 +42,16 @@ public interface SandboxRuntime {
      */
     boolean startAhead(SandboxSpec spec, Consumer<SpawnEvent> progress);
 
+    /**
+     * Starts a sandbox of the pool, for no learner yet (the spec's {@link SandboxSpecs#forPool}):
+     * its server loads and waits. The first learner without a home whose sandbox {@link #start}s or
+     * {@link #startAhead}s gets it. Answers its id.
+     */
+    String startForThePool(SandboxSpec spec);
+
+    /** How many of the pool's sandboxes wait for a learner; those that ended are removed with their homes. */
+    int pooled();
+
     /** The learners whose sandboxes run now: one list from the engine, no look into each. */
     java.util.Set<String> runningUsers();
 

@@ -21,6 +21,13 @@ public class SandboxSpecs {
     static final String HUB_ENV_FOLDER = "learnbox";
     static final String HUB_ENV_NAME = "hub-env.json";
     static final String HUB_ENV_FILE = HUB_ENV_PARENT + "/" + HUB_ENV_FOLDER + "/" + HUB_ENV_NAME;
+    /** How long the server waits for the hub's environment, in seconds; 0: as long as it takes (the pool's). */
+    static final String HUB_WAIT_VARIABLE = "LEARNBOX_HUB_WAIT_SECONDS";
+    /** A pool's sandbox carries its id here, and no learner's name. */
+    static final String LABEL_POOL = "org.learnbox.pool";
+    /** A learner's home that was a pool sandbox's names the volume that holds its files. */
+    public static final String LABEL_HOME_IN = "org.learnbox.home-in";
+    static final String POOL_PREFIX = "-pool-";
 
     private final LearnboxProperties properties;
 
@@ -39,27 +46,46 @@ public class SandboxSpecs {
     }
 
     public SandboxSpec forUser(String user, Map<String, String> hubEnv) {
-        LearnboxProperties.Sandbox sandbox = properties.sandbox();
         Map<String, String> env = new HashMap<>(hubEnv);
+        env.putAll(common());
         // jupyterhub-singleuser binds where JUPYTERHUB_SERVICE_URL says: all interfaces of the container.
-        env.put("JUPYTERHUB_SERVICE_URL", "http://0.0.0.0:" + sandbox.port() + "/user/" + user + "/");
+        env.put("JUPYTERHUB_SERVICE_URL", "http://0.0.0.0:" + properties.sandbox().port() + "/user/" + user + "/");
+        return spec(user, containerName(properties.box(), user), homeVolume(properties.box(), user), env,
+                Map.of(LABEL_BOX, properties.box(), LABEL_ROLE, "sandbox", LABEL_USER, user));
+    }
+
+    /**
+     * A sandbox of the pool, started for no learner yet: its server loads, then waits for the
+     * environment of whoever claims it, as long as it takes. Its home is a volume of its own, which
+     * becomes its learner's.
+     */
+    SandboxSpec forPool(String id) {
+        Map<String, String> env = new HashMap<>(common());
+        env.put(HUB_ENV_FILE_VARIABLE, HUB_ENV_FILE);
+        env.put(HUB_WAIT_VARIABLE, "0");
+        return spec(null, properties.box() + POOL_PREFIX + id, poolVolume(properties.box(), id), env,
+                Map.of(LABEL_BOX, properties.box(), LABEL_ROLE, "sandbox", LABEL_POOL, id));
+    }
+
+    /** The volume of a pool's sandbox: the home of the learner who claims it. */
+    static String poolVolume(String box, String id) {
+        return box + "-pool-home-" + id;
+    }
+
+    private Map<String, String> common() {
+        LearnboxProperties.Sandbox sandbox = properties.sandbox();
+        Map<String, String> env = new HashMap<>();
         env.put("HOME", HOME);
         // The server tells the hub of the learner's activity each minute, not each five: the class week sees it soon.
         env.put("JUPYTERHUB_ACTIVITY_INTERVAL", "60");
         env.put("LEARNBOX_URL", sandbox.boxUrl());
         env.put("LEARNBOX_DESKTOP_IDLE_SECONDS", Long.toString(sandbox.desktopIdle().toSeconds()));
-        return new SandboxSpec(
-                user,
-                sandbox.image(),
-                containerName(properties.box(), user),
-                homeVolume(properties.box(), user),
-                HOME,
-                env,
-                Map.of(LABEL_BOX, properties.box(), LABEL_ROLE, "sandbox", LABEL_USER, user),
-                sandbox.cpus(),
-                sandbox.memory().toBytes(),
-                sandbox.pids(),
-                sandbox.network(),
-                sandbox.port());
+        return env;
+    }
+
+    private SandboxSpec spec(String user, String container, String volume, Map<String, String> env, Map<String, String> labels) {
+        LearnboxProperties.Sandbox sandbox = properties.sandbox();
+        return new SandboxSpec(user, sandbox.image(), container, volume, HOME, env, labels,
+                sandbox.cpus(), sandbox.memory().toBytes(), sandbox.pids(), sandbox.network(), sandbox.port());
     }
 }

@@ -93,6 +93,16 @@ final class InMemoryHomes implements SandboxRuntime {
     }
 
     @Override
+    public String startForThePool(SandboxSpec spec) {
+        throw new UnsupportedOperationException("homes in memory have no pool");
+    }
+
+    @Override
+    public int pooled() {
+        return 0;
+    }
+
+    @Override
     public Optional<Woken> wake(SandboxSpec spec) {
         return Optional.empty();
     }

@@ -44,7 +44,7 @@ class DockerSandboxRuntimeIT {
 
     private static LearnboxProperties properties(String image) {
         return TestProperties.of(BOX,
-                new LearnboxProperties.Sandbox(image, 0.5, DataSize.ofMegabytes(256), 64, BOX + "-sandboxes", 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10)),
+                new LearnboxProperties.Sandbox(image, 0.5, DataSize.ofMegabytes(256), 64, BOX + "-sandboxes", 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10), 0),
                 TestProperties.hub("http://127.0.0.1:9/hub/api"), TestProperties.courses("data/courses"));
     }
 
@@ -96,7 +96,7 @@ class DockerSandboxRuntimeIT {
     void learnersStartingAtOnceOnANewBoxShareOneNetwork() throws Exception {
         String network = BOX + "-first-lesson";
         LearnboxProperties fresh = TestProperties.of(BOX,
-                new LearnboxProperties.Sandbox(idleImage, 0.5, DataSize.ofMegabytes(256), 64, network, 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10)),
+                new LearnboxProperties.Sandbox(idleImage, 0.5, DataSize.ofMegabytes(256), 64, network, 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10), 0),
                 TestProperties.hub("http://127.0.0.1:9/hub/api"), TestProperties.courses("data/courses"));
         DockerSandboxRuntime newBox = new DockerSandboxRuntime(docker, fresh);
         SandboxSpecs newSpecs = new SandboxSpecs(fresh);
@@ -220,6 +220,59 @@ class DockerSandboxRuntimeIT {
         assertThat(again.id()).as("a start that does not wake replaces the sleeper").isNotEqualTo(first.id());
         assertThat(again.running()).isTrue();
         assertThat(runtime.list()).hasSize(1);
+    }
+
+    @Test
+    void aLearnerWhoNeverHadASandboxGetsOneOfThePoolsAndItsHomeStaysTheirs() throws Exception {
+        String pooled = runtime.startForThePool(specs.forPool("p1"));
+        assertThat(runtime.pooled()).isEqualTo(1);
+        assertThat(runtime.list()).as("a sandbox of the pool is no learner's").isEmpty();
+        assertThat(runtime.runningUsers()).isEmpty();
+        asRoot(pooled, "echo made-before > /home/learner/before.txt");
+
+        Sandbox mine = runtime.start(specs.forUser("noa", Map.of("JUPYTERHUB_API_TOKEN", "t0k")), e -> { });
+        assertThat(mine.id()).as("the pool's sandbox, already started, is noa's").isEqualTo(pooled);
+        assertThat(mine.user()).isEqualTo("noa");
+        assertThat(runtime.pooled()).isZero();
+        assertThat(runtime.runningUsers()).containsExactly("noa");
+        assertThat(runtime.find("noa")).map(Sandbox::id).contains(pooled);
+        assertThat(docker.inspectContainerCmd(pooled).exec().getName()).isEqualTo("/" + BOX + "-sandbox-noa");
+        assertThat(runtime.run("noa", List.of("cat", SandboxSpecs.HUB_ENV_FILE), Duration.ofSeconds(20)).stdout())
+                .as("the hub's environment, handed over as for a start ahead").contains("t0k", "/user/noa/");
+        assertThat(docker.inspectVolumeCmd(BOX + "-home-noa").exec().getLabels())
+                .containsEntry("org.learnbox.user", "noa").containsEntry("org.learnbox.role", "home");
+        asRoot(pooled, "echo made-after > /home/learner/after.txt");
+
+        // Removed and started again: a container of noa's own, on noa's home, with what was written before and after the claim.
+        runtime.remove("noa");
+        Sandbox again = runtime.start(specs.forUser("noa", Map.of()), e -> { });
+        assertThat(again.id()).isNotEqualTo(pooled);
+        assertThat(runtime.run("noa", List.of("cat", "/home/learner/before.txt", "/home/learner/after.txt"), Duration.ofSeconds(20)).stdout())
+                .isEqualTo("made-before\nmade-after\n");
+        assertThat(runtime.findInHome("noa", ".txt", 10).files()).extracting(HomeFile::path).containsExactly("after.txt", "before.txt");
+
+        // A learner who has a home never takes one of the pool's.
+        String second = runtime.startForThePool(specs.forPool("p2"));
+        runtime.remove("noa");
+        assertThat(runtime.start(specs.forUser("noa", Map.of()), e -> { }).id()).isNotEqualTo(second);
+        assertThat(runtime.pooled()).isEqualTo(1);
+    }
+
+    @Test
+    void aSandboxOfThePoolThatEndedGoesWithItsHomeAndSoDoesAHomeWhoseSandboxWentUnclaimed() {
+        String ended = runtime.startForThePool(specs.forPool("p3"));
+        runtime.startForThePool(specs.forPool("p4"));
+        docker.stopContainerCmd(ended).withTimeout(0).exec(); // ended, as by the engine
+        docker.removeContainerCmd(BOX + "-pool-p4").withForce(true).exec(); // as ./box down does
+
+        assertThat(runtime.pooled()).isZero();
+        assertThat(docker.listVolumesCmd().withFilter("label", List.of("org.learnbox.box=" + BOX)).exec().getVolumes())
+                .as("no home of the pool's is left").isNullOrEmpty();
+    }
+
+    private void asRoot(String container, String command) throws Exception {
+        assertThat(ContainerExec.run(docker, container, "0", Duration.ofSeconds(20), OutputStream.nullOutputStream(),
+                OutputStream.nullOutputStream(), List.of("sh", "-c", command))).hasValue(0);
     }
 
     /** A teacher's look at a learner's work: the home is read while the sandbox runs and after it is gone. */
