@@ -3,9 +3,11 @@
 
 Starts its own box (./box up, project 'lbbench', ports 19000+), drives it through the front
 door exactly as a browser does, and prints the figures as Markdown for bench/RESULTS.md.
-Usage: bench/spawn_bench.py [--alone N] [--crowd N] [--opened N]
+Usage: bench/spawn_bench.py [--alone N] [--crowd N] [--opened N] [--pool N]
 --opened N: a class of N whose teacher pressed "Open the class" logs in at once, once every
 server is ready.
+--pool N: the box keeps N sandboxes started for new learners (LEARNBOX_SANDBOX_POOL); the crowd
+logs in once all N wait, their servers loaded.
 """
 import argparse
 import concurrent.futures
@@ -17,6 +19,7 @@ import sys
 import time
 import urllib.parse
 
+import benchbox
 from benchbox import PROJECT, Browser, add_user, login_to_api, percentile, sh, wipe
 
 
@@ -95,15 +98,33 @@ def open_the_class(size):
         time.sleep(1)
 
 
+def pool_waiting(size):
+    """Seconds until the box's pool holds `size` sandboxes, each quiet (its server loaded and waiting)."""
+    began = time.monotonic()
+    while True:
+        names = sh("docker", "ps", "--filter", f"label=org.learnbox.box={PROJECT}", "--filter", "label=org.learnbox.pool",
+                   "--filter", f"name={PROJECT}-pool-", "--format", "{{.Names}}").split()
+        if len(names) >= size:
+            cpu = sh("docker", "stats", "--no-stream", "--format", "{{.CPUPerc}}", *names).split()
+            if all(float(p.rstrip("%")) < 2 for p in cpu):
+                return time.monotonic() - began
+        if time.monotonic() - began > 900:
+            raise RuntimeError(f"the pool did not fill: {len(names)} of {size}")
+        time.sleep(2)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--alone", type=int, default=10, help="sequential spawns of one learner")
     parser.add_argument("--crowd", type=int, default=20, help="learners logging in at once")
     parser.add_argument("--opened", type=int, default=0, help="a class of N, opened first, logging in at once")
+    parser.add_argument("--pool", type=int, default=0, help="sandboxes the box keeps started for new learners")
     parser.add_argument("--keep", action="store_true", help="leave the bench box up afterwards")
     args = parser.parse_args()
 
     wipe()
+    if args.pool:
+        benchbox.ENV.update(LEARNBOX_SANDBOX_POOL=str(args.pool))
     sh("./box", "up")
     try:
         if args.opened:
@@ -131,6 +152,8 @@ def main():
 
         names = [f"crowd{i:02d}" for i in range(args.crowd)]
         passwords = {n: add_user(n) for n in names}
+        if args.pool:
+            print(f"| a pool of {args.pool} | all waiting, their servers loaded, after {pool_waiting(args.pool):.0f} s |")
         all_ready, results, failures = crowd_logs_in(names, passwords)
 
         if alone:
