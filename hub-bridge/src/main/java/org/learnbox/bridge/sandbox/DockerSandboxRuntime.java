@@ -43,6 +43,8 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     private final String box;
     private final SchoolTrust trust;
     private final HomeReads homes;
+    /** One claim of a pool's sandbox at a time. */
+    private final Object claims = new Object();
 
     public DockerSandboxRuntime(DockerClient docker, LearnboxProperties properties) {
         this(docker, properties, null);
@@ -212,11 +214,17 @@ public class DockerSandboxRuntime implements SandboxRuntime {
      * keeps the files). Empty when the learner has a home already, or the pool has none waiting.
      */
     private Optional<Sandbox> claimFromPool(SandboxSpec spec) {
+        synchronized (claims) { // the engine resolves a rename's old name before its lock: renames at once all succeed
+            return claimFromPoolAlone(spec);
+        }
+    }
+
+    private Optional<Sandbox> claimFromPoolAlone(SandboxSpec spec) {
         if (volumeExists(spec.volumeName())) return Optional.empty();
         for (Container container : unclaimed()) {
             if (!"running".equals(container.getState())) continue;
-            try {
-                docker.renameContainerCmd(container.getId()).withName(spec.containerName()).exec();
+            try { // by its pool name, not its id: the name is the claim, and a second claim finds it gone
+                docker.renameContainerCmd(container.getNames()[0].substring(1)).withName(spec.containerName()).exec();
             } catch (NotFoundException | ConflictException takenMeanwhile) {
                 continue; // another claim had it first, or the learner's name is taken: the next
             }

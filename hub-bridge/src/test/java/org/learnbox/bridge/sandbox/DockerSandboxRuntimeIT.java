@@ -259,6 +259,19 @@ class DockerSandboxRuntimeIT {
     }
 
     @Test
+    void learnersStartingAtOnceNeverShareOneSandboxOfThePool() throws Exception {
+        String pooled = runtime.startForThePool(specs.forPool("p5"));
+        List<java.util.concurrent.CompletableFuture<Sandbox>> starts = new ArrayList<>();
+        for (String learner : List.of("oli", "pia", "quy", "rex")) {
+            starts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> runtime.start(specs.forUser(learner, Map.of()), e -> { })));
+        }
+        List<String> ids = new ArrayList<>();
+        for (var start : starts) ids.add(start.get(2, java.util.concurrent.TimeUnit.MINUTES).id());
+        assertThat(ids).as("four sandboxes, one of them the pool's").doesNotHaveDuplicates().contains(pooled);
+        assertThat(runtime.runningUsers()).containsExactlyInAnyOrder("oli", "pia", "quy", "rex");
+    }
+
+    @Test
     void aSandboxOfThePoolThatEndedGoesWithItsHomeAndSoDoesAHomeWhoseSandboxWentUnclaimed() {
         String ended = runtime.startForThePool(specs.forPool("p3"));
         runtime.startForThePool(specs.forPool("p4"));
