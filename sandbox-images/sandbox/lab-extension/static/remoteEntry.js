@@ -61,15 +61,26 @@ var _JUPYTERLAB;
     }
   };
 
+  // The language the box's pages chose (their cookie), else the browser's: any Chinese reads Chinese.
+  var CHINESE = (function () {
+    var chosen = document.cookie.match(/(?:^|; )learnbox-language=([^;]*)/);
+    var language = chosen ? decodeURIComponent(chosen[1]) : (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+    return /^zh/i.test(language);
+  })();
+
+  function say(english, chinese) {
+    return CHINESE ? chinese : english;
+  }
+
   // The box's pages: command, label, address, and whether only teachers and admins have it.
   var PAGES = [
-    ['learnbox:dashboard', 'Dashboard', '/', false],
-    ['learnbox:assignments', 'My assignments', '/assignments', false],
-    ['learnbox:snippets', 'My snippets', '/snippets', false],
-    ['learnbox:apps', 'My live apps', '/#apps', false],
-    ['learnbox:repositories', 'My repositories', '/repositories', false],
-    ['learnbox:classes', 'My classes', '/classes', true],
-    ['learnbox:password', 'Change my password', '/account/password', false]
+    ['learnbox:dashboard', say('Dashboard', '主页'), '/', false],
+    ['learnbox:assignments', say('My assignments', '我的作业'), '/assignments', false],
+    ['learnbox:snippets', say('My snippets', '我的代码片段'), '/snippets', false],
+    ['learnbox:apps', say('My live apps', '我的在线应用'), '/#apps', false],
+    ['learnbox:repositories', say('My repositories', '我的仓库'), '/repositories', false],
+    ['learnbox:classes', say('My classes', '我的班级'), '/classes', true],
+    ['learnbox:password', say('Change my password', '修改我的密码'), '/account/password', false]
   ];
   var ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect x="3" y="5" width="18" height="14" rx="2"'
     + ' fill="none" stroke="#1565c0" stroke-width="2"/><path d="M7 10l3 2-3 2M12 15h5" fill="none" stroke="#1565c0" stroke-width="2"/></svg>';
@@ -86,7 +97,7 @@ var _JUPYTERLAB;
       if (app.commands.hasCommand(page[0])) return;
       app.commands.addCommand(page[0], {
         label: page[1],
-        caption: 'Opens ' + page[1] + ' of LearnBox in a new tab',
+        caption: say('Opens ' + page[1] + ' of LearnBox in a new tab', '在新标签页中打开 LearnBox 的' + page[1]),
         icon: icon,
         isVisible: function () { return !page[3] || teaches(); },
         execute: function () { window.open(page[2], '_blank', 'noopener'); }
@@ -109,9 +120,9 @@ var _JUPYTERLAB;
     app.commands.addCommand('learnbox:submit-assignment', {
       label: function () {
         var id = assignmentOf(app);
-        return id ? 'Submit assignment ' + id : 'Submit an assignment';
+        return id ? say('Submit assignment ', '提交作业 ') + id : say('Submit an assignment', '提交作业');
       },
-      caption: 'Saves this notebook and opens its assignment on LearnBox, to submit it',
+      caption: say('Saves this notebook and opens its assignment on LearnBox, to submit it', '保存这个笔记本，并在 LearnBox 上打开它的作业以提交'),
       icon: icon,
       execute: function () {
         var id = assignmentOf(app);
@@ -141,8 +152,9 @@ var _JUPYTERLAB;
   function addDesktop(app, icon) {
     if (app.commands.hasCommand('learnbox:desktop')) return;
     app.commands.addCommand('learnbox:desktop', {
-      label: 'Desktop',
-      caption: 'Opens your desktop in a new tab: the windows of your programs (Swing, tkinter, turtle) show there',
+      label: say('Desktop', '桌面'),
+      caption: say('Opens your desktop in a new tab: the windows of your programs (Swing, tkinter, turtle) show there',
+        '在新标签页中打开你的桌面：你的程序（Swing、tkinter、turtle）的窗口显示在那里'),
       icon: icon,
       execute: function () { window.open(serverBase() + 'desktop/', 'learnbox-desktop'); }
     });

@@ -58,8 +58,7 @@ public class AppService {
     private final LearnboxProperties.Apps settings;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** Each app's requests since the bridge started, as the gateway reports them. */
-    private final Map<String, AppRequests> requests = new ConcurrentHashMap<>();
+    private final AppRequestCounts requests = new AppRequestCounts();
     /** Apps started and not yet answering: the idle sleeper leaves them be, however long their start takes. */
     private final java.util.Set<String> starting = ConcurrentHashMap.newKeySet();
     private final AppSources sources;
@@ -264,13 +263,13 @@ public class AppService {
     public void requested(Map<String, AppRequests> byHost) {
         byHost.forEach((host, more) -> {
             AppAddress address = AppAddress.ofHost(host, settings.domain());
-            if (address != null) requests.merge(key(address.user(), address.name()), more, AppRequests::and);
+            if (address != null) requests.add(address.user(), address.name(), more);
         });
     }
 
     /** A request the bridge itself saw (a publish or a wake): it counts as activity, not as a visit. */
     private void noteRequest(String user, String name) {
-        requests.merge(key(user, name), new AppRequests(clock.millis(), 0), AppRequests::and);
+        requests.add(user, name, new AppRequests(clock.millis(), 0));
     }
 
     /** Apps nobody asked for during the idle time go to sleep; the next request wakes them. */
@@ -320,7 +319,7 @@ public class AppService {
         AppInstance app = runtime.find(user, name)
                 .orElseThrow(() -> new AppNotFoundException("app.refused.no-such", user, name));
         AppState state = AppState.of(app);
-        AppRequests counted = requests.getOrDefault(key(user, name), new AppRequests(0, 0));
+        AppRequests counted = requests.of(user, name);
         return new AppStatus(state.word(), why(state, app), counted.count(),
                 counted.last() == 0 ? null : Instant.ofEpochMilli(counted.last()),
                 app.running() ? runtime.memoryUsed(user, name) / (1024 * 1024) : 0, settings.memory().toMegabytes());
@@ -361,7 +360,7 @@ public class AppService {
         requireApp(user, name);
         runtime.remove(user, name);
         sources.forget(user, name);
-        requests.remove(key(user, name));
+        requests.forget(user, name);
     }
 
     /**
@@ -538,7 +537,7 @@ public class AppService {
 
     private Instant lastRequest(AppInstance app) {
         Instant started = app.startedAt() == null ? Instant.EPOCH : app.startedAt();
-        Instant last = Instant.ofEpochMilli(requests.getOrDefault(key(app.user(), app.name()), new AppRequests(0, 0)).last());
+        Instant last = Instant.ofEpochMilli(requests.of(app.user(), app.name()).last());
         return last.isAfter(started) ? last : started;
     }
 

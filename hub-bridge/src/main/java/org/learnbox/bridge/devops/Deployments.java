@@ -1,5 +1,6 @@
 package org.learnbox.bridge.devops;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -47,6 +48,8 @@ public class Deployments {
     Deployments(ReleaseRepository releases, BuildRuntime builder, AppService apps, LearnboxProperties properties, Clock clock,
             MeterRegistry meters, GitStorage storage) {
         this.meters = meters;
+        Gauge.builder("learnbox.builds.under.way", releases, r -> r.findByState(Release.State.BUILDING).size())
+                .description("Pushes being built or deployed now").register(meters);
         this.storage = storage;
         this.releases = releases;
         this.builder = builder;
@@ -131,8 +134,17 @@ public class Deployments {
         apps.prepareNetwork();
         boolean maven = MAVEN_BUILD.equals(manifest.build());
         told.accept("building: " + manifest.build());
-        byte[] made = builder.build(new BuildRuntime.BuildJob(owner, project, ProjectTree.tar(repository, commit),
-                manifest.build(), maven ? "target" : "."), told);
+        long started = System.nanoTime();
+        String outcome = "failure";
+        byte[] made;
+        try {
+            made = builder.build(new BuildRuntime.BuildJob(owner, project, ProjectTree.tar(repository, commit),
+                    manifest.build(), maven ? "target" : "."), told);
+            outcome = "success";
+        } finally {
+            Timer.builder("learnbox.build.duration").description("Time a build in a builder container took, ended well or not")
+                    .tag("outcome", outcome).register(meters).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
         told.accept("the build ended well");
         return maven ? theJar(made) : BuiltFiles.all(made, settings.maxPushSize().toBytes());
     }

@@ -1,19 +1,14 @@
 package org.learnbox.bridge.hub;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.learnbox.bridge.identity.Account;
-import org.learnbox.bridge.identity.AccountService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,19 +21,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class HubTokenFilter extends OncePerRequestFilter {
     public static final String SCHEME = "token ";
-    private static final Duration REMEMBERED = Duration.ofSeconds(60);
-    /** Tokens the hub vouched for, remembered a minute each; the most recently vouched for when more. */
-    static final int MOST_REMEMBERED = 10_000;
 
-    private final JupyterHubClient hub;
-    private final AccountService accounts;
-    private final Cache<String, String> owners;
+    private final VouchedTokens tokens;
+    private final Function<String, Optional<Account>> accountOf;
 
-    public HubTokenFilter(JupyterHubClient hub, AccountService accounts, Clock clock) {
-        this.hub = hub;
-        this.accounts = accounts;
-        this.owners = Caffeine.newBuilder().maximumSize(MOST_REMEMBERED).expireAfterWrite(REMEMBERED).executor(Runnable::run)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+    /** {@code accountOf}: the account of the person the hub vouched for, if the box has one. */
+    public HubTokenFilter(VouchedTokens tokens, Function<String, Optional<Account>> accountOf) {
+        this.tokens = tokens;
+        this.accountOf = accountOf;
     }
 
     /** Whether the request carries a JupyterHub token rather than a session. */
@@ -55,7 +45,7 @@ public class HubTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader("Authorization").substring(SCHEME.length()).strip();
-        Optional<Account> account = ownerOf(token).flatMap(accounts::find);
+        Optional<Account> account = tokens.ownerOf(token).flatMap(accountOf);
         if (account.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/json");
@@ -71,13 +61,5 @@ public class HubTokenFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
-    }
-
-    private Optional<String> ownerOf(String token) {
-        String known = owners.getIfPresent(token);
-        if (known != null) return Optional.of(known);
-        Optional<String> name = hub.ownerOf(token);
-        name.ifPresent(owner -> owners.put(token, owner));
-        return name;
     }
 }

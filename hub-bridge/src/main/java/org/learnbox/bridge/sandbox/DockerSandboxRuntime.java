@@ -208,6 +208,18 @@ public class DockerSandboxRuntime implements SandboxRuntime {
         });
     }
 
+    @Override
+    public void emptyPool() {
+        DockerErrors.translate(() -> {
+            for (Container container : unclaimed()) {
+                removeContainer(container);
+                removeVolume(SandboxSpecs.poolVolume(box, container.getLabels().get(SandboxSpecs.LABEL_POOL)));
+            }
+            removeOrphanedPoolHomes();
+            return null;
+        });
+    }
+
     /**
      * A learner who never had a sandbox gets one of the pool's, already started: it takes their
      * name, and its home becomes theirs (their home volume is bound onto the pool sandbox's, which

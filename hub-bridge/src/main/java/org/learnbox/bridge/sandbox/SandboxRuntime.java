@@ -52,6 +52,12 @@ public interface SandboxRuntime {
     /** How many of the pool's sandboxes wait for a learner; those that ended are removed with their homes. */
     int pooled();
 
+    /**
+     * Removes the pool's unclaimed sandboxes and their homes: at the bridge's start, since they were
+     * made with the image and settings of the bridge before it (an upgrade, a changed setting).
+     */
+    void emptyPool();
+
     /** The learners whose sandboxes run now: one list from the engine, no look into each. */
     java.util.Set<String> runningUsers();
 

@@ -1,14 +1,13 @@
 package org.learnbox.bridge.security;
 
-import java.time.Clock;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.Words;
 import org.learnbox.bridge.config.SharedSecret;
 import org.learnbox.bridge.devops.GitLogin;
-import org.learnbox.bridge.hub.JupyterHubClient;
 import org.learnbox.bridge.identity.HandoffTokens;
 import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.hub.HubTokenFilter;
+import org.learnbox.bridge.hub.VouchedTokens;
 import org.learnbox.bridge.identity.LoginThrottle;
 import org.learnbox.bridge.identity.LoginThrottleFilter;
 import org.springframework.context.annotation.Bean;
@@ -56,13 +55,12 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain peopleApi(HttpSecurity http, JupyterHubClient hub, AccountService accounts, Clock clock,
-            SessionRegistry sessions) throws Exception {
+    SecurityFilterChain peopleApi(HttpSecurity http, VouchedTokens tokens, AccountService accounts, SessionRegistry sessions) throws Exception {
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.ignoringRequestMatchers(HubTokenFilter::carriesToken))
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions)
                         .expiredSessionStrategy(ended -> ended.getResponse().sendError(HttpStatus.UNAUTHORIZED.value())))
-                .addFilterBefore(new HubTokenFilter(hub, accounts, clock), BasicAuthenticationFilter.class)
+                .addFilterBefore(new HubTokenFilter(tokens, accounts::find), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .build();
@@ -71,12 +69,12 @@ class SecurityConfig {
     /** The box's metrics and health: see {@link MetricsDoor}. No session is read or made. */
     @Bean
     @Order(0)
-    SecurityFilterChain metrics(HttpSecurity http, JupyterHubClient hub, AccountService accounts, Clock clock, Words words)
+    SecurityFilterChain metrics(HttpSecurity http, VouchedTokens tokens, AccountService accounts, Words words)
             throws Exception {
         return http.securityMatcher(MetricsDoor.PATHS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new HubTokenFilter(hub, accounts, clock), BasicAuthenticationFilter.class)
+                .addFilterBefore(new HubTokenFilter(tokens, accounts::find), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers(MetricsDoor::throughTheFrontDoor).hasRole("ADMIN").anyRequest().permitAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, why) ->
@@ -105,15 +103,14 @@ class SecurityConfig {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain learnerGit(HttpSecurity http, GitLogin login, JupyterHubClient hub, AccountService accounts,
-            Clock clock) throws Exception {
+    SecurityFilterChain learnerGit(HttpSecurity http, GitLogin login, VouchedTokens tokens, AccountService accounts) throws Exception {
         return http.securityMatcher("/git/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authenticationManager(login.authenticationManager())
                 .addFilterBefore(login.throttleFilter(), BasicAuthenticationFilter.class)
-                .addFilterBefore(new HubTokenFilter(hub, accounts, clock), BasicAuthenticationFilter.class)
+                .addFilterBefore(new HubTokenFilter(tokens, accounts::find), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(login.wrongCredentials()))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(login.wrongCredentials()))

@@ -35,8 +35,10 @@ class SnippetEditorController {
     }
 
     @GetMapping("/snippets/new")
-    String blank(@RequestParam(defaultValue = "java") String language, Model model) {
-        return editor(SnippetForm.blank(SnippetModes.languageOr(language, Language.JAVA)), null, model);
+    String blank(@RequestParam(defaultValue = "java") String language, @RequestParam(required = false) String starter, Model model) {
+        SnippetForm form = SnippetStarters.of(starter == null ? "" : starter).map(SnippetStarters::form)
+                .orElseGet(() -> SnippetForm.blank(SnippetModes.languageOr(language, Language.JAVA)));
+        return editor(form, null, model);
     }
 
     @PostMapping("/snippets")

@@ -42,6 +42,14 @@ public class SnippetForm {
         return form;
     }
 
+    /** A new snippet with these files, in this order. */
+    static SnippetForm of(Language language, List<SnippetFile> files) {
+        SnippetForm form = new SnippetForm();
+        form.language = language.id();
+        files.forEach(file -> form.files.add(new FileField(file.name(), file.content())));
+        return form;
+    }
+
     static SnippetForm of(SnippetView snippet) {
         SnippetForm form = new SnippetForm();
         form.title = snippet.title();

@@ -45,6 +45,7 @@ class SnippetPagesController {
         model.addAttribute("language", language);
         model.addAttribute("q", q);
         model.addAttribute("languages", choices.languages());
+        model.addAttribute("starters", java.util.Arrays.stream(SnippetStarters.values()).map(SnippetStarters::id).toList());
         try {
             model.addAttribute("found", snippets.search(SnippetQuery.of(scopeOf(scope), language, q), principal.getName()));
         } catch (SnippetException refused) {

@@ -103,6 +103,10 @@ final class InMemoryHomes implements SandboxRuntime {
     }
 
     @Override
+    public void emptyPool() {
+    }
+
+    @Override
     public Optional<Woken> wake(SandboxSpec spec) {
         return Optional.empty();
     }

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -368,6 +371,40 @@ class AppCareE2EIT {
                     .contains("taken down by ms-care", "Names of classmates need their yes.");
             Chromium.screenshot(browser, "36-taken-down.png");
         });
+    }
+
+    /** The snippet list's starters: each, saved as the editor shows it, is published at once and answers. */
+    @Test
+    @Order(10)
+    void eachStarterOfTheSnippetListIsPublishedAsItIsAndAnswers() throws Exception {
+        Learner starter = new Learner(box, "starter");
+        starter.logIn(box.addUser("starter"));
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("web-page", "<h1>My page</h1>");
+        answers.put("python-server", "<h1>Hello from Python!</h1><p>You asked for /</p>");
+        answers.put("java-server", "<h1>Hello from Java!</h1><p>You asked for /</p>");
+        for (Map.Entry<String, String> kind : answers.entrySet()) {
+            assertThat(starter.get("/snippets").body()).contains("href=\"/snippets/new?starter=" + kind.getKey() + "\"");
+            String editor = starter.get("/snippets/new?starter=" + kind.getKey()).body();
+            Matcher language = Pattern.compile("<option value=\"(\\w+)\"[^>]*selected").matcher(editor);
+            assertThat(language.find()).as("the editor has the starter's language").isTrue();
+            StringBuilder form = new StringBuilder("title=" + Learner.enc("Starter " + kind.getKey())
+                    + "&language=" + language.group(1) + "&visibility=private");
+            Matcher file = Pattern.compile("name=\"(files\\[\\d+]\\.name)\" value=\"([^\"]*)\"|name=\"(files\\[\\d+]\\.content)\"[^>]*>\n?(.*?)</textarea>",
+                    Pattern.DOTALL).matcher(editor);
+            while (file.find()) {
+                String field = file.group(1) != null ? file.group(1) : file.group(3);
+                String value = HtmlUtils.htmlUnescape(file.group(1) != null ? file.group(2) : file.group(4));
+                form.append('&').append(Learner.enc(field)).append('=').append(Learner.enc(value));
+            }
+            HttpResponse<String> saved = Classes.submit(starter, "/snippets/new?starter=" + kind.getKey(), "/snippets", form.toString());
+            String page = saved.uri().getPath();
+            assertThat(page).as(saved.body()).matches("/s/\\w+");
+            HttpResponse<String> published = Classes.submit(starter, page, page + "/publish", "");
+            String app = "starter-" + kind.getKey() + "--starter";
+            assertThat(published.body()).as("published as it is").contains("It is live at", "http://" + app + ".apps.localhost:");
+            assertThat(apps.fetch(app, "/").body()).contains(kind.getValue());
+        }
     }
 
     private interface BrowserSteps {

@@ -395,6 +395,20 @@ class BrowserE2EIT {
             browser.close();
             browser.switchTo().window(lab);
         }
+
+        // The lab's LearnBox words follow the box's language, as the box's pages do.
+        browser.manage().addCookie(new org.openqa.selenium.Cookie("learnbox-language", "zh-CN", "/"));
+        try {
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//div[contains(concat(' ', @class, ' '), ' jp-LauncherCard ')][.//*[normalize-space(text())='我的代码片段']]")));
+            browser.findElement(By.xpath("//li[contains(@class,'lm-MenuBar-item')][.//*[normalize-space(text())='LearnBox']]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//li[contains(@class,'lm-Menu-item')][.//*[normalize-space(text())='修改我的密码']]")));
+            screenshot("09b-zh-learnbox-menu-in-jupyterlab.png");
+        } finally {
+            browser.manage().deleteCookieNamed("learnbox-language");
+        }
     }
 
     @Test

@@ -120,20 +120,15 @@ class DesktopE2EIT {
                 clipboard.clear();
                 clipboard.sendKeys("Aus dem Browser: Grüße");
                 ((JavascriptExecutor) browser).executeScript("arguments[0].blur()", clipboard); // noVNC sends it on change
-                Instant pasted = Instant.now().plusSeconds(30);
-                String inSandbox = "";
-                while (!inSandbox.contains("Aus dem Browser: Grüße")) {
-                    assertThat(Instant.now()).as("the browser's text reached the sandbox's clipboard: " + inSandbox).isBefore(pasted);
-                    inSandbox = python.execute("""
-                            import tkinter
-                            reader = tkinter.Tk(); reader.withdraw()
-                            try:
-                                print("clipboard:", reader.clipboard_get())
-                            except tkinter.TclError as empty:
-                                print("clipboard:", empty)
-                            reader.destroy()
-                            """, Duration.ofMinutes(1)).stdout();
-                }
+                awaitPrinted(python, """
+                        import tkinter
+                        reader = tkinter.Tk(); reader.withdraw()
+                        try:
+                            print("clipboard:", reader.clipboard_get())
+                        except tkinter.TclError as empty:
+                            print("clipboard:", empty)
+                        reader.destroy()
+                        """, "Aus dem Browser: Grüße", "the browser's text reached the sandbox's clipboard");
                 assertThat(python.execute("""
                         writer = tkinter.Tk(); writer.withdraw()
                         writer.clipboard_clear(); writer.clipboard_append("Aus der Sandbox: 你好")
@@ -156,19 +151,9 @@ class DesktopE2EIT {
                         .click().perform();
                 // As a person does: type once the click has given the field the keyboard (the window manager and Tk
                 // take it in turn; keys sent in the same millisecond as the click went to the window before).
-                Instant focused = Instant.now().plusSeconds(30);
-                String focus = "";
-                while (!focus.contains("focus: True")) {
-                    assertThat(Instant.now()).as("the click gave the text field the keyboard: " + focus).isBefore(focused);
-                    focus = python.execute("print('focus:', typing.focus_get() is field)", Duration.ofMinutes(1)).stdout();
-                }
+                awaitPrinted(python, "print('focus:', typing.focus_get() is field)", "focus: True", "the click gave the text field the keyboard");
                 new Actions(browser).sendKeys("Grüße, señor! ½").perform();
-                Instant typed = Instant.now().plusSeconds(30);
-                String field = "";
-                while (!field.contains("typed: Grüße, señor! ½")) {
-                    assertThat(Instant.now()).as("what reached the text field: " + field).isBefore(typed);
-                    field = python.execute("print('typed:', field.get())", Duration.ofMinutes(1)).stdout();
-                }
+                awaitPrinted(python, "print('typed:', field.get())", "typed: Grüße, señor! ½", "what was typed reached the text field");
                 Chromium.screenshot(browser, "desktop-06-typed.png");
             } finally {
                 try {
@@ -548,6 +533,16 @@ class DesktopE2EIT {
                 at += count;
             }
             return out;
+        }
+    }
+
+    /** Runs the code in the kernel until what it prints holds the expected text, for half a minute at most. */
+    private static void awaitPrinted(KernelSession kernel, String code, String expected, String what) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String printed = "";
+        while (!printed.contains(expected)) {
+            assertThat(Instant.now()).as(what + "; the kernel printed: " + printed).isBefore(deadline);
+            printed = kernel.execute(code, Duration.ofMinutes(1)).stdout();
         }
     }
 }

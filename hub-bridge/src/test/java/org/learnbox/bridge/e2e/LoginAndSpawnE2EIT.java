@@ -57,7 +57,8 @@ class LoginAndSpawnE2EIT {
                 java.net.URI.create("http://127.0.0.1:" + box.bridgePort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(own.body()).containsPattern("(?m)^learnbox_running_servers [1-9]")
-                .containsPattern("learnbox_server_spawn_duration_seconds_count\\{status=\"success\"\\} [1-9]");
+                .containsPattern("learnbox_server_spawn_duration_seconds_count\\{status=\"success\"\\} [1-9]")
+                .as("the apps counted from the engine, not a gap").containsPattern("(?m)^learnbox_apps\\{state=\"running\"} [0-9]");
         // The front door's proxy marks what passed it: without an admin's token, words and no figures.
         HttpResponse<String> front = box.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(box.url("/metrics"))).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -279,10 +279,16 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         return docker("exec", project + "-bridge-1", "cat", "/run/learnbox/shared-secret").requireSuccess().stdout().strip();
     }
 
-    /** Ids of every container of this box labelled as the user's, running or not. */
+    /**
+     * Ids of every container of this box that is the user's, running or not: labelled as theirs,
+     * or bearing their sandbox's name (one taken from the pool keeps the labels it was made with).
+     */
     String containersOf(String user) {
-        return docker("ps", "-aq", "--filter", "label=org.learnbox.box=" + project,
-                "--filter", "label=org.learnbox.user=" + user).requireSuccess().stdout().strip();
+        return docker("ps", "-a", "--filter", "label=org.learnbox.box=" + project,
+                "--format", "{{.ID}} {{.Names}} {{.Label \"org.learnbox.user\"}}").requireSuccess().stdout().lines()
+                .map(line -> line.split(" ", -1))
+                .filter(c -> c[1].equals(sandboxContainer(user)) || c[2].equals(user))
+                .map(c -> c[0]).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     String sandboxContainer(String user) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * A learner idle longer than the box's idle timeout: their sandbox goes to sleep (frozen, kernels
  * and all) and wakes as they left it at their next login, through a restart of the bridge and the
  * box's own down and up. A box of its own, whose idle timeout is seconds, and whose sandbox image
- * is its own tag, so that it can be rebuilt (as an upgrade does) under a sleeper.
+ * is its own tag, so that it can be rebuilt (as an upgrade does) under a sleeper. It keeps a pool of
+ * one started sandbox: the learner, new to the box, gets it, and it sleeps and wakes as any other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,17 +43,19 @@ class SleepE2EIT {
     void aLearnerWithTwoKernelsAtWork() throws Exception {
         new Shell(RunningBox.projectRoot(), Map.of()).run("docker", "tag", "learnbox/sandbox:latest", IMAGE).requireSuccess();
         box = RunningBox.startBox("lbsleep", 900, Map.of("LEARNBOX_IDLE_TIMEOUT", "15s", "LEARNBOX_CULL_EVERY", "3s",
-                "LEARNBOX_SANDBOX_IMAGE", IMAGE));
+                "LEARNBOX_SANDBOX_IMAGE", IMAGE, "LEARNBOX_SANDBOX_POOL", "1"));
         password = box.addUser("sol");
         teacher = new Learner(box, "ms-sleep");
         String code = Classes.make(box, teacher, box.addUser("ms-sleep", "teacher"), "Night class");
         Matcher page = CLASS_PAGE.matcher(teacher.get("/classes").body());
         assertThat(page.find()).as("the teacher's class is listed").isTrue();
         classPage = page.group(1);
+        String pooled = awaitPooled();
         Learner sol = new Learner(box, "sol");
         sol.logIn(password);
         Classes.join(sol, code);
         sol.logInToLab(password);
+        assertThat(containerId()).as("sol, new to the box, got the pool's sandbox, started before").isEqualTo(pooled);
         try (KernelSession python = sol.startKernel("python3"); KernelSession java = sol.startKernel("java")) {
             assertThat(python.execute("kept = 6 * 7\nprint('set')", Duration.ofSeconds(60)).stdout()).isEqualTo("set\n");
             assertThat(java.execute("int kept = 6 * 7;\nSystem.out.println(\"set\");", Duration.ofSeconds(60)).stdout()).isEqualTo("set\n");
@@ -87,8 +90,14 @@ class SleepE2EIT {
     @Order(2)
     void aSleepingSandboxSleepsOnThroughARestartOfTheBridgeAndTheBoxsDownAndUp() throws Exception {
         String container = awaitAsleep();
+        String pooled = awaitPooled();
         box.compose("restart", "bridge").requireSuccess();
         box.awaitFrontDoor();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (box.docker("ps", "-aq", "--no-trunc").stdout().contains(pooled)) {
+            assertThat(Instant.now()).as("the new bridge removes the pool made by the bridge before it").isBefore(deadline);
+            Thread.sleep(200);
+        }
         box.box(null, "down").requireSuccess();
         assertThat(box.docker("inspect", "-f", "{{.State.Paused}}", box.sandboxContainer("sol")).stdout().strip())
                 .as("asleep while the box is down").isEqualTo("true");
@@ -141,6 +150,19 @@ class SleepE2EIT {
 
     private String containerId() {
         return box.docker("inspect", "-f", "{{.Id}}", box.sandboxContainer("sol")).requireSuccess().stdout().strip();
+    }
+
+    /** Waits for a sandbox of the pool, unclaimed and running; answers its container. */
+    private String awaitPooled() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        String pooled;
+        while ((pooled = box.docker("ps", "-q", "--no-trunc", "--filter", "label=org.learnbox.box=lbsleep", "--filter", "label=org.learnbox.pool",
+                "--filter", "name=lbsleep-pool-").stdout().strip()).isEmpty()) {
+            assertThat(Instant.now()).as("the box starts a sandbox for its pool; the bridge said:\n"
+                    + box.compose("logs", "--tail", "30", "bridge").stdout()).isBefore(deadline);
+            Thread.sleep(500);
+        }
+        return pooled.lines().findFirst().orElseThrow();
     }
 
     /** Waits for the idle cull to put sol's sandbox to sleep; answers its container. */

@@ -2,24 +2,16 @@ package org.learnbox.bridge.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.learnbox.bridge.MovingClock;
 
 class HandoffTokensTest {
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
 
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final HandoffTokens tokens = new HandoffTokens(SECRET, clock);
 
     @Test
@@ -32,7 +24,7 @@ class HandoffTokensTest {
     @Test
     void aTokenExpiresAfterItsLifetime() {
         String token = tokens.mint("ada");
-        clock.now = clock.now.plus(HandoffTokens.LIFETIME).plus(Duration.ofSeconds(1));
+        clock.advance(HandoffTokens.LIFETIME.plus(Duration.ofSeconds(1)));
         assertThat(tokens.redeem(token)).isEmpty();
     }
 

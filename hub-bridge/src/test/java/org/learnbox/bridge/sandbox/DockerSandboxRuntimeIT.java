@@ -283,6 +283,20 @@ class DockerSandboxRuntimeIT {
                 .as("no home of the pool's is left").isNullOrEmpty();
     }
 
+    @Test
+    void aBridgeStartingEmptiesThePoolOfTheOneBeforeAndKeepsTheHomesLearnersClaimed() {
+        runtime.startForThePool(specs.forPool("p6"));
+        runtime.start(specs.forUser("sam", Map.of()), e -> { });
+        runtime.startForThePool(specs.forPool("p7"));
+
+        runtime.emptyPool();
+        assertThat(runtime.pooled()).isZero();
+        assertThat(runtime.runningUsers()).containsExactly("sam");
+        assertThat(docker.listVolumesCmd().withFilter("label", List.of("org.learnbox.box=" + BOX)).exec().getVolumes())
+                .extracting(com.github.dockerjava.api.command.InspectVolumeResponse::getName)
+                .as("sam's home and the pool's folder it is bound onto").containsExactlyInAnyOrder(BOX + "-home-sam", BOX + "-pool-home-p6");
+    }
+
     private void asRoot(String container, String command) throws Exception {
         assertThat(ContainerExec.run(docker, container, "0", Duration.ofSeconds(20), OutputStream.nullOutputStream(),
                 OutputStream.nullOutputStream(), List.of("sh", "-c", command))).hasValue(0);

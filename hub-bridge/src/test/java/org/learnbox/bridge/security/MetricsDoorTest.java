@@ -62,6 +62,7 @@ class MetricsDoorTest {
                 .containsPattern("learnbox_total_users\\{role=\"student\"\\} [1-9]")
                 .contains("learnbox_running_servers ", "learnbox_sleeping_servers 0")
                 .contains("learnbox_active_users{period=\"24h\"}", "learnbox_active_users{period=\"7d\"}", "learnbox_active_users{period=\"30d\"}")
+                .contains("learnbox_apps{state=\"running\"}", "learnbox_apps{state=\"crashed\"}", "learnbox_builds_under_way 0")
                 .contains("jvm_memory_used_bytes")
                 // JupyterHub's buckets, so its spawn times and the box's read alike.
                 .contains("learnbox_server_spawn_duration_seconds_bucket{status=\"failure\",le=\"0.5\"} 1")

@@ -316,6 +316,24 @@ class SnippetPagesTest {
     }
 
     @Test
+    void eachStarterOnTheListOpensTheEditorWithItsFilesAndOnceSavedOffersPublishing() throws Exception {
+        String list = page("/snippets", as(ada));
+        for (SnippetStarters starter : SnippetStarters.values()) {
+            assertThat(list).contains("href=\"/snippets/new?starter=" + starter.id() + "\"");
+            String editor = page("/snippets/new?starter=" + starter.id(), as(ada));
+            Map<String, String> files = new java.util.LinkedHashMap<>();
+            for (SnippetFile file : starter.files()) {
+                assertThat(editor).contains("value=\"" + file.name() + "\"", HtmlUtils.htmlEscape(file.content()));
+                files.put(file.name(), file.content());
+            }
+            String saved = mvc.perform(form(post("/snippets"), "Starter " + starter.id(), starter.language().id(), "private", files)
+                    .with(as(ada))).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            assertThat(page(saved, as(ada))).as(starter.id()).contains("id=\"publish\"").doesNotContain("not-publishable");
+        }
+        assertThat(page("/snippets/new?starter=nonsense", as(ada))).as("an unknown starter: a blank snippet").contains("value=\"Main.java\"");
+    }
+
+    @Test
     void publishingIsOfferedToTheOwnerOnlyOfASnippetThatCanServe() throws Exception {
         String script = mvc.perform(form(post("/snippets"), "Counting", "python", "class", Map.of("count.py", "print(1, 2, 3)\n"))
                 .with(as(ada))).andReturn().getResponse().getRedirectedUrl();
