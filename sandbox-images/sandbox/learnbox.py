@@ -59,7 +59,7 @@ def _call(method, path, body=None):
             message = None
         raise Refused(message or f"The box answered {refused.code}.") from None
     except urllib.error.URLError as down:
-        raise Refused(f"The box does not answer at {base}: {down.reason}") from None
+        raise Refused(f"The box does not answer ({down.reason}); try again in a minute, and tell your teacher if it goes on.") from None
 
 
 def _in_home(folder):

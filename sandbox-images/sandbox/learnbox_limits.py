@@ -9,6 +9,9 @@ language; shutting that kernel down ends its whole process group (learnbox-kerne
 A save into a disk without room for it would fail with "Unexpected error while saving file ...
 [Errno 28]", and could leave the file cut short. Here a save that does not fit is refused (507)
 before the file is touched, in words that say what to do; what was saved stays as it was.
+
+A file larger than the box allows (LEARNBOX_MAX_FILE_BYTES) is refused (413) in words, an upload
+chunk by chunk as it arrives; what arrived of a refused upload is removed.
 """
 import contextvars
 import errno
@@ -34,6 +37,8 @@ WORDS = {
         "full": "{path} was not saved: the disk that holds your files is full ({free} free)."
                 " What you saved before stays as it was. Delete files you no longer need (in a terminal,"
                 " du -sh ~/* shows what takes the room), then save again.",
+        "too-big": "{path} was not saved: a file in your lab may be at most {most}, and this one is larger."
+                   " Keep large data sets out of your lab, or ask your teacher for a smaller one.",
     },
     "zh": {
         "kernel": "无法启动新的内核：此沙箱已达到 {limit} 个进程的上限。",
@@ -43,6 +48,8 @@ WORDS = {
         "no-holder": "请结束终端和内核中正在运行的程序，然后重试。",
         "full": "{path} 未保存：存放你文件的磁盘已满（剩余 {free}）。之前保存的内容保持不变。"
                 "请删除不再需要的文件（在终端中运行 du -sh ~/* 可查看占用空间的文件），然后再次保存。",
+        "too-big": "{path} 未保存：实验环境中的文件最大为 {most}，而这个文件更大。"
+                   "请不要把大型数据集放在实验环境中，或者向老师要一个更小的文件。",
     },
 }
 
@@ -194,10 +201,40 @@ class DiskRoom:
         return self.refusal(path, self.free_at(os.path.join(self.server.root_dir, path.strip("/"))))
 
 
-def _guard_saves(contents, room):
+class FileSize:
+    """The largest file of the lab: a save or an upload past it is refused, chunk by chunk."""
+
+    def __init__(self, server, most):
+        self.server = server
+        self.most = most
+
+    def check(self, model, path):
+        if not self.most or not model or model.get("type") == "directory":
+            return
+        os_path = os.path.join(self.server.root_dir, path.strip("/"))
+        chunk = model.get("chunk")
+        arrived = os.path.getsize(os_path) if chunk not in (None, 1) and os.path.isfile(os_path) else 0
+        if arrived + bytes_to_write(model) <= self.most:
+            return
+        if chunk not in (None, 1) and os.path.isfile(os_path):
+            os.remove(os_path)  # the first chunks of an upload that cannot be whole
+        self.server.log.warning("learnbox limits: %s refused, past %d bytes", path, self.most)
+        words = WORDS[_language.get()]
+        raise web.HTTPError(413, words["too-big"].format(path=path.strip("/"), most=in_words(self.most)), reason="File too large")
+
+
+def _most_file_bytes():
+    try:
+        return int(os.environ.get("LEARNBOX_MAX_FILE_BYTES", "0"))
+    except ValueError:
+        return 0
+
+
+def _guard_saves(contents, room, size):
     save = contents.save
     if inspect.iscoroutinefunction(save):
         async def save_with_room(model, path=""):
+            size.check(model, path)
             room.check(model, path)
             try:
                 return await save(model, path)
@@ -207,6 +244,7 @@ def _guard_saves(contents, room):
                 raise
     else:
         def save_with_room(model, path=""):
+            size.check(model, path)
             room.check(model, path)
             try:
                 return save(model, path)
@@ -244,7 +282,7 @@ def _load_jupyter_server_extension(server):
         return await start_kernel(*args, **kwargs)
 
     kernels.start_kernel = start_kernel_within_limit
-    _guard_saves(server.contents_manager, DiskRoom(server))
+    _guard_saves(server.contents_manager, DiskRoom(server), FileSize(server, _most_file_bytes()))
 
     def guard_terminals():  # once every extension is loaded: the terminals' own makes the manager
         terminals = server.web_app.settings.get("terminal_manager")

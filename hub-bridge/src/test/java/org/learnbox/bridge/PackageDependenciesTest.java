@@ -26,4 +26,16 @@ class PackageDependenciesTest {
     void packagesFormNoCycle() {
         slices().matching("org.learnbox.bridge.(*)..").should().beFreeOfCycles().check(BRIDGE);
     }
+
+    /**
+     * Docker is known only to the runtime classes: the engine's helpers (package docker) and the
+     * Docker implementations of the features' seams (DockerSandboxRuntime, DockerAppRuntime, ...).
+     * Another engine (Swarm, Kubernetes) is then one class per seam.
+     */
+    @Test
+    void dockerIsKnownOnlyToTheRuntimeClasses() {
+        noClasses().that().resideOutsideOfPackage("org.learnbox.bridge.docker..").and().haveNameNotMatching(".*\\.Docker[^.]*")
+                .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
+                .check(BRIDGE);
+    }
 }

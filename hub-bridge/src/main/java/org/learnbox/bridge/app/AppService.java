@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.learnbox.bridge.docker.ContainerLabels;
 
 /**
  * Live apps: publish a folder of a learner's home, wake an app on its first request, put apps
@@ -544,8 +545,8 @@ public class AppService {
     AppSpec specFor(String user, AppManifest manifest) {
         return new AppSpec(user, manifest.name(), "learnbox-app/" + properties.box() + "-" + user + "-" + manifest.name() + ":latest",
                 properties.box() + "-app-" + user + "-" + manifest.name(), // DockerAppRuntime.containerName
-                Map.of(SandboxSpecs.LABEL_BOX, properties.box(), SandboxSpecs.LABEL_ROLE, "app",
-                        SandboxSpecs.LABEL_USER, user, DockerAppRuntime.LABEL_APP, manifest.name(),
+                Map.of(ContainerLabels.BOX, properties.box(), ContainerLabels.ROLE, "app",
+                        ContainerLabels.USER, user, DockerAppRuntime.LABEL_APP, manifest.name(),
                         "org.learnbox.app.port", String.valueOf(manifest.port())),
                 settings.cpus(), settings.memory().toBytes(), settings.pids(), settings.network(), manifest.port());
     }

@@ -33,14 +33,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.learnbox.bridge.config.LearnboxProperties;
-import org.learnbox.bridge.sandbox.BridgeNetworks;
-import org.learnbox.bridge.sandbox.Confinement;
-import org.learnbox.bridge.sandbox.ContainerLabels;
-import org.learnbox.bridge.sandbox.ContainerStops;
-import org.learnbox.bridge.sandbox.DockerErrors;
-import org.learnbox.bridge.sandbox.ImagePulls;
+import org.learnbox.bridge.docker.BridgeNetworks;
+import org.learnbox.bridge.docker.Confinement;
+import org.learnbox.bridge.docker.ContainerLabels;
+import org.learnbox.bridge.docker.ContainerStops;
+import org.learnbox.bridge.docker.DockerErrors;
+import org.learnbox.bridge.docker.ImagePulls;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
-import org.learnbox.bridge.sandbox.SchoolTrust;
+import org.learnbox.bridge.docker.SchoolTrust;
 
 /** Live apps as Docker containers, each from an image of its own built on its runtime's image. */
 @org.springframework.stereotype.Component
@@ -56,7 +56,7 @@ public class DockerAppRuntime implements AppRuntime {
     private final DockerClient docker;
     private final String box;
     private final LearnboxProperties.Apps settings;
-    private final AppEnds ends;
+    private final DockerAppEnds ends;
     private final LearnboxProperties images;
     private final SchoolTrust trust;
 
@@ -72,7 +72,7 @@ public class DockerAppRuntime implements AppRuntime {
         this.box = properties.box();
         this.settings = properties.apps();
         this.images = properties;
-        this.ends = new AppEnds(docker, box);
+        this.ends = new DockerAppEnds(docker, box);
     }
 
     @Override
@@ -147,9 +147,9 @@ public class DockerAppRuntime implements AppRuntime {
     @Override
     public List<String> removeUnfinishedSwitches() {
         return engine(() -> docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app")).exec().stream()
+                .withLabelFilter(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "app")).exec().stream()
                 .filter(c -> {
-                    String own = containerName(c.getLabels().get(SandboxSpecs.LABEL_USER), c.getLabels().get(LABEL_APP));
+                    String own = containerName(c.getLabels().get(ContainerLabels.USER), c.getLabels().get(LABEL_APP));
                     return hasName(c, own + NEXT) || hasName(c, own + OLD);
                 })
                 .map(c -> {
@@ -241,7 +241,7 @@ public class DockerAppRuntime implements AppRuntime {
     public void remove(String user, String name) {
         engine(() -> {
             containerOf(user, name).ifPresent(c -> ContainerStops.remove(docker, c.getId()));
-            docker.listImagesCmd().withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_USER, user,
+            docker.listImagesCmd().withLabelFilter(Map.of(ContainerLabels.BOX, box, ContainerLabels.USER, user,
                     LABEL_APP, name)).exec().forEach(image -> {
                 try {
                     docker.removeImageCmd(image.getId()).withForce(true).exec();
@@ -261,8 +261,8 @@ public class DockerAppRuntime implements AppRuntime {
     @Override
     public List<AppInstance> list() {
         return engine(() -> docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app")).exec().stream()
-                .filter(c -> hasName(c, containerName(c.getLabels().get(SandboxSpecs.LABEL_USER), c.getLabels().get(LABEL_APP))))
+                .withLabelFilter(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "app")).exec().stream()
+                .filter(c -> hasName(c, containerName(c.getLabels().get(ContainerLabels.USER), c.getLabels().get(LABEL_APP))))
                 .map(c -> instance(docker.inspectContainerCmd(c.getId()).exec()))
                 .toList());
     }
@@ -361,7 +361,7 @@ public class DockerAppRuntime implements AppRuntime {
 
     private Optional<Container> named(String containerName) {
         return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app"))
+                .withLabelFilter(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "app"))
                 .withNameFilter(List.of(containerName))
                 .exec().stream().filter(c -> hasName(c, containerName)).findFirst();
     }
@@ -380,7 +380,7 @@ public class DockerAppRuntime implements AppRuntime {
         String ip = info.getNetworkSettings().getNetworks().values().stream()
                 .map(ContainerNetwork::getIpAddress).filter(a -> a != null && !a.isBlank()).findFirst().orElse("");
         var state = info.getState();
-        return new AppInstance(labels.get(SandboxSpecs.LABEL_USER), labels.get(LABEL_APP), info.getId(),
+        return new AppInstance(labels.get(ContainerLabels.USER), labels.get(LABEL_APP), info.getId(),
                 Boolean.TRUE.equals(state.getRunning()), Boolean.TRUE.equals(state.getRestarting()),
                 info.getRestartCount() == null ? 0 : info.getRestartCount(),
                 Boolean.TRUE.equals(state.getOOMKilled()) || ends.outOfMemory(info.getId()), ip, Integer.parseInt(labels.getOrDefault("org.learnbox.app.port", "8080")),
@@ -404,7 +404,7 @@ public class DockerAppRuntime implements AppRuntime {
     private void ensureNetwork() {
         BridgeNetworks.ensure(docker, settings.network(), Map.of("com.docker.network.bridge.enable_icc", "false",
                         "com.docker.network.bridge.name", bridgeInterface()),
-                Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app-network"));
+                Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "app-network"));
     }
 
     /** The host's name for the apps' bridge (at most 15 characters), which the box's firewall rule names. */

@@ -21,11 +21,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.learnbox.bridge.config.LearnboxProperties;
-import org.learnbox.bridge.sandbox.Confinement;
-import org.learnbox.bridge.sandbox.ContainerLabels;
-import org.learnbox.bridge.sandbox.ContainerStops;
-import org.learnbox.bridge.sandbox.DockerErrors;
-import org.learnbox.bridge.sandbox.ImagePulls;
+import org.learnbox.bridge.docker.Confinement;
+import org.learnbox.bridge.docker.ContainerLabels;
+import org.learnbox.bridge.docker.ContainerStops;
+import org.learnbox.bridge.docker.DockerErrors;
+import org.learnbox.bridge.docker.ImagePulls;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
 
 /**
@@ -109,7 +109,7 @@ class DockerGradingRuntime implements GradingRuntime, AutoCloseable {
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "1m", "max-file", "1")));
         String id = docker.createContainerCmd(image)
                 .withName(box + "-grade-" + UUID.randomUUID().toString().substring(0, 13))
-                .withLabels(ContainerLabels.of(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, ROLE)))
+                .withLabels(ContainerLabels.of(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, ROLE)))
                 .withUser("0")
                 .withNetworkDisabled(true)
                 .withCmd(List.of("learnbox-grade", NOTEBOOK, OUT, "--ahead", "--kernel", kernel(kind.language()),
@@ -148,7 +148,7 @@ class DockerGradingRuntime implements GradingRuntime, AutoCloseable {
     @jakarta.annotation.PostConstruct
     void removeLeftOver() {
         try {
-            docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, ROLE))
+            docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, ROLE))
                     .exec().forEach(c -> ContainerStops.remove(docker, c.getId()));
         } catch (RuntimeException dockerDown) {
             log.warn("could not look for grading containers left over: {}", dockerDown.getMessage());

@@ -21,15 +21,15 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.learnbox.bridge.config.DockerConnection;
+import org.learnbox.bridge.docker.DockerConnection;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.SecretFiles;
-import org.learnbox.bridge.sandbox.ContainerLabels;
-import org.learnbox.bridge.sandbox.ContainerExec;
-import org.learnbox.bridge.sandbox.ContainerStops;
-import org.learnbox.bridge.sandbox.HomeVolumes;
+import org.learnbox.bridge.docker.ContainerLabels;
+import org.learnbox.bridge.docker.ContainerExec;
+import org.learnbox.bridge.docker.ContainerStops;
+import org.learnbox.bridge.docker.HomeVolumes;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
-import org.learnbox.bridge.sandbox.VolumeWrites;
+import org.learnbox.bridge.docker.VolumeWrites;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -76,9 +76,9 @@ public class DockerBoxVolumes implements BoxVolumes {
 
     @Override
     public List<String> learners() {
-        return docker.listVolumesCmd().withFilter("label", List.of(SandboxSpecs.LABEL_BOX + "=" + box, SandboxSpecs.LABEL_ROLE + "=home"))
+        return docker.listVolumesCmd().withFilter("label", List.of(ContainerLabels.BOX + "=" + box, ContainerLabels.ROLE + "=home"))
                 .exec().getVolumes().stream()
-                .map(volume -> volume.getLabels() == null ? null : volume.getLabels().get(SandboxSpecs.LABEL_USER))
+                .map(volume -> volume.getLabels() == null ? null : volume.getLabels().get(ContainerLabels.USER))
                 .filter(Objects::nonNull).sorted().toList();
     }
 
@@ -88,7 +88,7 @@ public class DockerBoxVolumes implements BoxVolumes {
         String helper = docker.createContainerCmd(image)
                 .withEntrypoint("sleep").withCmd("infinity")
                 .withUser("0:0")
-                .withLabels(ContainerLabels.of(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "home-copy", SandboxSpecs.LABEL_USER, learner)))
+                .withLabels(ContainerLabels.of(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "home-copy", ContainerLabels.USER, learner)))
                 .withHostConfig(HostConfig.newHostConfig()
                         .withNetworkMode("none")
                         .withCapDrop(Capability.ALL).withCapAdd(Capability.DAC_READ_SEARCH)
@@ -119,12 +119,12 @@ public class DockerBoxVolumes implements BoxVolumes {
         String volume = SandboxSpecs.homeVolume(box, learner);
         HomeVolumes.remove(docker, volume); // a learner new to this box has none
         docker.createVolumeCmd().withName(volume)
-                .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "home", SandboxSpecs.LABEL_USER, learner))
+                .withLabels(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "home", ContainerLabels.USER, learner))
                 .exec();
         // No copy of the image's home: the home is the backup's, files a learner removed stay removed.
         try {
             VolumeWrites.write(docker, image, volume, SandboxSpecs.HOME, SandboxSpecs.HOME.substring(0, SandboxSpecs.HOME.lastIndexOf('/')),
-                    Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "home-copy", SandboxSpecs.LABEL_USER, learner), tar);
+                    Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "home-copy", ContainerLabels.USER, learner), tar);
         } catch (DockerException e) {
             throw new BackupException(e, "backup.refused.home-write", learner, e.getMessage());
         }
@@ -133,12 +133,12 @@ public class DockerBoxVolumes implements BoxVolumes {
     @Override
     public void removeAll() {
         for (Container sandbox : docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "sandbox")).exec()) {
+                .withLabelFilter(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "sandbox")).exec()) {
             ContainerStops.remove(docker, sandbox.getId());
         }
         for (String learner : learners()) HomeVolumes.remove(docker, SandboxSpecs.homeVolume(box, learner));
         // The pool's homes that no learner claimed: their sandboxes went above.
-        docker.listVolumesCmd().withFilter("label", List.of(SandboxSpecs.LABEL_BOX + "=" + box, SandboxSpecs.LABEL_ROLE + "=pool-home"))
+        docker.listVolumesCmd().withFilter("label", List.of(ContainerLabels.BOX + "=" + box, ContainerLabels.ROLE + "=pool-home"))
                 .exec().getVolumes().forEach(pooled -> HomeVolumes.remove(docker, pooled.getName()));
     }
 
@@ -197,7 +197,7 @@ public class DockerBoxVolumes implements BoxVolumes {
     public void replaceKeycloak(InputStream tar) {
         try {
             VolumeWrites.write(docker, image, composeVolume("keycloak-data"), KEYCLOAK_DATA,
-                    KEYCLOAK_DATA.substring(0, KEYCLOAK_DATA.lastIndexOf('/')), Map.of(SandboxSpecs.LABEL_BOX, box), tar);
+                    KEYCLOAK_DATA.substring(0, KEYCLOAK_DATA.lastIndexOf('/')), Map.of(ContainerLabels.BOX, box), tar);
         } catch (DockerException e) {
             throw new BackupException(e, "backup.refused.keycloak-write", e.getMessage());
         }
@@ -206,7 +206,7 @@ public class DockerBoxVolumes implements BoxVolumes {
     @Override
     public void replaceSecrets(Map<String, byte[]> files) {
         try {
-            VolumeWrites.write(docker, image, composeVolume("secrets"), SecretFiles.DIR, SecretFiles.DIR, Map.of(SandboxSpecs.LABEL_BOX, box),
+            VolumeWrites.write(docker, image, composeVolume("secrets"), SecretFiles.DIR, SecretFiles.DIR, Map.of(ContainerLabels.BOX, box),
                     new ByteArrayInputStream(VolumeWrites.tarOf(files, 0444)));
         } catch (DockerException e) {
             throw new BackupException(e, "backup.refused.secrets-write", e.getMessage());

@@ -1,6 +1,5 @@
 package org.learnbox.bridge.config;
 
-import com.github.dockerjava.api.DockerClient;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,10 +16,5 @@ class BridgeBeans {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
-    }
-
-    @Bean(destroyMethod = "close")
-    DockerClient dockerClient() {
-        return DockerConnection.open();
     }
 }

@@ -64,10 +64,13 @@ public record LearnboxProperties(
             /** A learner's desktop (windows of their programs) stops after nobody looked at it for this long. */
             @DefaultValue("10m") Duration desktopIdle,
             /** Sandboxes kept started for learners who never had one, each given to the first who comes. */
-            @DefaultValue("0") int pool) {
+            @DefaultValue("0") int pool,
+            /** The largest file a learner saves or uploads in their lab; a larger one is refused in words. */
+            @DefaultValue("100MB") DataSize maxFile) {
 
         Sandbox withImage(String other) {
-            return new Sandbox(other, cpus, memory, pids, network, maxRunning, minFreeMemory, port, boxUrl, startAtLogin, desktopIdle, pool);
+            return new Sandbox(other, cpus, memory, pids, network, maxRunning, minFreeMemory, port, boxUrl, startAtLogin, desktopIdle, pool,
+                    maxFile);
         }
     }
 

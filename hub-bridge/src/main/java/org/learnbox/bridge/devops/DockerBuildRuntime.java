@@ -21,13 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.Words;
-import org.learnbox.bridge.sandbox.Confinement;
-import org.learnbox.bridge.sandbox.ContainerLabels;
-import org.learnbox.bridge.sandbox.ContainerStops;
-import org.learnbox.bridge.sandbox.DockerErrors;
-import org.learnbox.bridge.sandbox.ImagePulls;
+import org.learnbox.bridge.docker.Confinement;
+import org.learnbox.bridge.docker.ContainerLabels;
+import org.learnbox.bridge.docker.ContainerStops;
+import org.learnbox.bridge.docker.DockerErrors;
+import org.learnbox.bridge.docker.ImagePulls;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
-import org.learnbox.bridge.sandbox.SchoolTrust;
+import org.learnbox.bridge.docker.SchoolTrust;
 
 /**
  * Builds in a container of {@code learnbox/builder}: the learner's limits, the apps' network
@@ -97,7 +97,7 @@ class DockerBuildRuntime implements BuildRuntime {
         }
         String id = docker.createContainerCmd(image)
                 .withName(name)
-                .withLabels(ContainerLabels.of(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build", SandboxSpecs.LABEL_USER, job.user())))
+                .withLabels(ContainerLabels.of(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "build", ContainerLabels.USER, job.user())))
                 .withEnv(env)
                 .withCmd("sh", "-c", "exec timeout -s KILL " + seconds + " sh -c \"$BUILD_COMMAND\"")
                 .withHostConfig(host)
@@ -237,7 +237,7 @@ class DockerBuildRuntime implements BuildRuntime {
                 .withBinds(new Bind(volume, new Volume("/cache"), com.github.dockerjava.api.model.AccessMode.ro));
         String id = docker.createContainerCmd(image)
                 .withName(watchName)
-                .withLabels(ContainerLabels.of(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build")))
+                .withLabels(ContainerLabels.of(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "build")))
                 .withUser("0")
                 .withCmd("sh", "-c", "while :; do du -sk /cache; sleep 2; done")
                 .withHostConfig(host)
@@ -275,9 +275,9 @@ class DockerBuildRuntime implements BuildRuntime {
     @Override
     public void stopAll(String why) {
         DockerErrors.translate(() -> {
-            docker.listContainersCmd().withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build"))
+            docker.listContainersCmd().withLabelFilter(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "build"))
                     .exec().stream()
-                    .filter(c -> c.getLabels().containsKey(SandboxSpecs.LABEL_USER)) // not the watches of caches
+                    .filter(c -> c.getLabels().containsKey(ContainerLabels.USER)) // not the watches of caches
                     .forEach(c -> {
                         stoppedWhy.put(c.getNames()[0].substring(1), why);
                         ContainerStops.kill(docker, c.getId());
@@ -290,7 +290,7 @@ class DockerBuildRuntime implements BuildRuntime {
     @Override
     public List<String> removeUnfinished() {
         return DockerErrors.translate(() -> docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build")).exec().stream()
+                .withLabelFilter(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "build")).exec().stream()
                 .map(c -> {
                     removeIfThere(c.getId());
                     return c.getNames()[0].substring(1);
@@ -303,7 +303,7 @@ class DockerBuildRuntime implements BuildRuntime {
         if (docker.listVolumesCmd().withFilter("name", List.of(volume)).exec().getVolumes().stream()
                 .noneMatch(v -> v.getName().equals(volume))) {
             docker.createVolumeCmd().withName(volume)
-                    .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "build-cache", SandboxSpecs.LABEL_USER, user))
+                    .withLabels(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "build-cache", ContainerLabels.USER, user))
                     .exec();
         }
         return volume;

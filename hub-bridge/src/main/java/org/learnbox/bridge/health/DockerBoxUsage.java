@@ -14,6 +14,7 @@ import org.learnbox.bridge.sandbox.SandboxSpecs;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.learnbox.bridge.docker.ContainerLabels;
 
 /**
  * {@link BoxUsage} as the Docker engine counts it. docker-java has neither the one-shot
@@ -59,23 +60,23 @@ class DockerBoxUsage implements BoxUsage {
         }
         for (JsonNode volume : usage.path("Volumes")) {
             JsonNode labels = volume.path("Labels");
-            if (!box.equals(labels.path(SandboxSpecs.LABEL_BOX).asString("")) || !"home".equals(labels.path(SandboxSpecs.LABEL_ROLE).asString(""))) continue;
+            if (!box.equals(labels.path(ContainerLabels.BOX).asString("")) || !"home".equals(labels.path(ContainerLabels.ROLE).asString(""))) continue;
             // A home that was a pool sandbox's is bound onto the pool's volume, which holds (and counts) its files.
-            String holder = labels.path(SandboxSpecs.LABEL_HOME_IN).asString(volume.path("Name").asString(""));
-            disks.add(new Disk("home", labels.path(SandboxSpecs.LABEL_USER).asString(""), volume.path("Name").asString(""),
+            String holder = labels.path(ContainerLabels.HOME_IN).asString(volume.path("Name").asString(""));
+            disks.add(new Disk("home", labels.path(ContainerLabels.USER).asString(""), volume.path("Name").asString(""),
                     sizes.getOrDefault(holder, 0L)));
         }
         for (JsonNode image : usage.path("Images")) {
             JsonNode labels = image.path("Labels");
             String app = labels.path("org.learnbox.app").asString("");
-            if (!box.equals(labels.path(SandboxSpecs.LABEL_BOX).asString("")) || app.isEmpty()) continue;
-            disks.add(new Disk("app", labels.path(SandboxSpecs.LABEL_USER).asString(""), app, Math.max(0, image.path("Size").asLong())));
+            if (!box.equals(labels.path(ContainerLabels.BOX).asString("")) || app.isEmpty()) continue;
+            disks.add(new Disk("app", labels.path(ContainerLabels.USER).asString(""), app, Math.max(0, image.path("Size").asLong())));
         }
         for (JsonNode container : usage.path("Containers")) {
             JsonNode labels = container.path("Labels");
             String app = labels.path("org.learnbox.app").asString("");
-            if (!box.equals(labels.path(SandboxSpecs.LABEL_BOX).asString("")) || app.isEmpty()) continue;
-            disks.add(new Disk("app", labels.path(SandboxSpecs.LABEL_USER).asString(""), app, Math.max(0, container.path("SizeRw").asLong())));
+            if (!box.equals(labels.path(ContainerLabels.BOX).asString("")) || app.isEmpty()) continue;
+            disks.add(new Disk("app", labels.path(ContainerLabels.USER).asString(""), app, Math.max(0, container.path("SizeRw").asLong())));
         }
         return disks;
     }
@@ -83,7 +84,7 @@ class DockerBoxUsage implements BoxUsage {
     private List<Container> containersOfTheBox() {
         Map<String, Container> containers = new java.util.LinkedHashMap<>();
         docker.listContainersCmd().withLabelFilter(Map.of(COMPOSE_PROJECT, box)).exec().forEach(c -> containers.put(c.getId(), c));
-        docker.listContainersCmd().withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box)).exec().forEach(c -> containers.put(c.getId(), c));
+        docker.listContainersCmd().withLabelFilter(Map.of(ContainerLabels.BOX, box)).exec().forEach(c -> containers.put(c.getId(), c));
         return List.copyOf(containers.values());
     }
 
@@ -91,7 +92,7 @@ class DockerBoxUsage implements BoxUsage {
     private String groupOf(Map<String, String> labels) {
         String service = labels.getOrDefault(COMPOSE_SERVICE, "");
         if (box.equals(labels.get(COMPOSE_PROJECT)) && !service.isEmpty()) return service;
-        return switch (labels.getOrDefault(SandboxSpecs.LABEL_ROLE, "")) {
+        return switch (labels.getOrDefault(ContainerLabels.ROLE, "")) {
             case "sandbox" -> "sandboxes";
             case "app" -> "apps";
             case "grader" -> "grading";

@@ -14,7 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The box's front page: the person's dashboard with their classes, courses, apps and repositories (or the way to log in). */
+/**
+ * The box's front page: the person's dashboard (or the way to log in). A student's has the classes
+ * they joined and their courses; a teacher's or an admin's the classes they teach. Everyone's has
+ * their live apps and repositories.
+ */
 @Controller
 class DashboardController {
     private final PublicAddress address;
@@ -40,8 +44,14 @@ class DashboardController {
     String home(Principal principal, Model model, jakarta.servlet.http.HttpServletRequest request) {
         if (principal == null) return "redirect:/login";
         model.addAttribute("name", principal.getName());
-        model.addAttribute("courses", delivery.coursesOf(principal.getName()));
-        model.addAttribute("classes", classrooms.joinedBy(principal.getName()));
+        boolean teaches = request.isUserInRole("TEACHER") || request.isUserInRole("ADMIN");
+        model.addAttribute("teaches", teaches);
+        if (teaches) {
+            model.addAttribute("taught", classrooms.taughtBy(principal.getName()));
+        } else {
+            model.addAttribute("courses", delivery.coursesOf(principal.getName()));
+            model.addAttribute("classes", classrooms.joinedBy(principal.getName()));
+        }
         model.addAttribute("apps", apps.appsOf(principal.getName()));
         model.addAttribute("takedowns", moderation.takedownsOf(principal.getName()));
         model.addAttribute("repos", repos.reposOf(principal.getName()));

@@ -1,8 +1,5 @@
 package org.learnbox.bridge.sandbox;
 
-import static org.learnbox.bridge.sandbox.SandboxSpecs.LABEL_BOX;
-import static org.learnbox.bridge.sandbox.SandboxSpecs.LABEL_ROLE;
-import static org.learnbox.bridge.sandbox.SandboxSpecs.LABEL_USER;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -31,6 +28,14 @@ import java.util.function.Consumer;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.learnbox.bridge.docker.BridgeNetworks;
+import org.learnbox.bridge.docker.Confinement;
+import org.learnbox.bridge.docker.ContainerExec;
+import org.learnbox.bridge.docker.ContainerLabels;
+import org.learnbox.bridge.docker.ContainerStops;
+import org.learnbox.bridge.docker.DockerErrors;
+import org.learnbox.bridge.docker.ImagePulls;
+import org.learnbox.bridge.docker.SchoolTrust;
 
 /** Sandboxes as Docker containers, one per learner, each with its home on a volume of its own. */
 @org.springframework.stereotype.Component
@@ -42,7 +47,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     private final DockerClient docker;
     private final String box;
     private final SchoolTrust trust;
-    private final HomeReads homes;
+    private final DockerHomeReads homes;
     /** One claim of a pool's sandbox at a time. */
     private final Object claims = new Object();
 
@@ -56,12 +61,12 @@ public class DockerSandboxRuntime implements SandboxRuntime {
         this.docker = docker;
         this.box = properties.box();
         this.trust = trust;
-        this.homes = new HomeReads(docker, box, properties.sandbox() == null ? properties.image("sandbox") : properties.sandbox().image());
+        this.homes = new DockerHomeReads(docker, box, properties.sandbox() == null ? properties.image("sandbox") : properties.sandbox().image());
     }
 
     @Override
     public boolean startAhead(SandboxSpec spec, Consumer<SpawnEvent> progress) {
-        return DockerErrors.translate(() -> {
+        return translate(() -> {
             if (!containers(spec.user()).isEmpty()) return false;
             if (claimFromPool(spec).isPresent()) {
                 progress.accept(SpawnEvent.step(75, "A sandbox started ahead is yours"));
@@ -88,7 +93,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     @Override
     public Sandbox start(SandboxSpec spec, Consumer<SpawnEvent> progress) {
-        return DockerErrors.translate(() -> {
+        return translate(() -> {
             Optional<Sandbox> existing = find(spec.user());
             if (existing.isPresent() && existing.get().running()) {
                 if (awaitsTheHub(existing.get().id())) {
@@ -130,12 +135,12 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     @Override
     public Optional<Sandbox> find(String user) {
-        return DockerErrors.translate(() -> containers(user).stream().findFirst().map(c -> inspect(c.getId())));
+        return translate(() -> containers(user).stream().findFirst().map(c -> inspect(c.getId())));
     }
 
     @Override
     public void sleep(String user) {
-        DockerErrors.translate(() -> {
+        translate(() -> {
             containers(user).stream().filter(c -> "running".equals(c.getState()))
                     .forEach(c -> docker.pauseContainerCmd(c.getId()).exec());
             return null;
@@ -144,7 +149,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     @Override
     public Optional<Woken> wake(SandboxSpec spec) {
-        return DockerErrors.translate(() -> {
+        return translate(() -> {
             Optional<Container> found = containers(spec.user()).stream().findFirst();
             if (found.isEmpty()) return Optional.empty();
             Container container = found.get();
@@ -162,22 +167,22 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     @Override
     public java.util.Set<String> runningUsers() {
-        return DockerErrors.translate(() -> containers(null).stream().filter(c -> "running".equals(c.getState()))
+        return translate(() -> containers(null).stream().filter(c -> "running".equals(c.getState()))
                 .map(this::userOf).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Override
     public List<Sandbox> list() {
-        return DockerErrors.translate(() -> containers(null).stream().map(c -> inspect(c.getId())).toList());
+        return translate(() -> containers(null).stream().map(c -> inspect(c.getId())).toList());
     }
 
     @Override
     public String startForThePool(SandboxSpec spec) {
-        return DockerErrors.translate(() -> {
+        return translate(() -> {
             requireImage(spec.image());
             ensureNetwork(spec.network());
             Map<String, String> labels = new HashMap<>(spec.labels());
-            labels.put(LABEL_ROLE, "pool-home");
+            labels.put(ContainerLabels.ROLE, "pool-home");
             docker.createVolumeCmd().withName(spec.volumeName()).withLabels(labels).exec();
             String id = create(spec, spec.env());
             try {
@@ -193,7 +198,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     @Override
     public int pooled() {
-        return DockerErrors.translate(() -> {
+        return translate(() -> {
             int waiting = 0;
             for (Container container : unclaimed()) {
                 if ("running".equals(container.getState())) {
@@ -210,7 +215,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     @Override
     public void emptyPool() {
-        DockerErrors.translate(() -> {
+        translate(() -> {
             for (Container container : unclaimed()) {
                 removeContainer(container);
                 removeVolume(SandboxSpecs.poolVolume(box, container.getLabels().get(SandboxSpecs.LABEL_POOL)));
@@ -242,8 +247,8 @@ public class DockerSandboxRuntime implements SandboxRuntime {
             }
             String poolVolume = SandboxSpecs.poolVolume(box, container.getLabels().get(SandboxSpecs.LABEL_POOL));
             Map<String, String> labels = new HashMap<>(spec.labels());
-            labels.put(LABEL_ROLE, "home");
-            labels.put(SandboxSpecs.LABEL_HOME_IN, poolVolume);
+            labels.put(ContainerLabels.ROLE, "home");
+            labels.put(ContainerLabels.HOME_IN, poolVolume);
             docker.createVolumeCmd().withName(spec.volumeName()).withDriver("local").withLabels(labels)
                     .withDriverOpts(Map.of("type", "none", "o", "bind", "device", docker.inspectVolumeCmd(poolVolume).exec().getMountpoint()))
                     .exec();
@@ -256,20 +261,20 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     /** The pool's sandboxes that no learner has claimed: they still bear the pool's name. */
     private List<Container> unclaimed() {
         return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(LABEL_BOX + "=" + box, LABEL_ROLE + "=sandbox", SandboxSpecs.LABEL_POOL)).exec().stream()
+                .withLabelFilter(List.of(ContainerLabels.BOX + "=" + box, ContainerLabels.ROLE + "=sandbox", SandboxSpecs.LABEL_POOL)).exec().stream()
                 .filter(c -> userOf(c) == null).toList();
     }
 
     /** The pool's homes whose sandbox went (./box down removes sandboxes) before any learner claimed it. */
     private void removeOrphanedPoolHomes() {
         java.util.Set<String> kept = new java.util.HashSet<>();
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(LABEL_BOX + "=" + box, SandboxSpecs.LABEL_POOL)).exec()
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(ContainerLabels.BOX + "=" + box, SandboxSpecs.LABEL_POOL)).exec()
                 .forEach(c -> kept.add(SandboxSpecs.poolVolume(box, c.getLabels().get(SandboxSpecs.LABEL_POOL))));
         List<com.github.dockerjava.api.command.InspectVolumeResponse> volumes = docker.listVolumesCmd()
-                .withFilter("label", List.of(LABEL_BOX + "=" + box)).exec().getVolumes();
+                .withFilter("label", List.of(ContainerLabels.BOX + "=" + box)).exec().getVolumes();
         if (volumes == null) return;
-        volumes.stream().map(v -> v.getLabels() == null ? null : v.getLabels().get(SandboxSpecs.LABEL_HOME_IN)).forEach(kept::add);
-        volumes.stream().filter(v -> v.getLabels() != null && "pool-home".equals(v.getLabels().get(LABEL_ROLE)))
+        volumes.stream().map(v -> v.getLabels() == null ? null : v.getLabels().get(ContainerLabels.HOME_IN)).forEach(kept::add);
+        volumes.stream().filter(v -> v.getLabels() != null && "pool-home".equals(v.getLabels().get(ContainerLabels.ROLE)))
                 .filter(v -> !kept.contains(v.getName()))
                 .forEach(v -> removeVolume(v.getName()));
     }
@@ -293,17 +298,17 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     @Override
     public java.io.InputStream copyFolder(String user, String pathInHome) {
-        return DockerErrors.translate(() -> homes.copy(user, pathInHome));
+        return translate(() -> homes.copy(user, pathInHome));
     }
 
     @Override
     public HomeListing findInHome(String user, String suffix, int most) {
-        return DockerErrors.translate(() -> homes.find(user, suffix, most));
+        return translate(() -> homes.find(user, suffix, most));
     }
 
     @Override
     public void copyInto(String user, String pathInHome, java.util.Map<String, String> files) {
-        DockerErrors.translate(() -> {
+        translate(() -> {
             Sandbox sandbox = find(user).filter(Sandbox::running)
                     .orElseThrow(() -> new SandboxException("sandbox.refused.not-running", user));
             docker.copyArchiveToContainerCmd(sandbox.id()).withRemotePath(SandboxSpecs.HOME)
@@ -314,7 +319,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     @Override
     public CommandResult run(String user, List<String> command, Duration timeout) {
-        return DockerErrors.translate(() -> {
+        return translate(() -> {
             Sandbox sandbox = find(user).filter(Sandbox::running)
                     .orElseThrow(() -> new SandboxException("sandbox.refused.not-running", user));
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -338,7 +343,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     @Override
     public DesktopLink openDesktop(String user, Consumer<byte[]> received, Runnable ended) {
-        return DockerErrors.translate(() -> {
+        return translate(() -> {
             Sandbox sandbox = find(user).filter(Sandbox::running)
                     .orElseThrow(() -> new SandboxException("sandbox.refused.not-running", user));
             String exec = docker.execCreateCmd(sandbox.id()).withCmd("learnbox-desktop-relay").withUser("1000:1000")
@@ -383,7 +388,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     @Override
     public void remove(String user) {
-        DockerErrors.translate(() -> {
+        translate(() -> {
             containers(user).forEach(this::removeContainer);
             return null;
         });
@@ -391,7 +396,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     /** The learners' sandboxes (one learner's, with {@code user}); the pool's unclaimed ones are no one's. */
     private List<Container> containers(String user) {
-        List<String> labels = List.of(LABEL_BOX + "=" + box, LABEL_ROLE + "=sandbox");
+        List<String> labels = List.of(ContainerLabels.BOX + "=" + box, ContainerLabels.ROLE + "=sandbox");
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
                 .filter(c -> user == null ? userOf(c) != null : user.equals(userOf(c))).toList();
     }
@@ -406,7 +411,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     private String userOf(Map<String, String> labels, String name) {
-        String user = labels == null ? null : labels.get(LABEL_USER);
+        String user = labels == null ? null : labels.get(ContainerLabels.USER);
         if (user != null && !user.isEmpty()) return user;
         String prefix = "/" + SandboxSpecs.containerName(box, "");
         return name.startsWith(prefix) ? name.substring(prefix.length()) : null;
@@ -439,7 +444,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     /** A network where sandboxes reach the hub and the front door, but never each other. */
     private void ensureNetwork(String name) {
         BridgeNetworks.ensure(docker, name, Map.of("com.docker.network.bridge.enable_icc", "false"),
-                Map.of(LABEL_BOX, box, LABEL_ROLE, "sandbox-network"));
+                Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "sandbox-network"));
     }
 
     private void ensureVolume(SandboxSpec spec) {
@@ -447,7 +452,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
             docker.inspectVolumeCmd(spec.volumeName()).exec();
         } catch (NotFoundException missing) {
             Map<String, String> labels = new HashMap<>(spec.labels());
-            labels.put(LABEL_ROLE, "home");
+            labels.put(ContainerLabels.ROLE, "home");
             docker.createVolumeCmd().withName(spec.volumeName()).withLabels(labels).exec();
         }
     }
@@ -511,5 +516,10 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     private void removeContainer(Container container) {
         if ("paused".equals(container.getState())) docker.unpauseContainerCmd(container.getId()).exec();
         removeContainer(container.getId());
+    }
+
+    /** A failure of the engine in the sandboxes' words. */
+    private static <T> T translate(java.util.function.Supplier<T> call) {
+        return DockerErrors.translate(call, SandboxException::new, "docker.stops.sandboxes");
     }
 }

@@ -3,14 +3,12 @@ package org.learnbox.bridge.sandbox;
 import java.util.HashMap;
 import java.util.Map;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.docker.ContainerLabels;
 import org.springframework.stereotype.Component;
 
 /** Builds a {@link SandboxSpec} from the box's settings, the user and the hub's environment. */
 @Component
 public class SandboxSpecs {
-    public static final String LABEL_BOX = "org.learnbox.box";
-    public static final String LABEL_ROLE = "org.learnbox.role";
-    public static final String LABEL_USER = "org.learnbox.user";
     public static final String HOME = "/home/learner";
     /**
      * A sandbox started ahead of the hub finds the hub's environment (its token among it) in this
@@ -25,8 +23,6 @@ public class SandboxSpecs {
     static final String HUB_WAIT_VARIABLE = "LEARNBOX_HUB_WAIT_SECONDS";
     /** A pool's sandbox carries its id here, and no learner's name. */
     static final String LABEL_POOL = "org.learnbox.pool";
-    /** A learner's home that was a pool sandbox's names the volume that holds its files. */
-    public static final String LABEL_HOME_IN = "org.learnbox.home-in";
     static final String POOL_PREFIX = "-pool-";
 
     private final LearnboxProperties properties;
@@ -51,7 +47,7 @@ public class SandboxSpecs {
         // jupyterhub-singleuser binds where JUPYTERHUB_SERVICE_URL says: all interfaces of the container.
         env.put("JUPYTERHUB_SERVICE_URL", "http://0.0.0.0:" + properties.sandbox().port() + "/user/" + user + "/");
         return spec(user, containerName(properties.box(), user), homeVolume(properties.box(), user), env,
-                Map.of(LABEL_BOX, properties.box(), LABEL_ROLE, "sandbox", LABEL_USER, user));
+                Map.of(ContainerLabels.BOX, properties.box(), ContainerLabels.ROLE, "sandbox", ContainerLabels.USER, user));
     }
 
     /**
@@ -64,7 +60,7 @@ public class SandboxSpecs {
         env.put(HUB_ENV_FILE_VARIABLE, HUB_ENV_FILE);
         env.put(HUB_WAIT_VARIABLE, "0");
         return spec(null, properties.box() + POOL_PREFIX + id, poolVolume(properties.box(), id), env,
-                Map.of(LABEL_BOX, properties.box(), LABEL_ROLE, "sandbox", LABEL_POOL, id));
+                Map.of(ContainerLabels.BOX, properties.box(), ContainerLabels.ROLE, "sandbox", LABEL_POOL, id));
     }
 
     /** The volume of a pool's sandbox: the home of the learner who claims it. */
@@ -80,6 +76,7 @@ public class SandboxSpecs {
         env.put("JUPYTERHUB_ACTIVITY_INTERVAL", "60");
         env.put("LEARNBOX_URL", sandbox.boxUrl());
         env.put("LEARNBOX_DESKTOP_IDLE_SECONDS", Long.toString(sandbox.desktopIdle().toSeconds()));
+        env.put("LEARNBOX_MAX_FILE_BYTES", Long.toString(sandbox.maxFile().toBytes()));
         return env;
     }
 

@@ -27,6 +27,11 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -55,9 +60,10 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain peopleApi(HttpSecurity http, VouchedTokens tokens, AccountService accounts, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain peopleApi(HttpSecurity http, VouchedTokens tokens, AccountService accounts, SessionRegistry sessions,
+            CsrfTokenRepository csrfTokens) throws Exception {
         return http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.ignoringRequestMatchers(HubTokenFilter::carriesToken))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(HubTokenFilter::carriesToken))
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions)
                         .expiredSessionStrategy(ended -> ended.getResponse().sendError(HttpStatus.UNAUTHORIZED.value())))
                 .addFilterBefore(new HubTokenFilter(tokens, accounts::find), BasicAuthenticationFilter.class)
@@ -125,7 +131,7 @@ class SecurityConfig {
      */
     @Bean
     @Order(4)
-    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions,
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions, CsrfTokenRepository csrfTokens,
             ObjectProvider<ClientRegistrationRepository> keycloak,
             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> keycloakUsers, HandoffTokens handoffs) throws Exception {
         LandingPage landing = new LandingPage(handoffs);
@@ -146,7 +152,7 @@ class SecurityConfig {
         ClientRegistrationRepository registrations = keycloak.getIfAvailable();
         if (registrations == null) {
             http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                    .formLogin(form -> form.loginPage("/login").successHandler(landing).failureUrl("/login?error"));
+                    .formLogin(form -> form.loginPage("/login").successHandler(landing).failureHandler(wrongLogin()));
             var toLoginPage = new SimpleUrlLogoutSuccessHandler();
             toLoginPage.setDefaultTargetUrl(LOGGED_OUT);
             afterLogout = toLoginPage;
@@ -159,6 +165,10 @@ class SecurityConfig {
             afterLogout = throughKeycloak;
         }
         return http
+                // A visitor who has not logged in holds no session (anyone can send such requests, without end): the
+                // form's CSRF token and the page asked for before the login travel in cookies, a wrong login in the address.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 // Sessions are known by person, so a changed password ends the others (identity.PasswordPagesController).
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?ended"))
                 .logout(logout -> logout
@@ -168,6 +178,22 @@ class SecurityConfig {
     }
 
     private static final String LOGGED_OUT = "/login?logout";
+
+    /** The form's CSRF token in a cookie of its own (HttpOnly, SameSite as the session's): the login page makes no session. */
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("LEARNBOX_CSRF");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
+    }
+
+    /** Back to the form, which says so; nothing of the attempt is kept in a session. */
+    private static AuthenticationFailureHandler wrongLogin() {
+        SimpleUrlAuthenticationFailureHandler toTheForm = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        toTheForm.setAllowSessionCreation(false);
+        return toTheForm;
+    }
 
     /** Every person's login sessions; a session that ends (logout, time out) leaves it through the publisher below. */
     @Bean

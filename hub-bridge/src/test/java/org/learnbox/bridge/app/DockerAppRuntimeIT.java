@@ -9,9 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.learnbox.bridge.config.TestProperties;
-import org.learnbox.bridge.sandbox.ContainerStopsIT;
+import org.learnbox.bridge.docker.ContainerStopsIT;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
 import org.testcontainers.DockerClientFactory;
+import org.learnbox.bridge.docker.ContainerLabels;
 
 /** Apps' containers on the real engine, where an app ends by itself between the box's look and its call. */
 class DockerAppRuntimeIT {
@@ -22,7 +23,7 @@ class DockerAppRuntimeIT {
 
     @AfterEach
     void removeWhatTheTestMade() {
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, BOX)).exec()
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ContainerLabels.BOX, BOX)).exec()
                 .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
     }
 
@@ -43,13 +44,13 @@ class DockerAppRuntimeIT {
     void anAppThatExitedIsRemovedWithItsReleaseSwitchesLeftBehind() {
         crashedApp("quiz");
         assertThatCode(() -> runtime.remove("ada", "quiz")).doesNotThrowAnyException();
-        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, BOX)).exec())
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ContainerLabels.BOX, BOX)).exec())
                 .extracting(Container::getId).isEmpty();
     }
 
     /** An app's container, labelled as the box makes them, that printed a line and exited with 3. */
     private String crashedApp(String name) {
-        return ContainerStopsIT.endedContainer(docker, runtime.containerName("ada", name), Map.of(SandboxSpecs.LABEL_BOX, BOX,
-                SandboxSpecs.LABEL_ROLE, "app", SandboxSpecs.LABEL_USER, "ada", DockerAppRuntime.LABEL_APP, name));
+        return ContainerStopsIT.endedContainer(docker, runtime.containerName("ada", name), Map.of(ContainerLabels.BOX, BOX,
+                ContainerLabels.ROLE, "app", ContainerLabels.USER, "ada", DockerAppRuntime.LABEL_APP, name));
     }
 }

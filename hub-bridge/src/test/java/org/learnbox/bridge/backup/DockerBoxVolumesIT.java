@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
 import org.testcontainers.DockerClientFactory;
+import org.learnbox.bridge.docker.ContainerLabels;
 
 /** Homes read and written back through a real engine: owners, modes and links kept, and read while a learner writes. */
 class DockerBoxVolumesIT {
@@ -27,11 +28,11 @@ class DockerBoxVolumesIT {
 
     @AfterEach
     void removeWhatTheTestMade() {
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, BOX)).exec()
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ContainerLabels.BOX, BOX)).exec()
                 .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
         docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("com.docker.compose.project", BOX)).exec()
                 .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
-        docker.listVolumesCmd().withFilter("label", List.of(SandboxSpecs.LABEL_BOX + "=" + BOX)).exec().getVolumes()
+        docker.listVolumesCmd().withFilter("label", List.of(ContainerLabels.BOX + "=" + BOX)).exec().getVolumes()
                 .forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
         docker.listVolumesCmd().withFilter("label", List.of("com.docker.compose.project=" + BOX)).exec().getVolumes()
                 .forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
@@ -54,7 +55,7 @@ class DockerBoxVolumesIT {
                 "./rootfile 0:0 644", ". 1000:1000 755");
         assertThat(shell("ada-copy", LISTING)).isEqualTo(original);
         assertThat(homes.learners()).containsExactly("ada", "ada-copy");
-        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, BOX)).exec())
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ContainerLabels.BOX, BOX)).exec())
                 .as("the helpers are gone").isEmpty();
     }
 
@@ -62,7 +63,7 @@ class DockerBoxVolumesIT {
     void aHomeIsReadWhileItsLearnerWritesFilesInALoop() throws Exception {
         homes.replace("bo", new ByteArrayInputStream(emptyHome()));
         String writer = docker.createContainerCmd(IMAGE).withUser("1000:1000")
-                .withLabels(Map.of(SandboxSpecs.LABEL_BOX, BOX))
+                .withLabels(Map.of(ContainerLabels.BOX, BOX))
                 .withCmd("sh", "-c", "cd /home/learner; i=0; while :; do head -c 200000 /dev/urandom > loop-$i; i=$((i+1)); done")
                 .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
                         .withBinds(com.github.dockerjava.api.model.Bind.parse(SandboxSpecs.homeVolume(BOX, "bo") + ":/home/learner")))
@@ -91,7 +92,7 @@ class DockerBoxVolumesIT {
     @Test
     void removeAllTakesEverySandboxAndHomeOfTheBoxAndNoOthers() throws Exception {
         homes.replace("ada", new ByteArrayInputStream(emptyHome()));
-        docker.createContainerCmd(IMAGE).withLabels(Map.of(SandboxSpecs.LABEL_BOX, BOX, SandboxSpecs.LABEL_ROLE, "sandbox"))
+        docker.createContainerCmd(IMAGE).withLabels(Map.of(ContainerLabels.BOX, BOX, ContainerLabels.ROLE, "sandbox"))
                 .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
                         .withBinds(com.github.dockerjava.api.model.Bind.parse(SandboxSpecs.homeVolume(BOX, "ada") + ":/home/learner")))
                 .exec();
@@ -163,7 +164,7 @@ class DockerBoxVolumesIT {
     /** Runs a script as root in a throwaway container that mounts the learner's home; answers what it printed. */
     private static String shell(String learner, String script) throws Exception {
         Process process = new ProcessBuilder("docker", "run", "--rm", "-v", SandboxSpecs.homeVolume(BOX, learner) + ":/home/learner",
-                "--label", SandboxSpecs.LABEL_BOX + "=" + BOX, IMAGE, "sh", "-c", script).redirectErrorStream(true).start();
+                "--label", ContainerLabels.BOX + "=" + BOX, IMAGE, "sh", "-c", script).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(out).isZero();
         return out;

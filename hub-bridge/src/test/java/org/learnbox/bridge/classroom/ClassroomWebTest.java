@@ -106,9 +106,12 @@ class ClassroomWebTest {
                 .contains("Math 1A", "Art");
         mvc.perform(get("/classes").with(as(student, "STUDENT"))).andExpect(status().isForbidden());
         assertThat(mvc.perform(get("/").with(as(teacher, "TEACHER"))).andReturn().getResponse().getContentAsString())
-                .contains("id=\"nav-classes\"");
+                .as("a teacher's dashboard: the classes they teach, with their codes; nothing to join")
+                .contains("id=\"nav-classes\"", "id=\"teaching\"", "href=\"/classes/" + math.getId() + "\"", "Math 1A",
+                        "join code " + math.getJoinCode())
+                .doesNotContain("id=\"join-code\"", "id=\"courses\"");
         assertThat(mvc.perform(get("/").with(as(student, "STUDENT"))).andReturn().getResponse().getContentAsString())
-                .doesNotContain("id=\"nav-classes\"");
+                .doesNotContain("id=\"nav-classes\"", "id=\"teaching\"").contains("id=\"join-code\"", "id=\"courses\"");
     }
 
     @Test

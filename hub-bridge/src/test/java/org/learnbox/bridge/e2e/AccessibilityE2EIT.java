@@ -53,14 +53,18 @@ class AccessibilityE2EIT {
         inChromium(browser -> {
             Chromium.logInToLab(browser, box, "axe-student", studentPassword);
             check(browser, "/hub/home", By.id("to-dashboard"));
-            for (String page : List.of("/", "/snippets", "/snippets/new", "/s/" + snippet, "/s/" + snippet + "/edit",
+            List<String> pages = List.of("/", "/snippets", "/snippets/new", "/s/" + snippet, "/s/" + snippet + "/edit",
                     "/repositories", "/repositories/axe-student/axe-repo/files", "/repositories/axe-student/axe-repo/commits",
-                    "/repositories/axe-repo/releases", "/tokens", "/account/password", "/join/" + code, "/assignments")) {
-                check(browser, page, By.id("box-nav"));
-            }
+                    "/repositories/axe-repo/releases", "/tokens", "/account/password", "/join/" + code, "/assignments");
+            for (String page : pages) check(browser, page, By.id("box-nav"));
             browser.get(box.url("/"));
             String app = browser.findElement(By.cssSelector("#apps a.app-link")).getText();
             check(browser, "/apps/" + app, By.id("app-url"));
+            // Every page of the student's again in Chinese, JupyterHub's own included.
+            check(browser, "/?lang=zh-CN", By.id("box-nav"));
+            for (String page : pages) check(browser, page, By.id("box-nav"));
+            check(browser, "/apps/" + app, By.id("app-url"));
+            check(browser, "/hub/home", By.id("to-dashboard"));
         });
         // A notebook in the student's home, for their teacher to read: text, code, a printed line and an error.
         student.awaitLab();
@@ -95,7 +99,10 @@ class AccessibilityE2EIT {
         });
         inChromium(admin -> {
             Chromium.logInToDashboard(admin, box, "axe-admin", adminPassword);
-            for (String page : List.of("/", "/admin/accounts", "/admin/backups", "/admin/health")) check(admin, page, By.id("box-nav"));
+            for (String page : List.of("/", "/admin/accounts", "/admin/backups", "/admin/health", "/?lang=zh-CN", "/admin/accounts",
+                    "/admin/backups", "/admin/health")) {
+                check(admin, page, By.id("box-nav"));
+            }
         });
 
         assertThat(found).as("serious or critical accessibility violations").isEmpty();

@@ -140,7 +140,10 @@ class BrowserE2EIT {
         Chromium.openUntil(browser, box.url("/classes"), By.tagName("main"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Year 9 Java");
         screenshot("09-teacher-classes.png");
-        browser.get(box.url("/"));
+        Chromium.openUntil(browser, box.url("/"), By.id("teaching"));
+        assertThat(browser.findElement(By.id("teaching")).getText()).as("a teacher's dashboard: the classes they teach")
+                .contains("Year 9 Java", "join code");
+        screenshot("09a-teacher-dashboard.png");
         browser.findElement(By.id("nav-logout")).click();
 
         browser.get(box.url("/login"));
@@ -388,6 +391,7 @@ class BrowserE2EIT {
             // JupyterHub's own home (File > Hub Control Panel) keeps its server buttons and leads to the dashboard.
             browser.get(box.url("/hub/home"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("start")));
+            assertThat(browser.findElement(By.id("jupyterhub-logo")).getText()).as("the box's name, not JupyterHub's logo").isEqualTo("LearnBox");
             screenshot("11-hub-home-leads-to-the-dashboard.png");
             browser.findElement(By.id("to-dashboard")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open-lab")));

@@ -65,4 +65,33 @@ class FullDiskE2EIT {
         assertThat(box.inSandbox("fenna", "python3 -c \"import json; print(''.join(json.load(open('/home/learner/work.ipynb'))['cells'][0]['source']))\"")
                 .stdout()).isEqualTo("print('second')\n");
     }
+
+    /** The box's shared test box allows files of 8 MB (LEARNBOX_SANDBOX_MAX_FILE): JupyterLab uploads a large file in chunks. */
+    @Test
+    void aFileLargerThanTheBoxAllowsIsRefusedInWordsChunkByChunkAndWhatArrivedOfItIsRemoved() throws Exception {
+        RunningBox box = RunningBox.get();
+        Learner uma = new Learner(box, "uma");
+        uma.logInToLab(box.addUser("uma"));
+        assertThat(uma.server("PUT", "/api/contents/small.bin", upload(1, null)).statusCode()).isEqualTo(201);
+
+        assertThat(uma.server("PUT", "/api/contents/data.bin", upload(4, 1)).statusCode()).isIn(200, 201);
+        assertThat(uma.server("PUT", "/api/contents/data.bin", upload(4, 2)).statusCode()).as("8 MiB: as large as allowed").isIn(200, 201);
+        HttpResponse<String> past = uma.server("PUT", "/api/contents/data.bin", upload(1, -1));
+        assertThat(past.statusCode()).isEqualTo(413);
+        assertThat(messageOf(past)).isEqualTo("data.bin was not saved: a file in your lab may be at most 8.0 MiB, and this one is larger."
+                + " Keep large data sets out of your lab, or ask your teacher for a smaller one.");
+        assertThat(box.inSandbox("uma", "ls -A ~").stdout()).as("what arrived of the upload is removed").doesNotContain("data.bin")
+                .contains("small.bin");
+
+        HttpResponse<String> whole = uma.server("PUT", "/api/contents/whole.bin", upload(9, null), "zh-CN,zh;q=0.9");
+        assertThat(whole.statusCode()).isEqualTo(413);
+        assertThat(messageOf(whole)).startsWith("whole.bin 未保存：实验环境中的文件最大为 8.0 MiB");
+    }
+
+    /** A file of so many MiB as the contents API takes it, whole or as a chunk of an upload. */
+    private static String upload(int mebibytes, Integer chunk) {
+        String content = java.util.Base64.getEncoder().encodeToString(new byte[mebibytes << 20]);
+        return "{\"type\": \"file\", \"format\": \"base64\", \"content\": \"" + content + "\""
+                + (chunk == null ? "" : ", \"chunk\": " + chunk) + "}";
+    }
 }

@@ -90,7 +90,7 @@ public final class RunningBox implements BeforeAllCallback, AutoCloseable {
         // time to start that a school's box gives them (30 s): a Java notebook's app on a busy machine needs more than 10.
         // The box trusts a certificate authority of the tests' own making (as a school's), beside this machine's own.
         started = startBox(PROJECT, 0, Map.of("LEARNBOX_SANDBOX_IMAGE", SANDBOX_IMAGE,
-                "LEARNBOX_APPS_IDLE_TIMEOUT", "15s", "LEARNBOX_APPS_SLEEP_CHECK_EVERY", "2s",
+                "LEARNBOX_APPS_IDLE_TIMEOUT", "15s", "LEARNBOX_APPS_SLEEP_CHECK_EVERY", "2s", "LEARNBOX_SANDBOX_MAX_FILE", "8MB",
                 "LEARNBOX_CA_CERTS", TestCertificates.trustedFolder().toString()));
         return started;
     }

@@ -20,10 +20,20 @@ import org.springframework.test.context.ActiveProfiles;
 class SessionCookieTest {
     @LocalServerPort int port;
 
+    /** The session cookie a login sets; the login page itself sets none. */
     private String sessionCookie(boolean behindHttps) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"));
-        if (behindHttps) request.header("X-Forwarded-Proto", "https");
-        HttpResponse<String> page = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        accounts.add("cookie-" + behindHttps, Role.STUDENT, "cookie-password");
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpRequest.Builder form = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"));
+        if (behindHttps) form.header("X-Forwarded-Proto", "https");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(http.send(form.build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(csrf.find()).isTrue();
+        HttpRequest.Builder login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=cookie-" + behindHttps + "&password=cookie-password&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)));
+        if (behindHttps) login.header("X-Forwarded-Proto", "https");
+        HttpResponse<String> page = http.send(login.build(), HttpResponse.BodyHandlers.ofString());
         return page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("LEARNBOX_SESSION="))
                 .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + page.headers().map()));
     }
@@ -31,16 +41,17 @@ class SessionCookieTest {
     @Autowired AccountService accounts;
 
     @Test
-    void loggingInGivesANewSessionId() throws Exception {
+    void theLoginFormMakesNoSessionAndTheLoginANewOneEvenWhenOneWasSentAlong() throws Exception {
         accounts.add("fixated", Role.STUDENT, "fixated-password");
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        String before = sessionId(form);
+        assertThat(form.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("LEARNBOX_SESSION="));
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
         assertThat(csrf.find()).isTrue();
+        String planted = "PLANTED0123456789ABCDEF"; // an attacker's id, set in the victim's browser
         HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                        .header("Cookie", "LEARNBOX_SESSION=" + before)
+                        .header("Cookie", "LEARNBOX_SESSION=" + planted + "; " + csrfCookie(form))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("username=fixated&password=fixated-password&_csrf="
                                 + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
@@ -48,7 +59,67 @@ class SessionCookieTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(loggedIn.statusCode()).isEqualTo(302);
         assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/hub/learnbox/callback?token=").endsWith("&next=%2Fhub%2Fspawn%3Fnext%3D%252Fuser%252Ffixated%252Flab"));
-        assertThat(sessionId(loggedIn)).isNotEqualTo(before);
+        assertThat(sessionId(loggedIn)).isNotEqualTo(planted);
+    }
+
+    /**
+     * Anyone can send requests without end: as long as they have not logged in, none of them makes
+     * a session (the form's CSRF token and the page asked for travel in cookies, a wrong login in the address).
+     */
+    @Test
+    void aThousandRequestsOfVisitorsWhoHaveNotLoggedInMakeNoSession(@Autowired org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext web)
+            throws Exception {
+        org.apache.catalina.Manager sessions = ((org.apache.catalina.Context) ((org.springframework.boot.tomcat.TomcatWebServer) web.getWebServer())
+                .getTomcat().getHost().findChildren()[0]).getManager();
+        int before = sessions.getActiveSessions();
+        for (int i = 0; i < 250; i++) {
+            HttpClient visitor = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+            HttpResponse<String> form = visitor.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+            assertThat(csrf.find()).isTrue();
+            HttpResponse<String> wrong = visitor.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=nobody-" + i + "&password=guess&_csrf="
+                            + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).as("back to the form, which says why").isEqualTo(302);
+            assertThat(wrong.headers().firstValue("Location").orElse("")).containsAnyOf("/login?error", "/login?throttled");
+            HttpResponse<String> closed = visitor.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/classes/" + i))
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(closed.headers().firstValue("Location").orElse("")).as("sent to log in").endsWith("/login");
+            visitor.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/s/Nothing" + i)).build(), HttpResponse.BodyHandlers.ofString());
+            for (HttpResponse<String> answer : java.util.List.of(form, wrong, closed)) {
+                assertThat(answer.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("LEARNBOX_SESSION="));
+            }
+        }
+        assertThat(sessions.getActiveSessions()).as("sessions made by visitors who have not logged in").isEqualTo(before);
+    }
+
+    /** The page asked for before the login is where the login leads, with no session to remember it. */
+    @Test
+    void theLoginLeadsToThePageAskedForBeforeIt() throws Exception {
+        accounts.add("returning-teacher", Role.TEACHER, "returning-password");
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpResponse<String> asked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/classes"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.statusCode()).isEqualTo(302);
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=returning-teacher&password=returning-password&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.headers().firstValue("Location").orElse("")).endsWith("/classes");
+    }
+
+    private static String csrfCookie(HttpResponse<String> form) {
+        return form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("LEARNBOX_CSRF="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no CSRF cookie: " + form.headers().map()));
     }
 
     @Test
@@ -60,7 +131,7 @@ class SessionCookieTest {
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
         assertThat(csrf.find()).isTrue();
         HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                        .header("Cookie", "LEARNBOX_SESSION=" + sessionId(form))
+                        .header("Cookie", csrfCookie(form))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("username=curious&password=curious-password&_csrf="
                                 + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))

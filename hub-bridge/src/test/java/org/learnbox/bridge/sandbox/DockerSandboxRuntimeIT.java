@@ -23,6 +23,7 @@ import org.learnbox.bridge.config.TestProperties;
 import org.springframework.util.unit.DataSize;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.learnbox.bridge.docker.ContainerExec;
 
 /** The Docker runtime against the real engine; the idle image is built by Testcontainers. */
 class DockerSandboxRuntimeIT {
@@ -44,7 +45,7 @@ class DockerSandboxRuntimeIT {
 
     private static LearnboxProperties properties(String image) {
         return TestProperties.of(BOX,
-                new LearnboxProperties.Sandbox(image, 0.5, DataSize.ofMegabytes(256), 64, BOX + "-sandboxes", 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10), 0),
+                new LearnboxProperties.Sandbox(image, 0.5, DataSize.ofMegabytes(256), 64, BOX + "-sandboxes", 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10), 0, DataSize.ofMegabytes(100)),
                 TestProperties.hub("http://127.0.0.1:9/hub/api"), TestProperties.courses("data/courses"));
     }
 
@@ -96,7 +97,7 @@ class DockerSandboxRuntimeIT {
     void learnersStartingAtOnceOnANewBoxShareOneNetwork() throws Exception {
         String network = BOX + "-first-lesson";
         LearnboxProperties fresh = TestProperties.of(BOX,
-                new LearnboxProperties.Sandbox(idleImage, 0.5, DataSize.ofMegabytes(256), 64, network, 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10), 0),
+                new LearnboxProperties.Sandbox(idleImage, 0.5, DataSize.ofMegabytes(256), 64, network, 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10), 0, DataSize.ofMegabytes(100)),
                 TestProperties.hub("http://127.0.0.1:9/hub/api"), TestProperties.courses("data/courses"));
         DockerSandboxRuntime newBox = new DockerSandboxRuntime(docker, fresh);
         SandboxSpecs newSpecs = new SandboxSpecs(fresh);

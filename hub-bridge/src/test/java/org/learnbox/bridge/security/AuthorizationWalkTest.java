@@ -289,6 +289,25 @@ class AuthorizationWalkTest {
         assertThat(tokens.list("walk-admin")).extracting(GitTokenService.TokenView::name).containsOnly("walk");
     }
 
+    /**
+     * What the walk cannot see, as it reads Spring MVC's mappings: other servlets and Actuator's
+     * endpoints. Each must be one whose doors a test knocks on, named here; a new one fails until it is.
+     */
+    @Test
+    void everyServletAndActuatorEndpointBesideTheMappingsIsOneWhoseDoorsAreTested(
+            @Autowired org.springframework.context.ApplicationContext context,
+            @Autowired org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints endpoints) {
+        java.util.Set<String> servlets = new java.util.TreeSet<>();
+        context.getBeansOfType(org.springframework.boot.web.servlet.ServletRegistrationBean.class).values()
+                .forEach(registration -> servlets.addAll(registration.getUrlMappings()));
+        assertThat(servlets).as("servlets: / is Spring MVC's (the walk above); learners' git (GitAccessTest, GitLoginTest, "
+                + "GitPushTest) and the courses' read-only git (CourseDeliveryIT, GitAccessTest)")
+                .containsExactly("/", "/git/*", "/git/courses/*");
+        assertThat(endpoints.getAllPaths().stream().map(path -> path.replaceAll("/+", "/")).sorted().toList())
+                .as("Actuator's endpoints: MetricsDoorTest knocks on each, from the bridge's port and through the front door")
+                .containsExactly("/health", "/metrics");
+    }
+
     /** Each method and path pattern of the application's own mappings that no door of the walk matches. */
     private List<String> endpointsNotWalked(java.util.Set<String> doors) {
         List<String> missing = new ArrayList<>();

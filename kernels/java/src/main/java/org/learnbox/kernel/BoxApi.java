@@ -78,10 +78,10 @@ final class BoxApi {
                 .connectTimeout(CONNECT_TIMEOUT).build()) {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Refused("The box does not answer at " + baseUrl + ": " + reason(e));
+            throw new Refused("The box does not answer (" + reason(e) + "); try again in a minute, and tell your teacher if it goes on.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Refused("Stopped while waiting for the box at " + baseUrl + ".");
+            throw new Refused("Stopped while waiting for the box.");
         }
     }
 

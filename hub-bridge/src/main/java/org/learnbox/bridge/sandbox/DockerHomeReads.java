@@ -22,13 +22,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.learnbox.bridge.docker.ContainerExec;
+import org.learnbox.bridge.docker.ContainerLabels;
+import org.learnbox.bridge.docker.ContainerStops;
 
 /**
  * The box reading a learner's home (a teacher's look at their work): through their sandbox while
  * it runs, else through a container of the sandbox image that mounts the home read-only, has no
  * network and is removed after. What is read is bounded, whatever the home holds.
  */
-final class HomeReads {
+final class DockerHomeReads {
     /** The most bytes of a listing read: a few thousand paths. */
     static final int MOST_LISTING_BYTES = 1024 * 1024;
     private static final Duration FIND_TIME = Duration.ofSeconds(30);
@@ -38,7 +41,7 @@ final class HomeReads {
     private final String box;
     private final String image;
 
-    HomeReads(DockerClient docker, String box, String image) {
+    DockerHomeReads(DockerClient docker, String box, String image) {
         this.docker = docker;
         this.box = box;
         this.image = image;
@@ -129,7 +132,7 @@ final class HomeReads {
                 .withEntrypoint(command.getFirst())
                 .withCmd(command.subList(1, command.size()))
                 .withUser("1000:1000")
-                .withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, ROLE, SandboxSpecs.LABEL_USER, user))
+                .withLabels(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, ROLE, ContainerLabels.USER, user))
                 .withNetworkDisabled(true)
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withMemory(128L * 1024 * 1024)
                         .withPidsLimit(32L).withReadonlyRootfs(true)

@@ -1,4 +1,4 @@
-package org.learnbox.bridge.sandbox;
+package org.learnbox.bridge.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.learnbox.bridge.sandbox;
+package org.learnbox.bridge.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -158,9 +158,9 @@ public class SchoolTrust {
         try {
             docker.inspectVolumeCmd(volume).exec();
         } catch (NotFoundException missing) {
-            docker.createVolumeCmd().withName(volume).withLabels(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "trust")).exec();
+            docker.createVolumeCmd().withName(volume).withLabels(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "trust")).exec();
         }
-        VolumeWrites.write(docker, image, volume, FOLDER, FOLDER, Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "trust-copy"),
+        VolumeWrites.write(docker, image, volume, FOLDER, FOLDER, Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "trust-copy"),
                 new ByteArrayInputStream(VolumeWrites.tarOf(files, 0644)));
     }
 }

@@ -1,4 +1,4 @@
-package org.learnbox.bridge.sandbox;
+package org.learnbox.bridge.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -19,7 +19,7 @@ public class ContainerStopsIT {
 
     @AfterEach
     void removeWhatTheTestMade() {
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, BOX)).exec()
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ContainerLabels.BOX, BOX)).exec()
                 .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
     }
 
@@ -48,7 +48,7 @@ public class ContainerStopsIT {
 
     @Test
     void aContainerThatEndedBeforeTheCallIsStoppedKilledAndRemovedWithoutARefusal() {
-        String id = endedContainer(docker, BOX + "-ended", Map.of(SandboxSpecs.LABEL_BOX, BOX));
+        String id = endedContainer(docker, BOX + "-ended", Map.of(ContainerLabels.BOX, BOX));
         assertThatThrownBy(() -> docker.stopContainerCmd(id).withTimeout(2).exec())
                 .as("the engine's own answer, which once reached a learner as a refusal").isInstanceOf(NotModifiedException.class);
 
@@ -60,13 +60,13 @@ public class ContainerStopsIT {
             ContainerStops.stop(docker, id, 2);
             ContainerStops.kill(docker, id);
         }).as("a container that is gone is as asked").doesNotThrowAnyException();
-        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, BOX)).exec()).isEmpty();
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ContainerLabels.BOX, BOX)).exec()).isEmpty();
     }
 
     @Test
     void aRunningContainerIsKilledAndSaysSo() {
         String image = System.getenv().getOrDefault("LEARNBOX_BASE_IMAGE", "learnbox/base:trixie");
-        String id = docker.createContainerCmd(image).withName(BOX + "-running").withLabels(Map.of(SandboxSpecs.LABEL_BOX, BOX))
+        String id = docker.createContainerCmd(image).withName(BOX + "-running").withLabels(Map.of(ContainerLabels.BOX, BOX))
                 .withCmd("sleep", "300").exec().getId();
         docker.startContainerCmd(id).exec();
         assertThat(ContainerStops.kill(docker, id)).isTrue();

@@ -1,4 +1,4 @@
-package org.learnbox.bridge.config;
+package org.learnbox.bridge.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;

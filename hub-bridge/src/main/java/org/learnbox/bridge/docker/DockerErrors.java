@@ -1,4 +1,4 @@
-package org.learnbox.bridge.sandbox;
+package org.learnbox.bridge.docker;
 
 import com.github.dockerjava.api.exception.DockerException;
 import java.io.IOException;
@@ -14,10 +14,6 @@ public final class DockerErrors {
     @FunctionalInterface
     public interface Failure {
         RuntimeException of(Throwable cause, String key, Object... arguments);
-    }
-
-    static <T> T translate(Supplier<T> call) {
-        return translate(call, SandboxException::new, "docker.stops.sandboxes");
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.learnbox.bridge.sandbox;
+package org.learnbox.bridge.docker;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +11,15 @@ import java.util.Map;
  * labels are cleared on the container.
  */
 public final class ContainerLabels {
+    /** Which box a container, volume, network or image is of: boxes side by side on one engine keep apart. */
+    public static final String BOX = "org.learnbox.box";
+    /** What it is: sandbox, home, app, build, grading, ... */
+    public static final String ROLE = "org.learnbox.role";
+    /** Whose it is. */
+    public static final String USER = "org.learnbox.user";
+    /** On a learner's home volume that is a bind onto another volume's folder (one taken from the pool): that volume. */
+    public static final String HOME_IN = "org.learnbox.home-in";
+
     private static final String[] COMPOSE_LABELS = {"com.docker.compose.project", "com.docker.compose.service"};
 
     private ContainerLabels() {

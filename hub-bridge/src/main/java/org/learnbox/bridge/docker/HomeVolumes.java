@@ -1,4 +1,4 @@
-package org.learnbox.bridge.sandbox;
+package org.learnbox.bridge.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -13,7 +13,7 @@ public final class HomeVolumes {
         String holder;
         try {
             Map<String, String> labels = docker.inspectVolumeCmd(volume).exec().getLabels();
-            holder = labels == null ? null : labels.get(SandboxSpecs.LABEL_HOME_IN);
+            holder = labels == null ? null : labels.get(ContainerLabels.HOME_IN);
             docker.removeVolumeCmd(volume).exec();
         } catch (NotFoundException gone) {
             return;

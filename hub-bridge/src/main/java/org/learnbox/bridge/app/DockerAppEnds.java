@@ -13,14 +13,15 @@ import java.util.concurrent.TimeUnit;
 import org.learnbox.bridge.sandbox.SandboxSpecs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.learnbox.bridge.docker.ContainerLabels;
 
 /**
  * Which apps' containers last ended because they used all their memory, from Docker's events.
  * Docker's own state forgets it once its restart policy starts the app again, and its owner
  * should still read why it crashed.
  */
-final class AppEnds {
-    private static final Logger log = LoggerFactory.getLogger(AppEnds.class);
+final class DockerAppEnds {
+    private static final Logger log = LoggerFactory.getLogger(DockerAppEnds.class);
     private static final String KILLED = "137";
 
     private final DockerClient docker;
@@ -32,7 +33,7 @@ final class AppEnds {
         return thread;
     });
 
-    AppEnds(DockerClient docker, String box) {
+    DockerAppEnds(DockerClient docker, String box) {
         this.docker = docker;
         this.box = box;
         listen();
@@ -44,7 +45,7 @@ final class AppEnds {
 
     private void listen() {
         docker.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withEventFilter("oom", "die")
-                .withLabelFilter(Map.of(SandboxSpecs.LABEL_BOX, box, SandboxSpecs.LABEL_ROLE, "app"))
+                .withLabelFilter(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "app"))
                 .exec(new ResultCallback.Adapter<Event>() {
                     @Override
                     public void onNext(Event event) {
@@ -60,12 +61,12 @@ final class AppEnds {
                     @Override
                     public void onError(Throwable error) {
                         log.debug("Docker's events stopped ({}); listening again in 5 s", error.toString());
-                        again.schedule(AppEnds.this::listen, 5, TimeUnit.SECONDS);
+                        again.schedule(DockerAppEnds.this::listen, 5, TimeUnit.SECONDS);
                     }
 
                     @Override
                     public void onComplete() {
-                        again.schedule(AppEnds.this::listen, 5, TimeUnit.SECONDS);
+                        again.schedule(DockerAppEnds.this::listen, 5, TimeUnit.SECONDS);
                     }
                 });
     }
