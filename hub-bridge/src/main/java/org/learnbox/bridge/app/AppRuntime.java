@@ -41,11 +41,11 @@ public interface AppRuntime {
      */
     List<String> removeUnfinishedSwitches();
 
-    /** Removes one image of the app's releases (an old release no longer kept). */
-    void removeImage(String image);
+    /** Removes what the runtime keeps of one of the app's releases (an old release no longer kept). */
+    void removeRelease(String user, String name, String release);
 
-    /** Whether this image is on the box still (a release to roll back to). */
-    boolean hasImage(String image);
+    /** Whether one of the app's releases is on the box still (to roll back to). */
+    boolean hasRelease(String user, String name, String release);
 
     /** Makes the apps' network, where apps and builds run, if it is not there yet. */
     void prepareNetwork();

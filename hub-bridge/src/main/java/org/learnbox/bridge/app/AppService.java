@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.learnbox.bridge.docker.ContainerLabels;
 
 /**
  * Live apps: publish a folder of a learner's home, wake an app on its first request, put apps
@@ -152,7 +151,7 @@ public class AppService {
     /** Starts an earlier release's image as the app again, in the same way as a new release. */
     public AppView rollBack(String user, String name, int port, String tag, java.util.function.Consumer<String> progress) {
         AppSpec spec = releaseSpec(user, name, port, tag);
-        if (!runtime.hasImage(spec.image())) {
+        if (!runtime.hasRelease(user, name, tag)) {
             throw new AppException("app.refused.release-image-gone");
         }
         return switchTo(spec, progress);
@@ -168,18 +167,14 @@ public class AppService {
         return runtime.removeUnfinishedSwitches();
     }
 
-    /** Whether the image of that release is on this box. */
-    public boolean hasReleaseImage(String user, String name, String tag) {
-        return runtime.hasImage(releaseImage(user, name, tag));
+    /** Whether that release of the app is on this box. */
+    public boolean hasRelease(String user, String name, String tag) {
+        return runtime.hasRelease(user, name, tag);
     }
 
-    /** The image a release of the app has. */
-    public String releaseImage(String user, String name, String tag) {
-        return "learnbox-app/" + properties.box() + "-" + user + "-" + name + ":" + tag;
-    }
-
-    public void removeImage(String image) {
-        runtime.removeImage(image);
+    /** That release of the app goes (an old one no longer kept). */
+    public void removeRelease(String user, String name, String tag) {
+        runtime.removeRelease(user, name, tag);
     }
 
     private AppView switchTo(AppSpec spec, java.util.function.Consumer<String> progress) {
@@ -213,9 +208,7 @@ public class AppService {
     }
 
     private AppSpec releaseSpec(String user, String name, int port, String tag) {
-        AppSpec latest = specFor(user, new AppManifest(name, AppKind.STATIC, "", port));
-        return new AppSpec(user, name, releaseImage(user, name, tag), latest.containerName(), latest.labels(), latest.cpus(),
-                latest.memoryBytes(), latest.pids(), latest.network(), port);
+        return new AppSpec(user, name, tag, settings.cpus(), settings.memory().toBytes(), settings.pids(), port);
     }
 
     /** The gateway's question for a request: where the app of this host answers, waking it first. */
@@ -543,12 +536,8 @@ public class AppService {
     }
 
     AppSpec specFor(String user, AppManifest manifest) {
-        return new AppSpec(user, manifest.name(), "learnbox-app/" + properties.box() + "-" + user + "-" + manifest.name() + ":latest",
-                properties.box() + "-app-" + user + "-" + manifest.name(), // DockerAppRuntime.containerName
-                Map.of(ContainerLabels.BOX, properties.box(), ContainerLabels.ROLE, "app",
-                        ContainerLabels.USER, user, DockerAppRuntime.LABEL_APP, manifest.name(),
-                        "org.learnbox.app.port", String.valueOf(manifest.port())),
-                settings.cpus(), settings.memory().toBytes(), settings.pids(), settings.network(), manifest.port());
+        return new AppSpec(user, manifest.name(), AppSpec.LATEST, settings.cpus(), settings.memory().toBytes(), settings.pids(),
+                manifest.port());
     }
 
     private AppView view(AppInstance app) {

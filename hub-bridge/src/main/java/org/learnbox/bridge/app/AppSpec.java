@@ -1,16 +1,18 @@
 package org.learnbox.bridge.app;
 
-import java.util.Map;
-
-/** One app's container, decided once from the box's settings, its owner and its manifest. */
+/**
+ * One app to run, in the box's terms: whose it is, its name, which of its releases ("latest", or a
+ * pushed release's tag), its limits and the port it listens on. Each runtime names its own things
+ * (images, containers) from these.
+ */
 public record AppSpec(
         String user,
         String name,
-        String image,
-        String containerName,
-        Map<String, String> labels,
+        String release,
         double cpus,
         long memoryBytes,
         long pids,
-        String network,
-        int port) {}
+        int port) {
+    /** The release a publish makes: it replaces the one before. */
+    public static final String LATEST = "latest";
+}

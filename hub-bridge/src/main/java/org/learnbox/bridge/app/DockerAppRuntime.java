@@ -83,11 +83,11 @@ public class DockerAppRuntime implements AppRuntime {
                 throw new AppException("app.refused.runtime-image-missing", runtimeImage);
             }
             Deque<String> output = new ArrayDeque<>();
-            Map<String, String> labels = new HashMap<>(spec.labels());
+            Map<String, String> labels = new HashMap<>(labels(spec));
             labels.putAll(manifest.labels());
             try {
                 return docker.buildImageCmd(new ByteArrayInputStream(files.buildContext(manifest.dockerfile(runtimeImage))))
-                        .withTags(Set.of(spec.image()))
+                        .withTags(Set.of(image(spec.user(), spec.name(), spec.release())))
                         .withLabels(labels)
                         .withPull(false)
                         .withRemove(true)
@@ -118,15 +118,15 @@ public class DockerAppRuntime implements AppRuntime {
     public AppInstance start(AppSpec spec) {
         return engine(() -> {
             containerOf(spec.user(), spec.name()).ifPresent(old -> ContainerStops.remove(docker, old.getId()));
-            return run(spec, spec.containerName());
+            return run(spec, containerName(spec.user(), spec.name()));
         });
     }
 
     @Override
     public AppInstance startNext(AppSpec spec) {
         return engine(() -> {
-            named(spec.containerName() + NEXT).ifPresent(stale -> ContainerStops.remove(docker, stale.getId()));
-            return run(spec, spec.containerName() + NEXT);
+            named(containerName(spec.user(), spec.name()) + NEXT).ifPresent(stale -> ContainerStops.remove(docker, stale.getId()));
+            return run(spec, containerName(spec.user(), spec.name()) + NEXT);
         });
     }
 
@@ -168,7 +168,8 @@ public class DockerAppRuntime implements AppRuntime {
     }
 
     @Override
-    public void removeImage(String image) {
+    public void removeRelease(String user, String name, String release) {
+        String image = image(user, name, release);
         engine(() -> {
             try {
                 docker.removeImageCmd(image).withForce(true).exec();
@@ -180,10 +181,10 @@ public class DockerAppRuntime implements AppRuntime {
     }
 
     @Override
-    public boolean hasImage(String image) {
+    public boolean hasRelease(String user, String name, String release) {
         return engine(() -> {
             try {
-                docker.inspectImageCmd(image).exec();
+                docker.inspectImageCmd(image(user, name, release)).exec();
                 return true;
             } catch (NotFoundException missing) {
                 return false;
@@ -193,16 +194,16 @@ public class DockerAppRuntime implements AppRuntime {
 
     private AppInstance run(AppSpec spec, String containerName) {
         ensureNetwork();
-        HostConfig host = Confinement.of(spec.cpus(), spec.memoryBytes(), spec.pids(), spec.network())
+        HostConfig host = Confinement.of(spec.cpus(), spec.memoryBytes(), spec.pids(), settings.network())
                 .withReadonlyRootfs(true)
                 .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=16m"))
                 // An app that prints forever fills two small files, not the box's disk.
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "1m", "max-file", "2")));
         SchoolTrust.Given trusted = trust == null ? null : trust.given();
         if (trusted != null) host.withMounts(java.util.List.of(trusted.mount()));
-        String id = docker.createContainerCmd(spec.image())
+        String id = docker.createContainerCmd(image(spec.user(), spec.name(), spec.release()))
                 .withName(containerName)
-                .withLabels(ContainerLabels.of(spec.labels()))
+                .withLabels(ContainerLabels.of(labels(spec)))
                 .withEnv(trusted == null ? java.util.List.of() : trusted.envLines())
                 .withHostConfig(host)
                 .exec().getId();
@@ -373,6 +374,17 @@ public class DockerAppRuntime implements AppRuntime {
     /** The app's container as visitors reach it, BOX-app-USER-NAME. */
     String containerName(String user, String name) {
         return box + "-app-" + user + "-" + name;
+    }
+
+    /** The image of one release of the app: learnbox-app/BOX-USER-NAME:RELEASE. */
+    private String image(String user, String name, String release) {
+        return "learnbox-app/" + box + "-" + user + "-" + name + ":" + release;
+    }
+
+    /** What the app's images and containers carry: the box's, the app's and its port. */
+    private Map<String, String> labels(AppSpec spec) {
+        return Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "app", ContainerLabels.USER, spec.user(), LABEL_APP, spec.name(),
+                "org.learnbox.app.port", String.valueOf(spec.port()));
     }
 
     private AppInstance instance(InspectContainerResponse info) {

@@ -186,7 +186,7 @@ public class Deployments {
         List<Release> good = releases.findByOwnerAndAppOrderByNumberDesc(owner, app).stream()
                 .filter(r -> r.getState() == Release.State.LIVE || r.getState() == Release.State.KEPT).toList();
         good.subList(Math.min(good.size(), settings.releasesKept()), good.size()).forEach(old -> {
-            apps.removeImage(apps.releaseImage(owner, app, old.tag()));
+            apps.removeRelease(owner, app, old.tag());
             old.become(Release.State.PRUNED);
             releases.save(old);
         });
@@ -210,7 +210,7 @@ public class Deployments {
                         : new RepoException("release.refused.pruned", target.getNumber(), app, settings.releasesKept());
             }
             if (target == live) throw new RepoException("release.refused.live-already", target.getNumber(), app);
-            if (apps.hasReleaseImage(owner, app, target.tag())) {
+            if (apps.hasRelease(owner, app, target.tag())) {
                 apps.rollBack(owner, app, target.getPort(), target.tag(), out);
             } else {
                 buildAgain(owner, target, out);
@@ -273,7 +273,7 @@ public class Deployments {
                     .map(Release::getApp).distinct().filter(app -> apps.unpublishIfThere(owner, app)).toList();
             history.stream().filter(r -> r.getApp() != null
                             && (r.getState() == Release.State.LIVE || r.getState() == Release.State.KEPT))
-                    .forEach(r -> apps.removeImage(apps.releaseImage(owner, r.getApp(), r.tag())));
+                    .forEach(r -> apps.removeRelease(owner, r.getApp(), r.tag()));
             releases.deleteAll(history);
             return takenDown;
         } finally {

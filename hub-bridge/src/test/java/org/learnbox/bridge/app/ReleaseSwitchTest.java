@@ -93,7 +93,7 @@ class ReleaseSwitchTest {
         }
 
         @Override
-        public boolean hasImage(String image) {
+        public boolean hasRelease(String user, String name, String release) {
             return true;
         }
 
@@ -140,7 +140,7 @@ class ReleaseSwitchTest {
         }
 
         @Override
-        public void removeImage(String image) {
+        public void removeRelease(String user, String name, String release) {
             throw new UnsupportedOperationException();
         }
 

@@ -143,7 +143,7 @@ class DeploymentsTest {
             deployments.deploy("dep-ada", "restored", second, kept, step -> {});
         }
         // A box restored from a backup has the repositories and the releases' rows, not their images.
-        when(apps.hasReleaseImage("dep-ada", "restored", "r1")).thenReturn(false);
+        when(apps.hasRelease("dep-ada", "restored", "r1")).thenReturn(false);
 
         List<String> told = new CopyOnWriteArrayList<>();
         Release back = deployments.rollBack("dep-ada", "restored", 1, told::add);
@@ -165,7 +165,7 @@ class DeploymentsTest {
         Release gone = new Release("dep-ada", "vanished", 1, "0123456789abcdef0123456789abcdef01234567", java.time.Instant.now());
         gone.finish(Release.State.KEPT, "vanished", 8000, "", java.time.Instant.now());
         releases.save(gone);
-        when(apps.hasReleaseImage("dep-ada", "vanished", "r1")).thenReturn(false);
+        when(apps.hasRelease("dep-ada", "vanished", "r1")).thenReturn(false);
 
         assertThatThrownBy(() -> deployments.rollBack("dep-ada", "vanished", 1, step -> {}))
                 .isInstanceOf(RepoException.class)
