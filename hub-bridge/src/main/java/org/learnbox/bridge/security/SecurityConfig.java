@@ -134,7 +134,9 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions, CsrfTokenRepository csrfTokens,
             ObjectProvider<ClientRegistrationRepository> keycloak,
             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> keycloakUsers, HandoffTokens handoffs) throws Exception {
+        CookieRequestCache askedFirst = new CookieRequestCache();
         LandingPage landing = new LandingPage(handoffs);
+        landing.setRequestCache(askedFirst);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/login", "/user/**", "/error", "/css/**", "/favicon.ico").permitAll()
                         // A public snippet's page, versions and download are for anyone with the link;
@@ -168,7 +170,7 @@ class SecurityConfig {
                 // A visitor who has not logged in holds no session (anyone can send such requests, without end): the
                 // form's CSRF token and the page asked for before the login travel in cookies, a wrong login in the address.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
-                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+                .requestCache(cache -> cache.requestCache(askedFirst))
                 // Sessions are known by person, so a changed password ends the others (identity.PasswordPagesController).
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?ended"))
                 .logout(logout -> logout
