@@ -357,12 +357,19 @@ class DesktopE2EIT {
                 });
                 var shown = java.time.Instant.now().plusSeconds(30);
                 while (!button[0].isShowing() && java.time.Instant.now().isBefore(shown)) Thread.sleep(20);
-                Thread.sleep(300); // the window manager places the frame once it maps; its place is read after
+                // The window manager places the frame once it maps: its place is read once it holds still.
                 var at = new java.awt.Point[1];
-                SwingUtilities.invokeAndWait(() -> {
-                    var corner = button[0].getLocationOnScreen();
-                    at[0] = new java.awt.Point(corner.x + button[0].getWidth() / 2, corner.y + button[0].getHeight() / 2);
-                });
+                java.awt.Point before = null;
+                var placed = java.time.Instant.now().plusSeconds(30);
+                while (java.time.Instant.now().isBefore(placed)) {
+                    SwingUtilities.invokeAndWait(() -> {
+                        var corner = button[0].getLocationOnScreen();
+                        at[0] = new java.awt.Point(corner.x + button[0].getWidth() / 2, corner.y + button[0].getHeight() / 2);
+                    });
+                    if (at[0].equals(before)) break;
+                    before = at[0];
+                    Thread.sleep(300);
+                }
                 java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("user.home"), "button-at.txt"), at[0].x + " " + at[0].y);
                 System.out.println(clicked.await(120, TimeUnit.SECONDS) ? "done" : "no click came");
                 """;

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * out-of-memory killer or a crash would end it; {@code docker kill} would count as a stop by hand,
  * which the restart policy leaves stopped). After each: the login page, every learner's lab and the
  * app gateway answer again within 60 s, each learner's kernel, writing a line a fifth of a second,
- * has lost none, and each learner still has their one sandbox. A build under way when the bridge
+ * has lost none, each learner still has their one sandbox, and the box has the containers it had, no
+ * more (no orphan of the crash) and no fewer. A build under way when the bridge
  * is killed is failed with the reason, which its releases page tells, and the release before serves on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,6 +72,7 @@ class FaultsE2EIT {
     @ValueSource(strings = {"proxy", "hub", "bridge", "gateway"})
     void afterAKillOfAPartTheBoxAnswersAgainWithinAMinuteAndNothingIsLost(String part) throws Exception {
         Map<String, Integer> written = linesWritten();
+        List<String> containers = containersOfTheBox();
         String pid = box.docker("inspect", "-f", "{{.State.Pid}}", box.project + "-" + part + "-1").requireSuccess().stdout().strip();
         new Shell(RunningBox.projectRoot(), Map.of()).run("kill", "-9", pid).requireSuccess();
         Instant killed = Instant.now();
@@ -90,6 +92,7 @@ class FaultsE2EIT {
         Map<String, Integer> after = linesWritten();
         for (Learner learner : learners) assertThat(after.get(learner.name)).isGreaterThan(written.get(learner.name));
         assertThat(sandboxesNow()).isEqualTo(sandboxes);
+        assertThat(containersOfTheBox()).as("the box's containers after the " + part + " came back: none more, none gone").isEqualTo(containers);
     }
 
     @Test
@@ -157,6 +160,15 @@ class FaultsE2EIT {
             written.put(learner.name, lines.size());
         }
         return written;
+    }
+
+    /** Every container of the box, its services' and those it started (sandboxes, apps, builds, readers), by name. */
+    private List<String> containersOfTheBox() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String label : List.of("org.learnbox.box=" + box.project, "com.docker.compose.project=" + box.project)) {
+            names.addAll(box.docker("ps", "-a", "--filter", "label=" + label, "--format", "{{.Names}}").requireSuccess().stdout().lines().toList());
+        }
+        return List.copyOf(names);
     }
 
     private Map<String, String> sandboxesNow() {
