@@ -33,7 +33,8 @@ class HubPluginController {
 
     record RedeemRequest(String token) {}
 
-    record HubIdentity(String name, boolean admin, String role, List<String> groups) {}
+    /** A person as the hub's authenticator takes them; {@code login}: the bridge's login they came from (a hand-over). */
+    record HubIdentity(String name, boolean admin, String role, List<String> groups, String login) {}
 
     private final SpawnService spawns;
     private final HandoffTokens handoffTokens;
@@ -72,8 +73,7 @@ class HubPluginController {
     @PostMapping("/handoff/redeem")
     HubIdentity redeem(@RequestBody RedeemRequest request) {
         return handoffTokens.redeem(request.token())
-                .flatMap(accounts::find)
-                .map(this::identity)
+                .flatMap(handoff -> accounts.find(handoff.name()).map(account -> identity(account, handoff.login())))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN,
                         "This login link is not valid any more; please log in again."));
     }
@@ -81,12 +81,12 @@ class HubPluginController {
     /** What the hub's authenticator refreshes: the admin flag and the groups (classes) of now. */
     @GetMapping("/users/{user}")
     HubIdentity user(@PathVariable String user) {
-        return accounts.find(user).map(this::identity)
+        return accounts.find(user).map(account -> identity(account, null))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no account named '" + user + "'."));
     }
 
-    private HubIdentity identity(Account account) {
+    private HubIdentity identity(Account account, String login) {
         return new HubIdentity(account.getName(), account.getRole() == Role.ADMIN, account.getRole().id(),
-                groups.groupsOf(account.getName()));
+                groups.groupsOf(account.getName()), login);
     }
 }

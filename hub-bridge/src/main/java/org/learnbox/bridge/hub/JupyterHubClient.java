@@ -31,10 +31,11 @@ public class JupyterHubClient {
     }
 
     private final RestClient rest;
-    private final String metricsUrl;
+    /** The hub's own pages' root (its API's parent): its metrics, the box's plugin's handlers. */
+    private final String hubUrl;
 
     public JupyterHubClient(LearnboxProperties properties) {
-        this.metricsUrl = properties.hub().apiUrl().replaceFirst("/api/?$", "") + "/metrics";
+        this.hubUrl = properties.hub().apiUrl().replaceFirst("/api/?$", "");
         this.rest = RestClients.builder()
                 .baseUrl(properties.hub().apiUrl())
                 .defaultHeader("Authorization", "token " + properties.sharedSecret())
@@ -64,7 +65,7 @@ public class JupyterHubClient {
 
     /** JupyterHub's own metrics in Prometheus' format (the bridge's service may read them: scope read:metrics). */
     public String metrics() {
-        return rest.get().uri(java.net.URI.create(metricsUrl)).retrieve().body(String.class);
+        return rest.get().uri(java.net.URI.create(hubUrl + "/metrics")).retrieve().body(String.class);
     }
 
     public List<HubUser> users() {
@@ -100,6 +101,21 @@ public class JupyterHubClient {
                 .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {})
                 .toBodilessEntity();
     }
+
+    /**
+     * Ends the person's logins at the hub but the one the bridge's login {@code keptLogin} handed
+     * over (the box's plugin: the hub's login cookies and the labs' tokens of the others). Answers how
+     * many of the labs' tokens ended.
+     */
+    public int endLoginsBut(String user, String keptLogin) {
+        LoginsEnded ended = rest.post().uri(java.net.URI.create(hubUrl + "/learnbox/users/" + user + "/logins-ended"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(java.util.Map.of("keep", keptLogin))
+                .retrieve().body(LoginsEnded.class);
+        return ended == null ? 0 : ended.ended();
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LoginsEnded(int ended) {}
 
     public void deleteUser(String user) {
         rest.delete().uri("/users/{name}", user).retrieve()

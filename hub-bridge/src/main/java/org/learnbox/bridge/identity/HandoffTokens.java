@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * One-time, short-lived, signed tokens that hand a logged-in person over to JupyterHub.
- * A token is {@code base64url(name:expiry:nonce).base64url(hmac)}; each nonce is redeemed once.
+ * A token is {@code base64url(name:expiry:nonce:login).base64url(hmac)}; each nonce is redeemed once.
+ * {@code login} names the bridge's session the person handed over from (a hash of its id, never the
+ * id itself): the hub keeps it with its own session, so that a changed password ends the hub's and
+ * the labs' sessions of the person's other logins and not the one that changed it.
  */
 @Component
 public class HandoffTokens {
@@ -47,9 +50,26 @@ public class HandoffTokens {
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
     }
 
-    /** Where the hub logs the person in: its callback, with a fresh token, then on to {@code next} (a path of this box). */
-    public String callback(String name, String next) {
-        return "/hub/learnbox/callback?token=" + mint(name) + "&next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8);
+    /** One person's hand-over as the hub redeems it: who, and from which login of the bridge. */
+    public record Handoff(String name, String login) {}
+
+    /**
+     * Where the hub logs the person in: its callback, with a fresh token, then on to {@code next} (a
+     * path of this box); {@code sessionId} is the bridge's session the person is logged in with.
+     */
+    public String callback(String name, String sessionId, String next) {
+        return "/hub/learnbox/callback?token=" + mint(name, loginOf(sessionId)) + "&next="
+                + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8);
+    }
+
+    /** What the hub knows a bridge session by: a hash of its id (the id would be a way in). */
+    public static String loginOf(String sessionId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+            return ENCODER.encodeToString(java.util.Arrays.copyOf(hash, 16));
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** Only paths of this box: never an open redirect. */
@@ -58,17 +78,17 @@ public class HandoffTokens {
         return local && !next.startsWith("//") && !next.contains("\\") ? next : "/hub/spawn";
     }
 
-    public String mint(String name) {
+    public String mint(String name, String login) {
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
         long expiry = clock.instant().plus(LIFETIME).getEpochSecond();
-        String payload = name + ":" + expiry + ":" + ENCODER.encodeToString(nonce);
+        String payload = name + ":" + expiry + ":" + ENCODER.encodeToString(nonce) + ":" + login;
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(sign(body));
     }
 
-    /** The name the token was made for, if it is genuine, unexpired and not used before. */
-    public Optional<String> redeem(String token) {
+    /** Who the token was made for, and in which login, if it is genuine, unexpired and not used before. */
+    public Optional<Handoff> redeem(String token) {
         Instant now = clock.instant();
         if (token == null) return Optional.empty();
         String[] parts = token.split("\\.");
@@ -83,11 +103,11 @@ public class HandoffTokens {
         }
         if (!MessageDigest.isEqual(sign(body), signature)) return Optional.empty();
         String[] fields = new String(body, StandardCharsets.UTF_8).split(":");
-        if (fields.length != 3) return Optional.empty();
+        if (fields.length != 4) return Optional.empty();
         Instant expiry = Instant.ofEpochSecond(Long.parseLong(fields[1]));
         if (!expiry.isAfter(now)) return Optional.empty();
         if (redeemed.asMap().putIfAbsent(fields[2], Boolean.TRUE) != null) return Optional.empty();
-        return Optional.of(fields[0]);
+        return Optional.of(new Handoff(fields[0], fields[3]));
     }
 
     private byte[] sign(byte[] body) {

@@ -71,7 +71,7 @@ class LoginController {
      * carrying a one-time token that the hub's authenticator redeems with the bridge.
      */
     @GetMapping("/handoff")
-    String handoff(Principal principal, @RequestParam(defaultValue = "/hub/spawn") String next) {
-        return "redirect:" + handoffTokens.callback(principal.getName(), next);
+    String handoff(Principal principal, @RequestParam(defaultValue = "/hub/spawn") String next, HttpServletRequest request) {
+        return "redirect:" + handoffTokens.callback(principal.getName(), request.getSession().getId(), next);
     }
 }

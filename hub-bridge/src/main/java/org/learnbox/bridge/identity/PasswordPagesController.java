@@ -24,10 +24,12 @@ class PasswordPagesController {
     private final SessionRegistry sessions;
     private final boolean singleSignOn;
     private final Words words;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     PasswordPagesController(AccountService accounts, SessionRegistry sessions, LearnboxProperties properties,
-            Words words) {
+            Words words, org.springframework.context.ApplicationEventPublisher events) {
         this.words = words;
+        this.events = events;
         this.accounts = accounts;
         this.sessions = sessions;
         this.singleSignOn = properties.sso().enabled();
@@ -58,6 +60,7 @@ class PasswordPagesController {
                 ended++;
             }
         }
+        events.publishEvent(new PasswordChanged(who.getName(), HandoffTokens.loginOf(here)));
         flash.addFlashAttribute("notice", ended == 0 ? words.of("password.notice.changed")
                 : ended == 1 ? words.of("password.notice.changed-elsewhere-one")
                 : words.of("password.notice.changed-elsewhere", ended));

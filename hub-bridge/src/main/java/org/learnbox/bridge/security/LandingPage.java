@@ -29,7 +29,7 @@ final class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
 
     @Override
     protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response, Authentication who) {
-        return Role.STUDENT.heldBy(who) ? handoffs.callback(who.getName(), labOf(who.getName())) : DASHBOARD;
+        return Role.STUDENT.heldBy(who) ? handoffs.callback(who.getName(), request.getSession().getId(), labOf(who.getName())) : DASHBOARD;
     }
 
     private static String labOf(String name) {

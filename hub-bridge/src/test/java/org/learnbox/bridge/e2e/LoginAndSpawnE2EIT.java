@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -160,6 +161,37 @@ class LoginAndSpawnE2EIT {
             assertThat(again.uri().getPath()).as(path).isEqualTo("/login");
             assertThat(again.body()).as(path).contains("id=\"password\"");
         }
+    }
+
+    /**
+     * A changed password ends the person's logins elsewhere: the bridge's, the hub's and the labs' (within
+     * the lab's minute of trust in a token), and not the one that changed it, whose lab goes on.
+     */
+    @Test
+    void aChangedPasswordEndsTheLabOnAnotherComputerAndKeepsTheOneThatChangedIt() throws Exception {
+        String password = box.addUser("nia");
+        Learner laptop = new Learner(box, "nia");
+        Learner library = new Learner(box, "nia");
+        laptop.logInToLab(password);
+        library.logInToLab(password);
+        assertThat(library.server("GET", "/api/status", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> changed = Classes.submit(laptop, "/account/password", "/account/password",
+                "current=" + Learner.enc(password) + "&password=nia-new-password&again=nia-new-password");
+        assertThat(changed.body()).contains("you are logged out everywhere else (1 place)");
+
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        int status;
+        while ((status = library.server("GET", "/api/status", null).statusCode()) == 200) {
+            assertThat(Instant.now()).as("the lab on the other computer ends").isBefore(deadline);
+            Thread.sleep(1000);
+        }
+        System.out.printf("the other computer's lab refused after the password change (%d)%n", status);
+        assertThat(laptop.server("GET", "/api/status", null).statusCode()).as("the changer's own lab goes on").isEqualTo(200);
+        HttpResponse<String> elsewhere = library.get("/hub/home");
+        assertThat(elsewhere.uri().getPath()).as("the other computer is sent to log in").isEqualTo("/login");
+        HttpResponse<String> here = laptop.get("/hub/home");
+        assertThat(here.uri().getPath()).as("the changer's hub page, logged in again through the bridge").isEqualTo("/hub/home");
     }
 
     @Test

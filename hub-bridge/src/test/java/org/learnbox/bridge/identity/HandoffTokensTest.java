@@ -15,25 +15,28 @@ class HandoffTokensTest {
     private final HandoffTokens tokens = new HandoffTokens(SECRET, clock);
 
     @Test
-    void aTokenNamesItsPersonAndWorksOnce() {
-        String token = tokens.mint("ada");
-        assertThat(tokens.redeem(token)).contains("ada");
+    void aTokenNamesItsPersonAndTheirLoginAndWorksOnce() {
+        String login = HandoffTokens.loginOf("SESSION-ID-OF-ADA");
+        String token = tokens.mint("ada", login);
+        assertThat(tokens.redeem(token)).contains(new HandoffTokens.Handoff("ada", login));
         assertThat(tokens.redeem(token)).isEmpty();
+        assertThat(login).as("a hash of the session id, never the id").doesNotContain("SESSION").hasSize(22)
+                .isEqualTo(HandoffTokens.loginOf("SESSION-ID-OF-ADA")).isNotEqualTo(HandoffTokens.loginOf("SESSION-ID-OF-BOB"));
     }
 
     @Test
     void aTokenExpiresAfterItsLifetime() {
-        String token = tokens.mint("ada");
+        String token = tokens.mint("ada", "login");
         clock.advance(HandoffTokens.LIFETIME.plus(Duration.ofSeconds(1)));
         assertThat(tokens.redeem(token)).isEmpty();
     }
 
     @Test
     void aTokenSignedWithAnotherSecretOrAlteredIsRefused() {
-        String foreign = new HandoffTokens("another-secret-another-secret-xx", clock).mint("ada");
+        String foreign = new HandoffTokens("another-secret-another-secret-xx", clock).mint("ada", "login");
         assertThat(tokens.redeem(foreign)).isEmpty();
 
-        String genuine = tokens.mint("ada");
+        String genuine = tokens.mint("ada", "login");
         String[] parts = genuine.split("\\.");
         String forgedBody = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(new String(java.util.Base64.getUrlDecoder().decode(parts[0])).replace("ada", "eve").getBytes());
@@ -42,7 +45,7 @@ class HandoffTokensTest {
         assertThat(tokens.redeem("a.b.c")).isEmpty();
         assertThat(tokens.redeem("%%%.$$$")).isEmpty();
         assertThat(tokens.redeem(null)).isEmpty();
-        assertThat(tokens.redeem(genuine)).contains("ada");
+        assertThat(tokens.redeem(genuine)).map(HandoffTokens.Handoff::name).contains("ada");
     }
 
     @Test
