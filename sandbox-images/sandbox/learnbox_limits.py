@@ -156,7 +156,7 @@ def bytes_to_write(model):
     if content is None:
         return 0
     if model.get("format") == "base64" and isinstance(content, str):
-        return len(content) * 3 // 4
+        return len(content) * 3 // 4 - content[-2:].count("=")
     if isinstance(content, str):
         return len(content.encode("utf-8"))
     return len(json.dumps(content, ensure_ascii=False).encode("utf-8"))
