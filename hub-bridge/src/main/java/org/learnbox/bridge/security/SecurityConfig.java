@@ -186,6 +186,7 @@ class SecurityConfig {
     CsrfTokenRepository csrfTokenRepository() {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
         tokens.setCookieName("LEARNBOX_CSRF");
+        tokens.setHeaderName("X-CSRF-TOKEN"); // as the session's tokens were asked for by code in pages
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return tokens;
     }

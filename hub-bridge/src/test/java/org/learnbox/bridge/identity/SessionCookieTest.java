@@ -121,6 +121,36 @@ class SessionCookieTest {
         assertThat(loggedIn.headers().firstValue("Location").orElse("")).endsWith("/classes");
     }
 
+    /** Code in a page (the snippet editor, the apps' buttons) calls the API with the page's token: one cookie serves both. */
+    @Test
+    void aPagesCsrfTokenIsTakenByTheApiToo() throws Exception {
+        accounts.add("api-caller", Role.STUDENT, "api-caller-password");
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=api-caller&password=api-caller-password&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> dashboard = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(dashboard.body());
+        assertThat(token.find()).as(dashboard.statusCode() + " " + dashboard.headers().map()).isTrue();
+        HttpResponse<String> made = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/snippets"))
+                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", token.group(1))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"From the API\", \"language\": \"python\", \"visibility\": \"private\","
+                        + " \"files\": [{\"name\": \"main.py\", \"content\": \"print(1)\\n\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(made.statusCode()).as(made.body()).isIn(200, 201);
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/snippets"))
+                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", "not-the-token")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
     private static String csrfCookie(HttpResponse<String> form) {
         return form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("LEARNBOX_CSRF="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
