@@ -48,7 +48,7 @@ public class Deployments {
     Deployments(ReleaseRepository releases, BuildRuntime builder, AppService apps, LearnboxProperties properties, Clock clock,
             MeterRegistry meters, GitStorage storage) {
         this.meters = meters;
-        Gauge.builder("learnbox.builds.under.way", releases, r -> r.findByState(Release.State.BUILDING).size())
+        Gauge.builder("learnbox.builds.under.way", releases, r -> r.countByState(Release.State.BUILDING))
                 .description("Pushes being built or deployed now").register(meters);
         this.storage = storage;
         this.releases = releases;

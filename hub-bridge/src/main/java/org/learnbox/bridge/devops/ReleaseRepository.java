@@ -16,4 +16,6 @@ interface ReleaseRepository extends JpaRepository<Release, Long> {
     List<Release> findByOwnerAndAppOrderByNumberDesc(String owner, String app);
 
     List<Release> findByState(Release.State state);
+
+    long countByState(Release.State state);
 }

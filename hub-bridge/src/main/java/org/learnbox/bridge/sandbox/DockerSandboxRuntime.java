@@ -204,8 +204,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
                 if ("running".equals(container.getState())) {
                     waiting++;
                 } else { // its server gave up, or the engine ended it: it and its home go
-                    removeContainer(container);
-                    removeVolume(SandboxSpecs.poolVolume(box, container.getLabels().get(SandboxSpecs.LABEL_POOL)));
+                    removeWithItsHome(container);
                 }
             }
             removeOrphanedPoolHomes();
@@ -216,10 +215,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     @Override
     public void emptyPool() {
         translate(() -> {
-            for (Container container : unclaimed()) {
-                removeContainer(container);
-                removeVolume(SandboxSpecs.poolVolume(box, container.getLabels().get(SandboxSpecs.LABEL_POOL)));
-            }
+            unclaimed().forEach(this::removeWithItsHome);
             removeOrphanedPoolHomes();
             return null;
         });
@@ -245,7 +241,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
             } catch (NotFoundException | ConflictException takenMeanwhile) {
                 continue; // another claim had it first, or the learner's name is taken: the next
             }
-            String poolVolume = SandboxSpecs.poolVolume(box, container.getLabels().get(SandboxSpecs.LABEL_POOL));
+            String poolVolume = poolVolumeOf(container);
             Map<String, String> labels = new HashMap<>(spec.labels());
             labels.put(ContainerLabels.ROLE, "home");
             labels.put(ContainerLabels.HOME_IN, poolVolume);
@@ -256,6 +252,16 @@ public class DockerSandboxRuntime implements SandboxRuntime {
             return Optional.of(inspect(container.getId()));
         }
         return Optional.empty();
+    }
+
+    /** A sandbox of the pool that no learner claimed, and the home volume made for it. */
+    private void removeWithItsHome(Container unclaimed) {
+        removeContainer(unclaimed);
+        removeVolume(poolVolumeOf(unclaimed));
+    }
+
+    private String poolVolumeOf(Container pooled) {
+        return SandboxSpecs.poolVolume(box, pooled.getLabels().get(SandboxSpecs.LABEL_POOL));
     }
 
     /** The pool's sandboxes that no learner has claimed: they still bear the pool's name. */
@@ -269,7 +275,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     private void removeOrphanedPoolHomes() {
         java.util.Set<String> kept = new java.util.HashSet<>();
         docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(ContainerLabels.BOX + "=" + box, SandboxSpecs.LABEL_POOL)).exec()
-                .forEach(c -> kept.add(SandboxSpecs.poolVolume(box, c.getLabels().get(SandboxSpecs.LABEL_POOL))));
+                .forEach(c -> kept.add(poolVolumeOf(c)));
         List<com.github.dockerjava.api.command.InspectVolumeResponse> volumes = docker.listVolumesCmd()
                 .withFilter("label", List.of(ContainerLabels.BOX + "=" + box)).exec().getVolumes();
         if (volumes == null) return;
