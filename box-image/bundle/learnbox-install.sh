@@ -74,6 +74,11 @@ if [ ! -f .env ]; then
   cp "$work/learnbox.env" .env
   say "The settings are in $(pwd)/.env (read at every start)."
 fi
+# Where this engine keeps its volumes (a NAS's is seldom /var/lib/docker): the bridge reads learners' homes there.
+docker_root=$(docker info --format '{{.DockerRootDir}}')
+if [ -n "$docker_root" ] && [ "$docker_root" != /var/lib/docker ] && ! grep -q '^LEARNBOX_DOCKER_VOLUMES=' .env; then
+  printf '\n# Where this engine keeps its volumes (found at install).\nLEARNBOX_DOCKER_VOLUMES=%s/volumes\n' "$docker_root" >> .env
+fi
 
 say "Starting LearnBox $version ..."
 if ! docker compose up -d; then

@@ -61,7 +61,8 @@ public class DockerSandboxRuntime implements SandboxRuntime {
         this.docker = docker;
         this.box = properties.box();
         this.trust = trust;
-        this.homes = new DockerHomeReads(docker, box, properties.sandbox() == null ? properties.image("sandbox") : properties.sandbox().image());
+        this.homes = new DockerHomeReads(docker, box, properties.sandbox() == null ? properties.image("sandbox") : properties.sandbox().image(),
+                properties.sandbox() == null ? "" : properties.sandbox().volumesFolder());
     }
 
     @Override
@@ -310,6 +311,11 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     @Override
     public HomeListing findInHome(String user, String suffix, int most) {
         return translate(() -> homes.find(user, suffix, most));
+    }
+
+    @Override
+    public HomeRead readInHome(String user, String pathInHome, int most) {
+        return translate(() -> homes.read(user, pathInHome, most));
     }
 
     @Override

@@ -92,6 +92,13 @@ public interface SandboxRuntime {
     HomeListing findInHome(String user, String suffix, int most);
 
     /**
+     * The regular file at {@code pathInHome} of the learner's home, its bytes when it has at most
+     * {@code most}; read whether or not the sandbox runs. No home, or no such file (a link is none),
+     * is a {@link SandboxException} that is not found.
+     */
+    HomeRead readInHome(String user, String pathInHome, int most);
+
+    /**
      * Writes text files into a folder of the learner's home (made if missing), owned by the
      * learner, in their running sandbox. A sandbox that is not running is a {@link SandboxException}.
      */

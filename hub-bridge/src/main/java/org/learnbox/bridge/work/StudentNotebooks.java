@@ -1,14 +1,10 @@
 package org.learnbox.bridge.work;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.learnbox.bridge.sandbox.HomeListing;
+import org.learnbox.bridge.sandbox.HomeRead;
 import org.learnbox.bridge.sandbox.SandboxException;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
 import org.springframework.stereotype.Component;
@@ -21,7 +17,7 @@ import org.springframework.stereotype.Component;
 class StudentNotebooks {
     /** Bounds on what one look reads, whatever the home holds. */
     static final int MOST_LISTED = 200;
-    static final long LARGEST_NOTEBOOK = 10L * 1024 * 1024;
+    static final int LARGEST_NOTEBOOK = 10 * 1024 * 1024;
     /** A path in the home as the list gives it: no hidden folder, no way up or out. */
     private static final Pattern NOTEBOOK_PATH = Pattern.compile("(?:[^/.][^/]*/)*[^/.][^/]*\\.ipynb");
 
@@ -48,25 +44,16 @@ class StudentNotebooks {
         if (path == null || !NOTEBOOK_PATH.matcher(path).matches()) {
             throw new WorkException("work.refused.not-a-notebook", path, learner);
         }
-        InputStream archive;
+        HomeRead notebook;
         try {
-            archive = sandboxes.copyFolder(learner, path);
+            notebook = sandboxes.readInHome(learner, path, LARGEST_NOTEBOOK);
         } catch (SandboxException gone) {
             if (!gone.isNotFound()) throw gone;
             throw new WorkException("work.refused.no-notebook", path, learner);
         }
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
-            TarArchiveEntry entry = tar.getNextEntry();
-            if (entry == null || !entry.isFile()) {
-                throw new WorkException("work.refused.not-a-notebook", path, learner);
-            }
-            if (entry.getSize() > LARGEST_NOTEBOOK) {
-                throw new WorkException("work.refused.too-big", path, entry.getSize() / (1024 * 1024),
-                        LARGEST_NOTEBOOK / (1024 * 1024));
-            }
-            return tar.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (notebook.tooBig()) {
+            throw new WorkException("work.refused.too-big", path, notebook.size() / (1024 * 1024), LARGEST_NOTEBOOK / (1024 * 1024));
         }
+        return notebook.bytes();
     }
 }

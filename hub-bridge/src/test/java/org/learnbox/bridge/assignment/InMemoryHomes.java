@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.learnbox.bridge.sandbox.CommandResult;
 import org.learnbox.bridge.sandbox.HomeFile;
 import org.learnbox.bridge.sandbox.HomeListing;
+import org.learnbox.bridge.sandbox.HomeRead;
 import org.learnbox.bridge.sandbox.Sandbox;
 import org.learnbox.bridge.sandbox.SandboxException;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
@@ -60,6 +61,14 @@ final class InMemoryHomes implements SandboxRuntime {
         });
         if (under.isEmpty()) throw SandboxException.notFound("sandbox.refused.no-folder", pathInHome, user);
         return new ByteArrayInputStream(FileBundle.pack(under));
+    }
+
+    @Override
+    public HomeRead readInHome(String user, String pathInHome, int most) {
+        if (!homes.containsKey(user)) throw SandboxException.notFound("sandbox.refused.none-yet", user);
+        byte[] bytes = home(user).get(pathInHome);
+        if (bytes == null) throw SandboxException.notFound("sandbox.refused.no-file", pathInHome, user);
+        return new HomeRead(bytes.length, bytes.length > most ? null : bytes);
     }
 
     @Override

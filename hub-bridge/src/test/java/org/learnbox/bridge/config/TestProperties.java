@@ -8,7 +8,7 @@ public final class TestProperties {
     private TestProperties() {}
 
     public static LearnboxProperties.Sandbox sandbox(String image) {
-        return new LearnboxProperties.Sandbox(image, 1, DataSize.ofGigabytes(1), 512, "learnbox-test-sandboxes", 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10), 0, DataSize.ofMegabytes(100));
+        return new LearnboxProperties.Sandbox(image, 1, DataSize.ofGigabytes(1), 512, "learnbox-test-sandboxes", 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10), 0, DataSize.ofMegabytes(100), "");
     }
 
     public static LearnboxProperties.Hub hub(String apiUrl) {

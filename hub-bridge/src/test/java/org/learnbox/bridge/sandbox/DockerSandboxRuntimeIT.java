@@ -18,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.TestProperties;
 import org.springframework.util.unit.DataSize;
@@ -44,8 +46,12 @@ class DockerSandboxRuntimeIT {
     }
 
     private static LearnboxProperties properties(String image) {
+        return properties(image, "");
+    }
+
+    private static LearnboxProperties properties(String image, String volumesFolder) {
         return TestProperties.of(BOX,
-                new LearnboxProperties.Sandbox(image, 0.5, DataSize.ofMegabytes(256), 64, BOX + "-sandboxes", 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10), 0, DataSize.ofMegabytes(100)),
+                new LearnboxProperties.Sandbox(image, 0.5, DataSize.ofMegabytes(256), 64, BOX + "-sandboxes", 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10), 0, DataSize.ofMegabytes(100), volumesFolder),
                 TestProperties.hub("http://127.0.0.1:9/hub/api"), TestProperties.courses("data/courses"));
     }
 
@@ -97,7 +103,7 @@ class DockerSandboxRuntimeIT {
     void learnersStartingAtOnceOnANewBoxShareOneNetwork() throws Exception {
         String network = BOX + "-first-lesson";
         LearnboxProperties fresh = TestProperties.of(BOX,
-                new LearnboxProperties.Sandbox(idleImage, 0.5, DataSize.ofMegabytes(256), 64, network, 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10), 0, DataSize.ofMegabytes(100)),
+                new LearnboxProperties.Sandbox(idleImage, 0.5, DataSize.ofMegabytes(256), 64, network, 10, DataSize.ofGigabytes(1), 8888, "http://127.0.0.1:9", true, java.time.Duration.ofMinutes(10), 0, DataSize.ofMegabytes(100), ""),
                 TestProperties.hub("http://127.0.0.1:9/hub/api"), TestProperties.courses("data/courses"));
         DockerSandboxRuntime newBox = new DockerSandboxRuntime(docker, fresh);
         SandboxSpecs newSpecs = new SandboxSpecs(fresh);
@@ -251,6 +257,9 @@ class DockerSandboxRuntimeIT {
         assertThat(runtime.run("noa", List.of("cat", "/home/learner/before.txt", "/home/learner/after.txt"), Duration.ofSeconds(20)).stdout())
                 .isEqualTo("made-before\nmade-after\n");
         assertThat(runtime.findInHome("noa", ".txt", 10).files()).extracting(HomeFile::path).containsExactly("after.txt", "before.txt");
+        assertThat(seeingHomes().findInHome("noa", ".txt", 10).files()).as("read straight from the pool's folder it is bound to")
+                .extracting(HomeFile::path).containsExactly("after.txt", "before.txt");
+        assertThat(seeingHomes().readInHome("noa", "after.txt", 100).bytes()).asString().isEqualTo("made-after\n");
 
         // A learner who has a home never takes one of the pool's.
         String second = runtime.startForThePool(specs.forPool("p2"));
@@ -270,6 +279,36 @@ class DockerSandboxRuntimeIT {
         for (var start : starts) ids.add(start.get(2, java.util.concurrent.TimeUnit.MINUTES).id());
         assertThat(ids).as("four sandboxes, one of them the pool's").doesNotHaveDuplicates().contains(pooled);
         assertThat(runtime.runningUsers()).containsExactlyInAnyOrder("oli", "pia", "quy", "rex");
+    }
+
+    /**
+     * From the attacker's side: a learner lays links to another's home, and a pipe, in their own
+     * home; a teacher's look at it reads neither the other home nor hangs, whichever way it reads.
+     */
+    @ParameterizedTest(name = "read from the volume's folder: {0}")
+    @ValueSource(booleans = {false, true})
+    void linksInAHomeLeadNowhereAndAPipeIsNoFile(boolean fromTheFolder) throws Exception {
+        DockerSandboxRuntime runtime = fromTheFolder ? seeingHomes() : this.runtime;
+        Sandbox bob = runtime.start(specs.forUser("bob", Map.of()), e -> { });
+        asRoot(bob.id(), "echo bobs-secret > /home/learner/secret.ipynb");
+        runtime.remove("bob");
+        Sandbox eve = runtime.start(specs.forUser("eve", Map.of()), e -> { });
+        // As the learner: from the volume's folder, ../../BOX-home-bob/_data is bob's home.
+        assertThat(ContainerExec.run(docker, eve.id(), "1000:1000", Duration.ofSeconds(20), OutputStream.nullOutputStream(),
+                OutputStream.nullOutputStream(), List.of("sh", "-c", "cd /home/learner && echo mine > mine.ipynb"
+                        + " && ln -s ../../" + BOX + "-home-bob/_data/secret.ipynb stolen.ipynb"
+                        + " && ln -s ../../" + BOX + "-home-bob/_data bobs && ln -s / root && mkfifo pipe.ipynb"))).hasValue(0);
+
+        assertThat(runtime.findInHome("eve", ".ipynb", 10).files()).extracting(HomeFile::path).containsExactly("mine.ipynb");
+        List<String> nowhere = new ArrayList<>(List.of("stolen.ipynb", "bobs/secret.ipynb", "pipe.ipynb"));
+        // Through the engine a link resolves inside the learner's own container, where / is theirs;
+        // from the volume's folder, / would be the bridge's.
+        if (fromTheFolder) nowhere.add("root/etc/hostname");
+        for (String path : nowhere) {
+            assertThatThrownBy(() -> runtime.readInHome("eve", path, 1000)).as(path).isInstanceOf(SandboxException.class)
+                    .hasMessage("There is no file '" + path + "' in the home of eve.");
+        }
+        assertThat(runtime.readInHome("eve", "mine.ipynb", 1000).bytes()).asString().isEqualTo("mine\n");
     }
 
     @Test
@@ -303,9 +342,19 @@ class DockerSandboxRuntimeIT {
                 OutputStream.nullOutputStream(), List.of("sh", "-c", command))).hasValue(0);
     }
 
-    /** A teacher's look at a learner's work: the home is read while the sandbox runs and after it is gone. */
-    @Test
-    void theHomeIsListedAndReadWhileTheSandboxRunsAndAfterItIsRemoved() throws Exception {
+    /** A runtime that reads homes straight from the engine's volumes folder, as the box's bridge does. */
+    private DockerSandboxRuntime seeingHomes() {
+        return new DockerSandboxRuntime(docker, properties(idleImage, docker.infoCmd().exec().getDockerRootDir() + "/volumes"));
+    }
+
+    /**
+     * A teacher's look at a learner's work: the home is read while the sandbox runs and after it is
+     * gone, through the engine and straight from the volume's folder alike.
+     */
+    @ParameterizedTest(name = "read from the volume's folder: {0}")
+    @ValueSource(booleans = {false, true})
+    void theHomeIsListedAndReadWhileTheSandboxRunsAndAfterItIsRemoved(boolean fromTheFolder) throws Exception {
+        DockerSandboxRuntime runtime = fromTheFolder ? seeingHomes() : this.runtime;
         Sandbox kim = runtime.start(specs.forUser("kim", Map.of()), e -> { });
         ContainerExec.run(docker, kim.id(), "0", Duration.ofSeconds(20), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(),
                 List.of("sh", "-c", "cd /home/learner && mkdir -p work .ipynb_checkpoints && echo '{}' > work/plan.ipynb"
@@ -328,10 +377,17 @@ class DockerSandboxRuntimeIT {
         }
         assertThatThrownBy(() -> runtime.copyFolder("kim", "gone.ipynb")).isInstanceOf(SandboxException.class)
                 .hasMessage("There is no folder 'gone.ipynb' in the home of kim.");
+        assertThat(runtime.readInHome("kim", "work/plan.ipynb", 3).bytes()).asString().isEqualTo("{}\n");
+        assertThat(runtime.readInHome("kim", "data.bin", 1000).tooBig()).isTrue();
+        assertThat(runtime.readInHome("kim", "data.bin", 1000).size()).isEqualTo(3_000_000);
+        assertThatThrownBy(() -> runtime.readInHome("kim", "gone.ipynb", 100)).isInstanceOf(SandboxException.class)
+                .hasMessage("There is no file 'gone.ipynb' in the home of kim.");
         assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("org.learnbox.box", BOX)).exec())
                 .as("every reader is removed once read").isEmpty();
 
         assertThatThrownBy(() -> runtime.findInHome("nobody", ".ipynb", 10)).isInstanceOf(SandboxException.class)
+                .hasMessage("nobody has no sandbox yet: open JupyterLab once, then try again.");
+        assertThatThrownBy(() -> runtime.readInHome("nobody", "a.ipynb", 10)).isInstanceOf(SandboxException.class)
                 .hasMessage("nobody has no sandbox yet: open JupyterLab once, then try again.");
         assertThatThrownBy(() -> docker.inspectVolumeCmd(BOX + "-home-nobody").exec()).as("a look makes no home")
                 .isInstanceOf(com.github.dockerjava.api.exception.NotFoundException.class);

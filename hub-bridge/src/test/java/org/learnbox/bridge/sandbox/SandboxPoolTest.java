@@ -74,6 +74,6 @@ class SandboxPoolTest {
     private static LearnboxProperties.Sandbox poolOf(int size) {
         LearnboxProperties.Sandbox s = TestProperties.sandbox("learnbox/sandbox-under-test:latest");
         return new LearnboxProperties.Sandbox(s.image(), s.cpus(), s.memory(), s.pids(), s.network(), s.maxRunning(), s.minFreeMemory(),
-                s.port(), s.boxUrl(), s.startAtLogin(), s.desktopIdle(), size, s.maxFile());
+                s.port(), s.boxUrl(), s.startAtLogin(), s.desktopIdle(), size, s.maxFile(), s.volumesFolder());
     }
 }

@@ -85,6 +85,9 @@ class AuthorizationWalkTest {
         // No learner here has a sandbox: a home is read from none.
         org.mockito.Mockito.when(sandboxes.copyFolder(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString()))
                 .thenThrow(org.learnbox.bridge.sandbox.SandboxException.notFound("sandbox.refused.none-yet", "walk-student"));
+        org.mockito.Mockito.when(sandboxes.readInHome(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString(),
+                        org.mockito.ArgumentMatchers.anyInt()))
+                .thenThrow(org.learnbox.bridge.sandbox.SandboxException.notFound("sandbox.refused.none-yet", "walk-student"));
         org.mockito.Mockito.when(sandboxes.findInHome(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyString(),
                         org.mockito.ArgumentMatchers.anyInt()))
                 .thenThrow(org.learnbox.bridge.sandbox.SandboxException.notFound("sandbox.refused.none-yet", "walk-student"));

@@ -9,16 +9,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learnbox.bridge.classroom.Classroom;
@@ -30,6 +25,7 @@ import org.learnbox.bridge.identity.AccountService;
 import org.learnbox.bridge.identity.Role;
 import org.learnbox.bridge.sandbox.HomeFile;
 import org.learnbox.bridge.sandbox.HomeListing;
+import org.learnbox.bridge.sandbox.HomeRead;
 import org.learnbox.bridge.sandbox.SandboxException;
 import org.learnbox.bridge.sandbox.SandboxRuntime;
 import org.learnbox.bridge.snippet.SnippetDraft;
@@ -67,7 +63,7 @@ class StudentWorkWebTest {
     private Classroom chemistry;
 
     @BeforeEach
-    void aStudentWithWork() throws IOException {
+    void aStudentWithWork() {
         run++;
         teacher = account("work-t" + run, Role.TEACHER);
         otherTeacher = account("work-o" + run, Role.TEACHER);
@@ -93,10 +89,11 @@ class StudentWorkWebTest {
                 .filter(file -> file.getKey().endsWith(".ipynb") && !file.getKey().startsWith("."))
                 .map(file -> new HomeFile(file.getKey(), file.getValue().length, Instant.parse("2026-12-01T10:00:00Z")))
                 .sorted(java.util.Comparator.comparing(HomeFile::path)).toList(), false));
-        when(sandboxes.copyFolder(eq(student), anyString())).thenAnswer(ask -> {
+        when(sandboxes.readInHome(eq(student), anyString(), anyInt())).thenAnswer(ask -> {
             String path = ask.getArgument(1);
-            if (!home.containsKey(path)) throw SandboxException.notFound("sandbox.refused.no-folder", path, student);
-            return tar("", Map.of(path.substring(path.lastIndexOf('/') + 1), home.get(path)));
+            if (!home.containsKey(path)) throw SandboxException.notFound("sandbox.refused.no-file", path, student);
+            byte[] bytes = home.get(path);
+            return new HomeRead(bytes.length, bytes.length > (int) ask.getArgument(2) ? null : bytes);
         });
     }
 
@@ -175,25 +172,5 @@ class StudentWorkWebTest {
                    "outputs": [{"output_type": "stream", "name": "stdout", "text": "%s"}]}
                  ]}""".formatted(markdown, code, output);
         return json.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A tar as Docker's archive API gives it: the folder's own name first (or the file alone). */
-    private static ByteArrayInputStream tar(String prefix, Map<String, byte[]> files) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            if (!prefix.isEmpty()) {
-                tar.putArchiveEntry(new TarArchiveEntry(prefix));
-                tar.closeArchiveEntry();
-            }
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                TarArchiveEntry entry = new TarArchiveEntry(prefix + file.getKey());
-                entry.setSize(file.getValue().length);
-                tar.putArchiveEntry(entry);
-                tar.write(file.getValue());
-                tar.closeArchiveEntry();
-            }
-        }
-        return new ByteArrayInputStream(bytes.toByteArray());
     }
 }

@@ -1,0 +1,150 @@
+package org.learnbox.bridge.sandbox;
+
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A learner's home read straight from the folder that holds it, as fast as a file read. The learner
+ * owns every name in it, so no link is followed at any depth: each folder is opened from the one
+ * before it without following links (openat), never by a path the learner could meanwhile swap
+ * for a link to another home. What is looked at is bounded, whatever the home holds.
+ */
+final class HomeFolder {
+    /** The most names looked at by one listing, and the deepest folder gone into. */
+    static final int MOST_NAMES = 50_000;
+    static final int DEEPEST = 64;
+
+    private final Path root;
+
+    HomeFolder(Path root) {
+        this.root = root;
+    }
+
+    /** As {@link SandboxRuntime#findInHome}: files whose names end with {@code suffix}, hidden names left out, in path order. */
+    HomeListing find(String suffix, int most) throws IOException {
+        Listing listing = new Listing(suffix, most);
+        try (SecureDirectoryStream<Path> top = open(root)) {
+            listing.walk(top, "", 0);
+        }
+        listing.files.sort(Comparator.comparing(HomeFile::path));
+        return new HomeListing(List.copyOf(listing.files), listing.cut);
+    }
+
+    /**
+     * The regular file at {@code pathInHome}, its bytes when it has at most {@code most}. A path
+     * through a link, to anything but a regular file, or to nothing, is a {@link NoSuchFileException}.
+     */
+    HomeRead read(String pathInHome, int most) throws IOException {
+        List<String> names = List.of(pathInHome.split("/", -1));
+        if (names.stream().anyMatch(name -> name.isEmpty() || name.equals(".") || name.equals(".."))) {
+            throw new NoSuchFileException(pathInHome);
+        }
+        SecureDirectoryStream<Path> folder = open(root);
+        try {
+            for (String name : names.subList(0, names.size() - 1)) {
+                SecureDirectoryStream<Path> inner = folder.newDirectoryStream(Path.of(name), NOFOLLOW_LINKS);
+                folder.close();
+                folder = inner;
+            }
+            Path name = Path.of(names.getLast());
+            BasicFileAttributes attributes = folder.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW_LINKS).readAttributes();
+            // Only a regular file is opened: opening a pipe would wait for a writer.
+            if (!attributes.isRegularFile()) throw new NoSuchFileException(pathInHome);
+            if (attributes.size() > most) return new HomeRead(attributes.size(), null);
+            try (SeekableByteChannel file = folder.newByteChannel(name, Set.of(StandardOpenOption.READ, NOFOLLOW_LINKS))) {
+                // One byte more than the file had, to see whether it grew since it was looked at.
+                ByteBuffer bytes = ByteBuffer.allocate((int) attributes.size() + 1);
+                while (file.read(bytes) >= 0) {
+                    if (bytes.hasRemaining()) continue;
+                    if (bytes.capacity() > most) break;
+                    bytes = ByteBuffer.allocate((int) Math.min(most + 1L, bytes.capacity() * 2L)).put(bytes.flip());
+                }
+                if (bytes.position() > most) return new HomeRead(Math.max(file.size(), most + 1L), null);
+                return new HomeRead(bytes.position(), java.util.Arrays.copyOf(bytes.array(), bytes.position()));
+            }
+        } catch (NoSuchFileException missing) {
+            throw missing;
+        } catch (FileSystemException linkOrNotAFolder) {
+            // ELOOP (a link where a folder or file was asked for), ENOTDIR: nothing of that name to read
+            throw new NoSuchFileException(pathInHome);
+        } finally {
+            folder.close();
+        }
+    }
+
+    private static SecureDirectoryStream<Path> open(Path folder) throws IOException {
+        DirectoryStream<Path> stream = Files.newDirectoryStream(folder);
+        if (stream instanceof SecureDirectoryStream<Path> secure) return secure;
+        stream.close();
+        throw new IOException("this system cannot open folders without following links");
+    }
+
+    private static final class Listing {
+        final String suffix;
+        final int most;
+        final List<HomeFile> files = new ArrayList<>();
+        int looked;
+        boolean cut;
+
+        Listing(String suffix, int most) {
+            this.suffix = suffix;
+            this.most = most;
+        }
+
+        void walk(SecureDirectoryStream<Path> folder, String prefix, int depth) throws IOException {
+            for (Path entry : folder) {
+                if (cut) return;
+                Path name = entry.getFileName();
+                String text = name.toString();
+                if (text.startsWith(".")) continue;
+                if (++looked > MOST_NAMES) {
+                    cut = true;
+                    return;
+                }
+                BasicFileAttributes attributes;
+                try {
+                    attributes = folder.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW_LINKS).readAttributes();
+                } catch (FileSystemException gone) {
+                    continue;
+                }
+                if (attributes.isDirectory()) {
+                    if (depth + 1 >= DEEPEST) {
+                        cut = true;
+                        return;
+                    }
+                    SecureDirectoryStream<Path> inner;
+                    try {
+                        inner = folder.newDirectoryStream(name, NOFOLLOW_LINKS);
+                    } catch (FileSystemException swappedOrGone) {
+                        continue; // made a link, or removed, since it was looked at
+                    }
+                    try (inner) {
+                        walk(inner, prefix + text + "/", depth + 1);
+                    }
+                } else if (attributes.isRegularFile() && text.endsWith(suffix)) {
+                    if (files.size() == most) {
+                        cut = true;
+                        return;
+                    }
+                    files.add(new HomeFile(prefix + text, attributes.size(), attributes.lastModifiedTime().toInstant()));
+                }
+            }
+        }
+    }
+}
