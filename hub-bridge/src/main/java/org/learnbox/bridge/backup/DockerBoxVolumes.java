@@ -28,8 +28,8 @@ import org.learnbox.bridge.docker.ContainerLabels;
 import org.learnbox.bridge.docker.ContainerExec;
 import org.learnbox.bridge.docker.ContainerStops;
 import org.learnbox.bridge.docker.HomeVolumes;
-import org.learnbox.bridge.sandbox.SandboxSpecs;
 import org.learnbox.bridge.docker.VolumeWrites;
+import org.learnbox.bridge.sandbox.SandboxSpecs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -84,7 +84,7 @@ public class DockerBoxVolumes implements BoxVolumes {
 
     @Override
     public void export(String learner, OutputStream out) {
-        String volume = SandboxSpecs.homeVolume(box, learner);
+        String volume = HomeVolumes.nameOf(box, learner);
         String helper = docker.createContainerCmd(image)
                 .withEntrypoint("sleep").withCmd("infinity")
                 .withUser("0:0")
@@ -116,7 +116,7 @@ public class DockerBoxVolumes implements BoxVolumes {
 
     @Override
     public void replace(String learner, InputStream tar) {
-        String volume = SandboxSpecs.homeVolume(box, learner);
+        String volume = HomeVolumes.nameOf(box, learner);
         HomeVolumes.remove(docker, volume); // a learner new to this box has none
         docker.createVolumeCmd().withName(volume)
                 .withLabels(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "home", ContainerLabels.USER, learner))
@@ -136,7 +136,7 @@ public class DockerBoxVolumes implements BoxVolumes {
                 .withLabelFilter(Map.of(ContainerLabels.BOX, box, ContainerLabels.ROLE, "sandbox")).exec()) {
             ContainerStops.remove(docker, sandbox.getId());
         }
-        for (String learner : learners()) HomeVolumes.remove(docker, SandboxSpecs.homeVolume(box, learner));
+        for (String learner : learners()) HomeVolumes.remove(docker, HomeVolumes.nameOf(box, learner));
         // The pool's homes that no learner claimed: their sandboxes went above.
         docker.listVolumesCmd().withFilter("label", List.of(ContainerLabels.BOX + "=" + box, ContainerLabels.ROLE + "=pool-home"))
                 .exec().getVolumes().forEach(pooled -> HomeVolumes.remove(docker, pooled.getName()));

@@ -8,6 +8,11 @@ import java.util.Map;
 public final class HomeVolumes {
     private HomeVolumes() {}
 
+    /** The volume that holds a learner's home: it outlives their sandboxes. */
+    public static String nameOf(String box, String user) {
+        return box + "-home-" + user;
+    }
+
     /** Removes the volume, and the pool's volume that holds its files if it has one; a volume already gone is done. */
     public static void remove(DockerClient docker, String volume) {
         String holder;

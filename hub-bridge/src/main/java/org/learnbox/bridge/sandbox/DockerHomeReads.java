@@ -33,6 +33,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.learnbox.bridge.docker.ContainerExec;
 import org.learnbox.bridge.docker.ContainerLabels;
 import org.learnbox.bridge.docker.ContainerStops;
+import org.learnbox.bridge.docker.HomeVolumes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ final class DockerHomeReads {
         ContainerExec.FirstBytes listing = new ContainerExec.FirstBytes(MOST_LISTING_BYTES);
         try {
             try {
-                ContainerExec.run(docker, SandboxSpecs.containerName(box, user), "1000:1000", FIND_TIME, listing,
+                ContainerExec.run(docker, DockerSandboxNames.container(box, user), "1000:1000", FIND_TIME, listing,
                         java.io.OutputStream.nullOutputStream(), command);
             } catch (NotFoundException | ConflictException notRunning) {
                 listing = findApart(user, command);
@@ -128,7 +129,7 @@ final class DockerHomeReads {
         if (volumesFolder.isEmpty()) return Optional.empty();
         InspectVolumeResponse volume;
         try {
-            volume = docker.inspectVolumeCmd(SandboxSpecs.homeVolume(box, user)).exec();
+            volume = docker.inspectVolumeCmd(HomeVolumes.nameOf(box, user)).exec();
         } catch (NotFoundException never) {
             throw SandboxException.notFound("sandbox.refused.none-yet", user);
         }
@@ -145,7 +146,7 @@ final class DockerHomeReads {
     InputStream copy(String user, String pathInHome) {
         String path = SandboxSpecs.HOME + "/" + pathInHome;
         try {
-            return docker.copyArchiveFromContainerCmd(SandboxSpecs.containerName(box, user), path).exec();
+            return docker.copyArchiveFromContainerCmd(DockerSandboxNames.container(box, user), path).exec();
         } catch (NotFoundException noSandbox) {
             // no sandbox now, or no such path: a reader that is created, never started, tells which
         }
@@ -195,7 +196,7 @@ final class DockerHomeReads {
 
     /** A container that mounts the learner's home read-only and nothing else; the home must exist. */
     private String reader(String user, List<String> command) {
-        String volume = SandboxSpecs.homeVolume(box, user);
+        String volume = HomeVolumes.nameOf(box, user);
         try {
             docker.inspectVolumeCmd(volume).exec();
         } catch (NotFoundException never) {

@@ -46,6 +46,8 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     private final DockerClient docker;
     private final String box;
+    /** The sandboxes' network: they reach the hub and the front door on it, never each other. */
+    private final String network;
     private final SchoolTrust trust;
     private final DockerHomeReads homes;
     /** One claim of a pool's sandbox at a time. */
@@ -60,6 +62,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     public DockerSandboxRuntime(DockerClient docker, LearnboxProperties properties, SchoolTrust trust) {
         this.docker = docker;
         this.box = properties.box();
+        this.network = properties.sandbox() == null ? "" : properties.sandbox().network();
         this.trust = trust;
         this.homes = new DockerHomeReads(docker, box, properties.sandbox() == null ? properties.image("sandbox") : properties.sandbox().image(),
                 properties.sandbox() == null ? "" : properties.sandbox().volumesFolder());
@@ -75,7 +78,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
             }
             requireImage(spec.image());
             progress.accept(SpawnEvent.step(20, "Sandbox image " + spec.image() + " is ready"));
-            ensureNetwork(spec.network());
+            ensureNetwork(network);
             ensureVolume(spec);
             Map<String, String> env = new HashMap<>(spec.env());
             env.put(SandboxSpecs.HUB_ENV_FILE_VARIABLE, SandboxSpecs.HUB_ENV_FILE);
@@ -114,7 +117,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
             }
             requireImage(spec.image());
             progress.accept(SpawnEvent.step(20, "Sandbox image " + spec.image() + " is ready"));
-            ensureNetwork(spec.network());
+            ensureNetwork(network);
             ensureVolume(spec);
             String id = create(spec, spec.env());
             progress.accept(SpawnEvent.step(50, "Container created"));
@@ -123,7 +126,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
                 progress.accept(SpawnEvent.step(75, "Container started"));
                 Sandbox sandbox = describe(docker.inspectContainerCmd(id).exec(), spec.port());
                 if (sandbox.url() == null) {
-                    throw new SandboxException("sandbox.refused.no-address", spec.network());
+                    throw new SandboxException("sandbox.refused.no-address", network);
                 }
                 progress.accept(SpawnEvent.step(85, "Waiting for JupyterLab to answer"));
                 return sandbox;
@@ -181,16 +184,16 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     public String startForThePool(SandboxSpec spec) {
         return translate(() -> {
             requireImage(spec.image());
-            ensureNetwork(spec.network());
-            Map<String, String> labels = new HashMap<>(spec.labels());
+            ensureNetwork(network);
+            Map<String, String> labels = new HashMap<>(DockerSandboxNames.labelsOf(box, spec));
             labels.put(ContainerLabels.ROLE, "pool-home");
-            docker.createVolumeCmd().withName(spec.volumeName()).withLabels(labels).exec();
+            docker.createVolumeCmd().withName(DockerSandboxNames.volumeOf(box, spec)).withLabels(labels).exec();
             String id = create(spec, spec.env());
             try {
                 docker.startContainerCmd(id).exec();
             } catch (RuntimeException failure) {
                 removeContainer(id);
-                docker.removeVolumeCmd(spec.volumeName()).exec();
+                docker.removeVolumeCmd(DockerSandboxNames.volumeOf(box, spec)).exec();
                 throw failure;
             }
             return id;
@@ -234,19 +237,19 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     private Optional<Sandbox> claimFromPoolAlone(SandboxSpec spec) {
-        if (volumeExists(spec.volumeName())) return Optional.empty();
+        if (volumeExists(DockerSandboxNames.volumeOf(box, spec))) return Optional.empty();
         for (Container container : unclaimed()) {
             if (!"running".equals(container.getState())) continue;
             try { // by its pool name, not its id: the name is the claim, and a second claim finds it gone
-                docker.renameContainerCmd(container.getNames()[0].substring(1)).withName(spec.containerName()).exec();
+                docker.renameContainerCmd(container.getNames()[0].substring(1)).withName(DockerSandboxNames.containerOf(box, spec)).exec();
             } catch (NotFoundException | ConflictException takenMeanwhile) {
                 continue; // another claim had it first, or the learner's name is taken: the next
             }
             String poolVolume = poolVolumeOf(container);
-            Map<String, String> labels = new HashMap<>(spec.labels());
+            Map<String, String> labels = new HashMap<>(DockerSandboxNames.labelsOf(box, spec));
             labels.put(ContainerLabels.ROLE, "home");
             labels.put(ContainerLabels.HOME_IN, poolVolume);
-            docker.createVolumeCmd().withName(spec.volumeName()).withDriver("local").withLabels(labels)
+            docker.createVolumeCmd().withName(DockerSandboxNames.volumeOf(box, spec)).withDriver("local").withLabels(labels)
                     .withDriverOpts(Map.of("type", "none", "o", "bind", "device", docker.inspectVolumeCmd(poolVolume).exec().getMountpoint()))
                     .exec();
             log.info("the pool's sandbox {} is {}'s", container.getId().substring(0, 12), spec.user());
@@ -262,20 +265,20 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     }
 
     private String poolVolumeOf(Container pooled) {
-        return SandboxSpecs.poolVolume(box, pooled.getLabels().get(SandboxSpecs.LABEL_POOL));
+        return DockerSandboxNames.poolVolume(box, pooled.getLabels().get(DockerSandboxNames.LABEL_POOL));
     }
 
     /** The pool's sandboxes that no learner has claimed: they still bear the pool's name. */
     private List<Container> unclaimed() {
         return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(ContainerLabels.BOX + "=" + box, ContainerLabels.ROLE + "=sandbox", SandboxSpecs.LABEL_POOL)).exec().stream()
+                .withLabelFilter(List.of(ContainerLabels.BOX + "=" + box, ContainerLabels.ROLE + "=sandbox", DockerSandboxNames.LABEL_POOL)).exec().stream()
                 .filter(c -> userOf(c) == null).toList();
     }
 
     /** The pool's homes whose sandbox went (./box down removes sandboxes) before any learner claimed it. */
     private void removeOrphanedPoolHomes() {
         java.util.Set<String> kept = new java.util.HashSet<>();
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(ContainerLabels.BOX + "=" + box, SandboxSpecs.LABEL_POOL)).exec()
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(ContainerLabels.BOX + "=" + box, DockerSandboxNames.LABEL_POOL)).exec()
                 .forEach(c -> kept.add(poolVolumeOf(c)));
         List<com.github.dockerjava.api.command.InspectVolumeResponse> volumes = docker.listVolumesCmd()
                 .withFilter("label", List.of(ContainerLabels.BOX + "=" + box)).exec().getVolumes();
@@ -425,7 +428,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     private String userOf(Map<String, String> labels, String name) {
         String user = labels == null ? null : labels.get(ContainerLabels.USER);
         if (user != null && !user.isEmpty()) return user;
-        String prefix = "/" + SandboxSpecs.containerName(box, "");
+        String prefix = "/" + DockerSandboxNames.container(box, "");
         return name.startsWith(prefix) ? name.substring(prefix.length()) : null;
     }
 
@@ -461,11 +464,11 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     private void ensureVolume(SandboxSpec spec) {
         try {
-            docker.inspectVolumeCmd(spec.volumeName()).exec();
+            docker.inspectVolumeCmd(DockerSandboxNames.volumeOf(box, spec)).exec();
         } catch (NotFoundException missing) {
-            Map<String, String> labels = new HashMap<>(spec.labels());
+            Map<String, String> labels = new HashMap<>(DockerSandboxNames.labelsOf(box, spec));
             labels.put(ContainerLabels.ROLE, "home");
-            docker.createVolumeCmd().withName(spec.volumeName()).withLabels(labels).exec();
+            docker.createVolumeCmd().withName(DockerSandboxNames.volumeOf(box, spec)).withLabels(labels).exec();
         }
     }
 
@@ -493,22 +496,22 @@ public class DockerSandboxRuntime implements SandboxRuntime {
 
     private String create(SandboxSpec spec, Map<String, String> env) {
         List<Mount> mounts = new java.util.ArrayList<>(List.of(new Mount().withType(MountType.VOLUME)
-                .withSource(spec.volumeName()).withTarget(spec.homePath())));
+                .withSource(DockerSandboxNames.volumeOf(box, spec)).withTarget(SandboxSpecs.HOME)));
         Map<String, String> environment = new HashMap<>(env);
         SchoolTrust.Given trusted = trust == null ? null : trust.given();
         if (trusted != null) {
             mounts.add(trusted.mount());
             environment.putAll(trusted.env());
         }
-        HostConfig host = Confinement.of(spec.cpus(), spec.memoryBytes(), spec.pids(), spec.network())
+        HostConfig host = Confinement.of(spec.cpus(), spec.memoryBytes(), spec.pids(), network)
                 .withExtraHosts("host.docker.internal:host-gateway")
                 .withMounts(mounts)
                 // The engine's own restart ends every container: a learner's sandbox comes back with it.
                 .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
         try {
             return docker.createContainerCmd(spec.image())
-                    .withName(spec.containerName())
-                    .withLabels(ContainerLabels.of(spec.labels()))
+                    .withName(DockerSandboxNames.containerOf(box, spec))
+                    .withLabels(ContainerLabels.of(DockerSandboxNames.labelsOf(box, spec)))
                     .withEnv(environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                     .withUser("1000:1000")
                     .withExposedPorts(ExposedPort.tcp(spec.port()))

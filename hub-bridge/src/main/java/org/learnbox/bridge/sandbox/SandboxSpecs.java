@@ -3,7 +3,6 @@ package org.learnbox.bridge.sandbox;
 import java.util.HashMap;
 import java.util.Map;
 import org.learnbox.bridge.config.LearnboxProperties;
-import org.learnbox.bridge.docker.ContainerLabels;
 import org.springframework.stereotype.Component;
 
 /** Builds a {@link SandboxSpec} from the box's settings, the user and the hub's environment. */
@@ -21,9 +20,6 @@ public class SandboxSpecs {
     static final String HUB_ENV_FILE = HUB_ENV_PARENT + "/" + HUB_ENV_FOLDER + "/" + HUB_ENV_NAME;
     /** How long the server waits for the hub's environment, in seconds; 0: as long as it takes (the pool's). */
     static final String HUB_WAIT_VARIABLE = "LEARNBOX_HUB_WAIT_SECONDS";
-    /** A pool's sandbox carries its id here, and no learner's name. */
-    static final String LABEL_POOL = "org.learnbox.pool";
-    static final String POOL_PREFIX = "-pool-";
 
     private final LearnboxProperties properties;
 
@@ -31,23 +27,12 @@ public class SandboxSpecs {
         this.properties = properties;
     }
 
-    /** The volume that holds a learner's home: it outlives their sandboxes. */
-    public static String homeVolume(String box, String user) {
-        return box + "-home-" + user;
-    }
-
-    /** The learner's sandbox container's name. */
-    static String containerName(String box, String user) {
-        return box + "-sandbox-" + user;
-    }
-
     public SandboxSpec forUser(String user, Map<String, String> hubEnv) {
         Map<String, String> env = new HashMap<>(hubEnv);
         env.putAll(common());
         // jupyterhub-singleuser binds where JUPYTERHUB_SERVICE_URL says: all interfaces of the container.
         env.put("JUPYTERHUB_SERVICE_URL", "http://0.0.0.0:" + properties.sandbox().port() + "/user/" + user + "/");
-        return spec(user, containerName(properties.box(), user), homeVolume(properties.box(), user), env,
-                Map.of(ContainerLabels.BOX, properties.box(), ContainerLabels.ROLE, "sandbox", ContainerLabels.USER, user));
+        return spec(user, null, env);
     }
 
     /**
@@ -59,13 +44,7 @@ public class SandboxSpecs {
         Map<String, String> env = new HashMap<>(common());
         env.put(HUB_ENV_FILE_VARIABLE, HUB_ENV_FILE);
         env.put(HUB_WAIT_VARIABLE, "0");
-        return spec(null, properties.box() + POOL_PREFIX + id, poolVolume(properties.box(), id), env,
-                Map.of(ContainerLabels.BOX, properties.box(), ContainerLabels.ROLE, "sandbox", LABEL_POOL, id));
-    }
-
-    /** The volume of a pool's sandbox: the home of the learner who claims it. */
-    static String poolVolume(String box, String id) {
-        return box + "-pool-home-" + id;
+        return spec(null, id, env);
     }
 
     private Map<String, String> common() {
@@ -80,9 +59,8 @@ public class SandboxSpecs {
         return env;
     }
 
-    private SandboxSpec spec(String user, String container, String volume, Map<String, String> env, Map<String, String> labels) {
+    private SandboxSpec spec(String user, String poolId, Map<String, String> env) {
         LearnboxProperties.Sandbox sandbox = properties.sandbox();
-        return new SandboxSpec(user, sandbox.image(), container, volume, HOME, env, labels,
-                sandbox.cpus(), sandbox.memory().toBytes(), sandbox.pids(), sandbox.network(), sandbox.port());
+        return new SandboxSpec(user, poolId, sandbox.image(), env, sandbox.cpus(), sandbox.memory().toBytes(), sandbox.pids(), sandbox.port());
     }
 }

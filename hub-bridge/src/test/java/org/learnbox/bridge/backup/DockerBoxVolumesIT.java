@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.learnbox.bridge.sandbox.SandboxSpecs;
 import org.testcontainers.DockerClientFactory;
 import org.learnbox.bridge.docker.ContainerLabels;
 
@@ -66,7 +65,7 @@ class DockerBoxVolumesIT {
                 .withLabels(Map.of(ContainerLabels.BOX, BOX))
                 .withCmd("sh", "-c", "cd /home/learner; i=0; while :; do head -c 200000 /dev/urandom > loop-$i; i=$((i+1)); done")
                 .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
-                        .withBinds(com.github.dockerjava.api.model.Bind.parse(SandboxSpecs.homeVolume(BOX, "bo") + ":/home/learner")))
+                        .withBinds(com.github.dockerjava.api.model.Bind.parse(org.learnbox.bridge.docker.HomeVolumes.nameOf(BOX, "bo") + ":/home/learner")))
                 .exec().getId();
         docker.startContainerCmd(writer).exec();
         try {
@@ -94,7 +93,7 @@ class DockerBoxVolumesIT {
         homes.replace("ada", new ByteArrayInputStream(emptyHome()));
         docker.createContainerCmd(IMAGE).withLabels(Map.of(ContainerLabels.BOX, BOX, ContainerLabels.ROLE, "sandbox"))
                 .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
-                        .withBinds(com.github.dockerjava.api.model.Bind.parse(SandboxSpecs.homeVolume(BOX, "ada") + ":/home/learner")))
+                        .withBinds(com.github.dockerjava.api.model.Bind.parse(org.learnbox.bridge.docker.HomeVolumes.nameOf(BOX, "ada") + ":/home/learner")))
                 .exec();
         DockerBoxVolumes another = new DockerBoxVolumes(docker, BOX + "-other", IMAGE);
         another.replace("ada", new ByteArrayInputStream(emptyHome()));
@@ -163,7 +162,7 @@ class DockerBoxVolumesIT {
 
     /** Runs a script as root in a throwaway container that mounts the learner's home; answers what it printed. */
     private static String shell(String learner, String script) throws Exception {
-        Process process = new ProcessBuilder("docker", "run", "--rm", "-v", SandboxSpecs.homeVolume(BOX, learner) + ":/home/learner",
+        Process process = new ProcessBuilder("docker", "run", "--rm", "-v", org.learnbox.bridge.docker.HomeVolumes.nameOf(BOX, learner) + ":/home/learner",
                 "--label", ContainerLabels.BOX + "=" + BOX, IMAGE, "sh", "-c", script).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(out).isZero();
