@@ -9,8 +9,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * Single sign-on through Keycloak, when {@code learnbox.sso.enabled}. The registration is written
@@ -30,6 +33,18 @@ class KeycloakLogin {
     @Bean
     KeycloakUserService keycloakUserService(AccountService accounts) {
         return new KeycloakUserService(accounts);
+    }
+
+    /** Logins under way are kept by browsers, not in sessions. */
+    @Bean
+    AuthorizationRequestRepository<OAuth2AuthorizationRequest> keycloakLoginsUnderWay() {
+        return new KeycloakLoginCookie(java.time.Clock.systemUTC());
+    }
+
+    /** A refused login goes back to the login page, which says why; no session is made for it. */
+    @Bean
+    AuthenticationFailureHandler keycloakLoginRefused() {
+        return KeycloakRefusals.toTheLoginPage();
     }
 
     @Bean

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.learnbox.bridge.config.Words;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -33,7 +32,7 @@ class KeycloakUserService implements OAuth2UserService<OidcUserRequest, OidcUser
         OidcUser user = keycloak.loadUser(request);
         String name = user.getPreferredUsername();
         if (name == null || !AccountNames.isValid(name)) {
-            throw refused(Words.phrase("login.refused.keycloak-name", name, Words.phrase(AccountNames.RULE)));
+            throw new Refused(KeycloakRefusals.NAME + ":" + name);
         }
         Role role = roleOf(user.getClaimAsStringList("roles"));
         accounts.provision(name, role);
@@ -47,24 +46,21 @@ class KeycloakUserService implements OAuth2UserService<OidcUserRequest, OidcUser
         for (Role role : List.of(Role.ADMIN, Role.TEACHER, Role.STUDENT)) {
             if (roles.contains(role.id())) return role;
         }
-        throw refused(Words.phrase("login.refused.keycloak-roles"));
+        throw new Refused(KeycloakRefusals.ROLES);
     }
 
-    private static OAuth2AuthenticationException refused(MessageSourceResolvable words) {
-        return new Refused(words);
-    }
-
-    /** A person Keycloak let in and the box does not: the error's description is the English, {@link #words} any language. */
+    /** A person Keycloak let in and the box does not: the error's description is the English of {@link #reason}. */
     static final class Refused extends OAuth2AuthenticationException {
-        private final MessageSourceResolvable words;
+        private final String reason;
 
-        private Refused(MessageSourceResolvable words) {
-            super(new OAuth2Error(REFUSED, Words.english(words), null), Words.english(words));
-            this.words = words;
+        Refused(String reason) {
+            super(new OAuth2Error(REFUSED, Words.english(KeycloakRefusals.words(reason)), null), Words.english(KeycloakRefusals.words(reason)));
+            this.reason = reason;
         }
 
-        MessageSourceResolvable words() {
-            return words;
+        /** As {@link KeycloakRefusals#words} takes it. */
+        String reason() {
+            return reason;
         }
     }
 }

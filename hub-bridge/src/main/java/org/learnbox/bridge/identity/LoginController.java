@@ -2,13 +2,9 @@ package org.learnbox.bridge.identity;
 
 import java.security.Principal;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.Words;
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,38 +29,18 @@ class LoginController {
      * logout or a refused login, which are said here first.
      */
     @GetMapping("/login")
-    String login(Principal principal, Model model, HttpServletRequest request,
+    String login(Principal principal, Model model, HttpServletRequest request, HttpServletResponse response,
             @RequestParam(required = false) String error, @RequestParam(required = false) String logout) {
         if (principal != null) return "redirect:/";
         if (sso && error == null && logout == null) return "redirect:" + KEYCLOAK_LOGIN;
         model.addAttribute("sso", sso);
         model.addAttribute("keycloakLogin", KEYCLOAK_LOGIN);
         model.addAttribute("lockMinutes", throttle.lockFor().toMinutes());
-        if (sso && error != null) model.addAttribute("ssoError", words.of(ssoRefusalWords(request.getSession(false))));
+        if (sso && error != null) model.addAttribute("ssoError", words.of(KeycloakRefusals.takeWords(request, response)));
         return "login";
     }
 
     private static final String KEYCLOAK_LOGIN = "/oauth2/authorization/" + KeycloakLogin.REGISTRATION;
-
-    /** Why Keycloak's answer was not taken, in English; nothing was changed by it. */
-    static String ssoRefusal(HttpSession session) {
-        return Words.english(ssoRefusalWords(session));
-    }
-
-    /** Why Keycloak's answer was not taken, in words of the bundles. */
-    static MessageSourceResolvable ssoRefusalWords(HttpSession session) {
-        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        if (failure instanceof KeycloakUserService.Refused refused) return refused.words();
-        if (failure instanceof OAuth2AuthenticationException refused) {
-            String code = refused.getError().getErrorCode();
-            if (KeycloakUserService.REFUSED.equals(code)) {
-                return new DefaultMessageSourceResolvable(null, null, refused.getError().getDescription());
-            }
-            if ("authorization_request_not_found".equals(code)) return Words.phrase("login.refused.not-ours");
-            return Words.phrase("login.refused.keycloak-answer", code);
-        }
-        return Words.phrase("login.refused.incomplete");
-    }
 
     /**
      * JupyterHub's login page sends people here (auto_login); they go back to the hub

@@ -25,6 +25,8 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -133,7 +135,9 @@ class SecurityConfig {
     @Order(4)
     SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions, CsrfTokenRepository csrfTokens,
             ObjectProvider<ClientRegistrationRepository> keycloak,
-            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> keycloakUsers, HandoffTokens handoffs) throws Exception {
+            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> keycloakUsers,
+            ObjectProvider<AuthorizationRequestRepository<OAuth2AuthorizationRequest>> keycloakLoginsUnderWay,
+            ObjectProvider<AuthenticationFailureHandler> keycloakLoginRefused, HandoffTokens handoffs) throws Exception {
         CookieRequestCache askedFirst = new CookieRequestCache();
         LandingPage landing = new LandingPage(handoffs);
         landing.setRequestCache(askedFirst);
@@ -159,7 +163,8 @@ class SecurityConfig {
             toLoginPage.setDefaultTargetUrl(LOGGED_OUT);
             afterLogout = toLoginPage;
         } else {
-            http.oauth2Login(oidc -> oidc.loginPage("/login").successHandler(landing).failureUrl("/login?error")
+            http.oauth2Login(oidc -> oidc.loginPage("/login").successHandler(landing).failureHandler(keycloakLoginRefused.getObject())
+                    .authorizationEndpoint(start -> start.authorizationRequestRepository(keycloakLoginsUnderWay.getObject()))
                     .userInfoEndpoint(user -> user.oidcUserService(keycloakUsers.getObject())));
             var throughKeycloak = new OidcClientInitiatedLogoutSuccessHandler(registrations);
             throughKeycloak.setPostLogoutRedirectUri("{baseUrl}" + LOGGED_OUT);
@@ -168,7 +173,8 @@ class SecurityConfig {
         }
         return http
                 // A visitor who has not logged in holds no session (anyone can send such requests, without end): the
-                // form's CSRF token and the page asked for before the login travel in cookies, a wrong login in the address.
+                // form's CSRF token, the page asked for before the login and a login under way with Keycloak travel in
+                // cookies, a wrong login in the address.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .requestCache(cache -> cache.requestCache(askedFirst))
                 // Sessions are known by person, so a changed password ends the others (identity.PasswordPagesController).

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
+import org.learnbox.bridge.config.Words;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -63,15 +65,54 @@ class KeycloakLoginWebTest {
     @Test
     void aForgedStateIsRefusedInWordsAndNothingChanges() throws Exception {
         long before = accounts.count();
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(get("/login/oauth2/code/keycloak").session(session).param("code", "stolen-code").param("state", "forged"))
-                .andExpect(redirectedUrl("/login?error"));
-        mvc.perform(get("/login").session(session).param("error", ""))
+        MvcResult refused = mvc.perform(get("/login/oauth2/code/keycloak").param("code", "stolen-code").param("state", "forged"))
+                .andExpect(redirectedUrl("/login?error")).andReturn();
+        assertThat(refused.getRequest().getSession(false)).as("a forged answer makes no session").isNull();
+        Cookie reason = refused.getResponse().getCookie(KeycloakRefusals.COOKIE);
+        assertThat(reason).isNotNull();
+        MvcResult page = mvc.perform(get("/login").cookie(reason).param("error", ""))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(
                         "This answer from Keycloak does not belong to a login started here, or it was used already.")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Log in with your school account")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Log in with your school account")))
+                .andReturn();
+        assertThat(page.getResponse().getCookie(KeycloakRefusals.COOKIE).getMaxAge()).as("said once").isZero();
         assertThat(accounts.count()).isEqualTo(before);
+    }
+
+    /** Anyone can start logins without end: each is kept by the browser, and only its own answer is taken. */
+    @Test
+    void loginsUnderWayAreKeptByBrowsersNotInSessionsAndOnlyTheirOwnAnswerIsTaken() throws Exception {
+        Cookie started = null;
+        String state = null;
+        for (int i = 0; i < 2_000; i++) {
+            MvcResult start = mvc.perform(get("/oauth2/authorization/keycloak")).andExpect(status().is3xxRedirection()).andReturn();
+            assertThat(start.getRequest().getSession(false)).as("login %d made a session", i).isNull();
+            started = start.getResponse().getCookie(KeycloakLoginCookie.NAME);
+            state = java.net.URLDecoder.decode(UriComponentsBuilder.fromUriString(start.getResponse().getRedirectedUrl()).build()
+                    .getQueryParams().getFirst("state"), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(started.getPath()).isEqualTo("/login/oauth2/code");
+        assertThat(started.isHttpOnly()).isTrue();
+        assertThat(started.getAttribute("SameSite")).isEqualTo("Lax");
+
+        // Its own state: the login goes on to ask Keycloak for tokens (which this test's Keycloak cannot give).
+        assertThat(refusalAfter(started, state)).startsWith(KeycloakRefusals.ANSWER + ":");
+        // Another state, a cookie whose signature is not this bridge's, none at all: not a login started here.
+        assertThat(refusalAfter(started, "another-state")).isEqualTo(KeycloakRefusals.NOT_OURS);
+        String value = started.getValue();
+        Cookie forged = new Cookie(KeycloakLoginCookie.NAME, value.substring(0, value.length() - 2) + (value.endsWith("AA") ? "BB" : "AA"));
+        assertThat(refusalAfter(forged, state)).isEqualTo(KeycloakRefusals.NOT_OURS);
+        assertThat(refusalAfter(null, state)).isEqualTo(KeycloakRefusals.NOT_OURS);
+    }
+
+    private String refusalAfter(Cookie login, String state) throws Exception {
+        var callback = get("/login/oauth2/code/keycloak").param("code", "a-code").param("state", state);
+        if (login != null) callback.cookie(login);
+        MvcResult answered = mvc.perform(callback).andExpect(redirectedUrl("/login?error")).andReturn();
+        assertThat(answered.getRequest().getSession(false)).isNull();
+        return new String(java.util.Base64.getUrlDecoder().decode(answered.getResponse().getCookie(KeycloakRefusals.COOKIE).getValue()),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -104,11 +145,15 @@ class KeycloakLoginWebTest {
 
     @Test
     void aRefusalOfTheBoxItselfIsShownAsItWasSaid() {
-        var session = new MockHttpSession();
-        var refused = new OAuth2AuthenticationException(
-                new org.springframework.security.oauth2.core.OAuth2Error(KeycloakUserService.REFUSED, "Not on this box.", null));
-        session.setAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION, refused);
-        assertThat(LoginController.ssoRefusal(session)).isEqualTo("Not on this box.");
-        assertThat(LoginController.ssoRefusal(null)).isEqualTo("The login did not complete. Please log in again.");
+        String roles = KeycloakRefusals.reasonOf(new KeycloakUserService.Refused(KeycloakRefusals.ROLES));
+        assertThat(Words.english(KeycloakRefusals.words(roles))).startsWith("Your Keycloak account has none of the roles");
+        String name = KeycloakRefusals.reasonOf(new KeycloakUserService.Refused(KeycloakRefusals.NAME + ":Bad Name"));
+        assertThat(Words.english(KeycloakRefusals.words(name))).startsWith("Keycloak's account name 'Bad Name' cannot be a name on this box:");
+        assertThat(KeycloakRefusals.reasonOf(new OAuth2AuthenticationException("authorization_request_not_found")))
+                .isEqualTo(KeycloakRefusals.NOT_OURS);
+        assertThat(Words.english(KeycloakRefusals.words(KeycloakRefusals.reasonOf(new OAuth2AuthenticationException("invalid_grant")))))
+                .isEqualTo("Keycloak's answer could not be accepted (invalid_grant). Nothing was changed. Please log in again.");
+        assertThat(Words.english(KeycloakRefusals.words(null))).isEqualTo("The login did not complete. Please log in again.");
+        assertThat(Words.english(KeycloakRefusals.words("made-up"))).isEqualTo("The login did not complete. Please log in again.");
     }
 }
