@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.learnbox.bridge.config.LearnboxProperties;
 import org.learnbox.bridge.config.SharedSecret;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +30,7 @@ public class HandoffTokens {
     static final Duration LIFETIME = Duration.ofSeconds(60);
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private final byte[] key;
+    private final SigningKey key;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     /** The nonces of tokens used, each kept as long as a token lives. */
@@ -44,7 +42,7 @@ public class HandoffTokens {
     }
 
     public HandoffTokens(String secret, Clock clock) {
-        this.key = secret.getBytes(StandardCharsets.UTF_8);
+        this.key = new SigningKey(secret.getBytes(StandardCharsets.UTF_8));
         this.clock = clock;
         this.redeemed = Caffeine.newBuilder().expireAfterWrite(LIFETIME)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
@@ -84,7 +82,7 @@ public class HandoffTokens {
         long expiry = clock.instant().plus(LIFETIME).getEpochSecond();
         String payload = name + ":" + expiry + ":" + ENCODER.encodeToString(nonce) + ":" + login;
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(sign(body));
+        return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(key.sign(body));
     }
 
     /** Who the token was made for, and in which login, if it is genuine, unexpired and not used before. */
@@ -101,22 +99,12 @@ public class HandoffTokens {
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(sign(body), signature)) return Optional.empty();
+        if (!key.signed(body, signature)) return Optional.empty();
         String[] fields = new String(body, StandardCharsets.UTF_8).split(":");
         if (fields.length != 4) return Optional.empty();
         Instant expiry = Instant.ofEpochSecond(Long.parseLong(fields[1]));
         if (!expiry.isAfter(now)) return Optional.empty();
         if (redeemed.asMap().putIfAbsent(fields[2], Boolean.TRUE) != null) return Optional.empty();
         return Optional.of(new Handoff(fields[0], fields[3]));
-    }
-
-    private byte[] sign(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

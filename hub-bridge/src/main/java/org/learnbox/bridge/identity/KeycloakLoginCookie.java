@@ -3,10 +3,6 @@ package org.learnbox.bridge.identity;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -14,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
@@ -61,12 +55,11 @@ final class KeycloakLoginCookie implements AuthorizationRequestRepository<OAuth2
         }
     }
 
-    private final byte[] key = new byte[32];
+    private final SigningKey key = SigningKey.random();
     private final Clock clock;
 
     KeycloakLoginCookie(Clock clock) {
         this.clock = clock;
-        new SecureRandom().nextBytes(key);
     }
 
     @Override
@@ -85,7 +78,7 @@ final class KeycloakLoginCookie implements AuthorizationRequestRepository<OAuth2
         }
         byte[] body = JSON.writeValueAsBytes(Kept.of(authorizationRequest, clock.instant().plus(KEPT).getEpochSecond()));
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(body) + "."
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(sign(body));
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(key.sign(body));
         response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, value, KEPT).toString());
     }
 
@@ -105,7 +98,7 @@ final class KeycloakLoginCookie implements AuthorizationRequestRepository<OAuth2
             if (parts.length != 2) return Optional.empty();
             try {
                 byte[] body = Base64.getUrlDecoder().decode(parts[0]);
-                if (!MessageDigest.isEqual(sign(body), Base64.getUrlDecoder().decode(parts[1]))) return Optional.empty();
+                if (!key.signed(body, Base64.getUrlDecoder().decode(parts[1]))) return Optional.empty();
                 Kept kept = JSON.readValue(body, Kept.class);
                 return kept.expiresAt() > clock.instant().getEpochSecond() ? Optional.of(kept) : Optional.empty();
             } catch (IllegalArgumentException notBase64) {
@@ -123,15 +116,5 @@ final class KeycloakLoginCookie implements AuthorizationRequestRepository<OAuth2
         // Lax: Keycloak's answer is a top-level navigation from Keycloak's origin, which Lax lets through.
         return ResponseCookie.from(NAME, value).path(PATH).httpOnly(true).secure(request.isSecure()).sameSite("Lax")
                 .maxAge(maxAge).build();
-    }
-
-    private byte[] sign(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }
