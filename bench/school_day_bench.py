@@ -4,7 +4,7 @@
 Starts its own box (see benchbox.py), adds the learners, then for each step of N learners runs
 school_day_driver.py in a container of the sandbox image on the host's network: N learners log in through the
 front door, open a kernel (every 4th a Java one) and run a small cell every 10 to 20 s for --minutes, saving a
-notebook now and then. Learners of a step stay logged in for the next. While a step runs, `docker stats` is
+notebook now and then; every 10th publishes an app from their lab and every 10th pushes one with git, a minute in. Learners of a step stay logged in for the next. While a step runs, `docker stats` is
 sampled: CPU and memory of each service and of the sandboxes. Prints a Markdown row per step for bench/RESULTS.md.
 The driver's own CPU (the browsers' work) is on the same machine, and is shown.
 
@@ -115,6 +115,11 @@ def main():
             for kind, ts in sorted(by_kind.items()):
                 print(f"    {kind}: {len(ts)} cells, p50 {percentile(ts, 50):.0f} ms, p95 {percentile(ts, 95):.0f} ms,"
                       f" max {max(ts):.0f} ms", flush=True)
+            for what in ("publish", "push"):
+                took = [d[what] for d in result.get("deploys", {}).values() if what in d]
+                if took:
+                    print(f"    {what}: {len(took)}, ask to the app's first answer p50 {statistics.median(took):.1f} s,"
+                          f" max {max(took):.1f} s", flush=True)
             for failure in result["failures"][:10]:
                 print("   ", failure, flush=True)
         print("\n".join(rows))

@@ -6,19 +6,24 @@ Each learner logs in (the box's form), waits for their lab as the spawn page doe
 Java for every --java-every-th learner) through the lab's REST API and opens its channels over a WebSocket at
 /user/NAME/api/kernels/ID/channels; then, for --minutes, runs a small cell every 10 to 20 s (a computation, a
 print, now and then a plot with matplotlib) and now and then saves a notebook
-(PUT /api/contents). A cell's round trip is from its execute_request sent to its kernel's status idle
+(PUT /api/contents). Every --publish-every-th learner publishes a small Python app from a folder of their lab
+(POST /api/apps, as the dashboard does) and every --push-every-th pushes one with git (the box builds and deploys
+it), both a minute into their work; each is then asked for through the apps' gateway, and timed. A cell's round trip is from its execute_request sent to its kernel's status idle
 received, as kernel_bench.py counts it. Prints one JSON object: the round trips and every failure, in words.
 
-Usage: school_day_driver.py --base http://localhost:19000 --learners a,b,c --passwords "bench-{}-password" --minutes 3
+Usage: school_day_driver.py --base http://localhost:19000 --apps-port 19001 --learners a,b,c --passwords "bench-{}-password" --minutes 3
 """
 import argparse
 import asyncio
 import concurrent.futures
 import http.cookiejar
 import json
+import os
 import random
 import re
+import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -42,9 +47,26 @@ JAVA_CELLS = [
 ]
 
 
+APP = """import http.server, os
+class Hello(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = b"WORDS"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer(("0.0.0.0", int(os.environ["PORT"])), Hello).serve_forever()
+"""
+PUBLISHED, PUSHED = "school-day-app", "school-day-push"
+
+
 class Learner:
-    def __init__(self, base, name, password, kernel):
+    def __init__(self, base, name, password, kernel, apps_port=None, publishes=False, pushes=False):
         self.base, self.name, self.password, self.kernel_name = base, name, password, kernel
+        self.apps_port, self.publishes, self.pushes = apps_port, publishes, pushes
+        self.deploys = {}  # "publish" / "push": seconds from the ask to the app's first answer
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.session = uuid.uuid4().hex
@@ -94,6 +116,55 @@ class Learner:
         self.request(f"/user/{self.name}/api/contents/school-day.ipynb", json.dumps(notebook).encode(), "PUT",
                      {"X-XSRFToken": self.lab_xsrf, "Content-Type": "application/json"})
 
+    def app_answers(self, label, words):
+        """The app, asked through the gateway by its host name, as a visitor's browser does."""
+        request = urllib.request.Request(f"http://127.0.0.1:{self.apps_port}/",
+                                         headers={"Host": f"{label}.apps.localhost:{self.apps_port}"})
+        with urllib.request.urlopen(request, timeout=120) as answer:
+            body = answer.read().decode()
+        if body != words:
+            raise RuntimeError(f"the app {label} answered {body[:80]!r}, not {words!r}")
+
+    def publish(self):
+        """A folder of the lab with an app.py, published from the dashboard's API."""
+        words = f"published by {self.name}"
+        lab = {"X-XSRFToken": self.lab_xsrf, "Content-Type": "application/json"}
+        self.request(f"/user/{self.name}/api/contents/{PUBLISHED}", json.dumps({"type": "directory"}).encode(), "PUT", lab)
+        self.request(f"/user/{self.name}/api/contents/{PUBLISHED}/app.py", json.dumps(
+            {"type": "file", "format": "text", "content": APP.replace("WORDS", words)}).encode(), "PUT", lab)
+        _, _, dashboard = self.request("/")
+        csrf = re.search(r'name="_csrf" value="([^"]+)"', dashboard).group(1)
+        asked = time.perf_counter()
+        self.request("/api/apps", json.dumps({"folder": PUBLISHED}).encode(), "POST",
+                     {"X-CSRF-TOKEN": csrf, "Content-Type": "application/json", "Accept": "application/json"})
+        self.app_answers(f"{PUBLISHED}--{self.name}", words)
+        self.deploys["publish"] = time.perf_counter() - asked
+
+    def push(self):
+        """A project committed and pushed with git, as from a learner's computer: the box builds and deploys it."""
+        words = f"pushed by {self.name}"
+        with tempfile.TemporaryDirectory() as project:
+            with open(os.path.join(project, "app.py"), "w") as app:
+                app.write(APP.replace("WORDS", words))
+            env = dict(os.environ, HOME=project, GIT_TERMINAL_PROMPT="0", GIT_CONFIG_NOSYSTEM="1")
+            for step in (["init", "-q", "-b", "main"], ["add", "app.py"],
+                         ["-c", "user.name=Bench", "-c", "user.email=bench@example.org", "commit", "-qm", "first"]):
+                subprocess.run(["git", *step], cwd=project, env=env, check=True, capture_output=True)
+            host = self.base.split("://", 1)[1]
+            remote = f"http://{self.name}:{urllib.parse.quote(self.password, safe='')}@{host}/git/{self.name}/{PUSHED}.git"
+            asked = time.perf_counter()
+            pushed = subprocess.run(["git", "push", remote, "main"], cwd=project, env=env, capture_output=True, text=True, timeout=900)
+            if pushed.returncode != 0 or "is live at" not in pushed.stderr:
+                raise RuntimeError(f"the push was refused: {pushed.stderr.strip()[-300:]}")
+        self.app_answers(f"{PUSHED}--{self.name}", words)
+        self.deploys["push"] = time.perf_counter() - asked
+
+    def deploy(self, what):
+        try:
+            what()
+        except Exception as e:  # noqa: BLE001 - every failure is reported, in words
+            self.failures.append(f"{what.__name__}: {e}")
+
     def message(self, code):
         msg_id = uuid.uuid4().hex
         return msg_id, json.dumps({
@@ -141,6 +212,11 @@ class Learner:
                 self.failures.append(f"a cell raised {errored}")
             if cells % 6 == 0:
                 await loop.run_in_executor(pool, self.save_notebook, cells)
+            # A minute in (four to six cells), while the class goes on working: a publish, a push.
+            if cells == 5 and self.publishes:
+                await loop.run_in_executor(pool, self.deploy, self.publish)
+            if cells == 5 and self.pushes:
+                await loop.run_in_executor(pool, self.deploy, self.push)
             await asyncio.sleep(random.uniform(10, 20))
         socket.close()
         # Shut down as a learner closing the notebook does, so that a step's kernels do not weigh on the next.
@@ -150,8 +226,10 @@ class Learner:
 
 async def main(args):
     names = args.learners.split(",")
-    learners = [Learner(args.base, n, args.passwords.format(n), "java" if args.java_every and i % args.java_every == args.java_every - 1
-                        else "python3") for i, n in enumerate(names)]
+    learners = [Learner(args.base, n, args.passwords.format(n),
+                        "java" if args.java_every and i % args.java_every == args.java_every - 1 else "python3",
+                        args.apps_port, bool(args.publish_every) and i % args.publish_every == 1,
+                        bool(args.push_every) and i % args.push_every == 2) for i, n in enumerate(names)]
     failures = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.logins_at_once) as logins:
         opened = {logins.submit(learner.log_in_and_open): learner for learner in learners}
@@ -172,7 +250,9 @@ async def main(args):
                       "round_trips": {l.name: [round(t, 4) for t in l.round_trips] for l in working},
                       "kinds": {l.name: l.kinds for l in working},
                       "offsets": {l.name: l.offsets for l in working},
-                      "kernels": {l.name: l.kernel_name for l in working}, "failures": failures}))
+                      "kernels": {l.name: l.kernel_name for l in working},
+                      "deploys": {l.name: {k: round(v, 2) for k, v in l.deploys.items()} for l in working if l.deploys},
+                      "failures": failures}))
 
 
 if __name__ == "__main__":
@@ -183,4 +263,7 @@ if __name__ == "__main__":
     parser.add_argument("--minutes", type=float, default=3)
     parser.add_argument("--java-every", type=int, default=4, help="every Nth learner runs Java (0: none)")
     parser.add_argument("--logins-at-once", type=int, default=4)
+    parser.add_argument("--apps-port", type=int, default=19001, help="the apps' gateway, on this machine")
+    parser.add_argument("--publish-every", type=int, default=10, help="every Nth learner publishes an app (0: none)")
+    parser.add_argument("--push-every", type=int, default=10, help="every Nth learner pushes one with git (0: none)")
     asyncio.run(main(parser.parse_args(sys.argv[1:])))
