@@ -26,6 +26,9 @@ with tempfile.TemporaryDirectory() as path:
     for cell in ['1 + 1', 'String s = "x"; s.length()', 'var list = new ArrayList<Integer>(List.of(3, 1, 2)); Collections.sort(list); list',
                  'int square(int n) { return n * n; }', 'square(7)', 'System.out.println("hi")', 'display(html("<b>x</b>"));']:
         client.execute_interactive(cell, timeout=120)
+    # The JVM writes the archive as it exits, which takes seconds on a busy machine: jupyter_client's
+    # 5 s before it kills a kernel that has not ended would leave none.
+    manager.shutdown_wait_time = 120
     manager.shutdown_kernel(now=False)
     client.stop_channels()
 

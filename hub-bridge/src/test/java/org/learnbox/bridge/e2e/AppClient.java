@@ -43,10 +43,10 @@ final class AppClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A request of the learner's browser session to the box, with the CSRF token of their dashboard. */
+    /** A request of the person's browser session to the box, with the CSRF token of a page every role has a form on. */
     HttpRequest.Builder api(Learner learner, String path) throws Exception {
-        Matcher csrf = CSRF.matcher(learner.get("/").body());
-        if (!csrf.find()) throw new AssertionError("no CSRF token on the dashboard");
+        Matcher csrf = CSRF.matcher(learner.get("/tokens").body());
+        if (!csrf.find()) throw new AssertionError("no CSRF token on the tokens page");
         return HttpRequest.newBuilder(URI.create(box.url(path))).header("X-CSRF-TOKEN", csrf.group(1))
                 .header("Accept", "application/json").timeout(Duration.ofMinutes(2));
     }
