@@ -5,9 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accounts: the one public way other features learn who exists. With single sign-on on,
@@ -24,13 +28,17 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final KeycloakUsers keycloak; // null: the box's own login form
+    /** A transaction of its own for each account brought up to date from Keycloak. */
+    private final TransactionTemplate ownTransaction;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-            ObjectProvider<KeycloakUsers> keycloak) {
+            ObjectProvider<KeycloakUsers> keycloak, PlatformTransactionManager transactions) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.keycloak = keycloak.getIfAvailable();
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Transactional
@@ -78,13 +86,20 @@ public class AccountService {
         }
     }
 
-    /** Every account; with single sign-on, Keycloak's users, whose rows are brought up to date first. */
-    @Transactional
+    /**
+     * Every account; with single sign-on, Keycloak's users, whose rows are brought up to date first.
+     * A row made meanwhile by another (a login, the first admin's making) is as good as one made here.
+     */
     public List<Account> list() {
         if (keycloak != null) {
-            keycloak.list().stream()
-                    .filter(user -> AccountNames.isValid(user.name()))
-                    .forEach(user -> provision(user.name(), user.role()));
+            for (KeycloakUsers.RealmUser user : keycloak.list()) {
+                if (!AccountNames.isValid(user.name())) continue;
+                try {
+                    ownTransaction.executeWithoutResult(status -> provision(user.name(), user.role()));
+                } catch (DataIntegrityViolationException madeMeanwhile) {
+                    // the name's row is there: made by the other, with the role Keycloak gives it
+                }
+            }
         }
         return accounts.findAllByOrderByNameAsc();
     }
