@@ -113,7 +113,11 @@ final class DockerHomeReads {
         }
         try (TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
             TarArchiveEntry entry = tar.getNextEntry();
-            if (entry == null || !entry.isFile()) throw SandboxException.notFound("sandbox.refused.no-file", pathInHome, user);
+            // A regular file only: the archive gives a pipe, a device or a link as an entry of its own kind.
+            if (entry == null || !entry.isFile() || entry.isFIFO() || entry.isCharacterDevice() || entry.isBlockDevice()
+                    || entry.isSymbolicLink() || entry.isLink()) {
+                throw SandboxException.notFound("sandbox.refused.no-file", pathInHome, user);
+            }
             if (entry.getSize() > most) return new HomeRead(entry.getSize(), null);
             return new HomeRead(entry.getSize(), tar.readAllBytes());
         } catch (IOException e) {
