@@ -16,6 +16,19 @@ ENV = dict(os.environ, LEARNBOX_PROJECT=PROJECT, LEARNBOX_STATE=os.path.join(ROO
            LEARNBOX_PORT=str(PORT), LEARNBOX_HUB_API_PORT="19081", LEARNBOX_PROXY_API_PORT="19002",
            LEARNBOX_BRIDGE_PORT="19090", LEARNBOX_APPS_PORT="19001", LEARNBOX_SANDBOX_MAX_RUNNING="100")
 BASE = f"http://localhost:{PORT}"
+# A learner's smallest web app (Python), answering VERSION: published or pushed by the benchmarks.
+PYTHON_APP = """import http.server, os
+class Hello(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = b"VERSION"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer(("0.0.0.0", int(os.environ["PORT"])), Hello).serve_forever()
+"""
 
 
 def sh(*cmd, stdin=None):

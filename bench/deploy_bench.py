@@ -15,21 +15,9 @@ import time
 import urllib.error
 import urllib.request
 
-from benchbox import ENV, PORT, add_user, sh, wipe
+from benchbox import ENV, PORT, PYTHON_APP, add_user, sh, wipe
 
 APPS_PORT = int(ENV["LEARNBOX_APPS_PORT"])
-PYTHON_APP = """import http.server, os
-class Hello(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        body = b"VERSION"
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-    def log_message(self, *args):
-        pass
-http.server.ThreadingHTTPServer(("0.0.0.0", int(os.environ["PORT"])), Hello).serve_forever()
-"""
 POM = """<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
 <groupId>demo</groupId><artifactId>web</artifactId><version>1</version>
 <properties><maven.compiler.release>21</maven.compiler.release><project.build.sourceEncoding>UTF-8</project.build.sourceEncoding></properties>

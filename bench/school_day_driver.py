@@ -29,6 +29,7 @@ import urllib.parse
 import urllib.request
 import uuid
 
+from benchbox import PYTHON_APP
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import websocket_connect
 
@@ -47,18 +48,6 @@ JAVA_CELLS = [
 ]
 
 
-APP = """import http.server, os
-class Hello(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        body = b"WORDS"
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-    def log_message(self, *args):
-        pass
-http.server.ThreadingHTTPServer(("0.0.0.0", int(os.environ["PORT"])), Hello).serve_forever()
-"""
 PUBLISHED, PUSHED = "school-day-app", "school-day-push"
 
 
@@ -131,7 +120,7 @@ class Learner:
         lab = {"X-XSRFToken": self.lab_xsrf, "Content-Type": "application/json"}
         self.request(f"/user/{self.name}/api/contents/{PUBLISHED}", json.dumps({"type": "directory"}).encode(), "PUT", lab)
         self.request(f"/user/{self.name}/api/contents/{PUBLISHED}/app.py", json.dumps(
-            {"type": "file", "format": "text", "content": APP.replace("WORDS", words)}).encode(), "PUT", lab)
+            {"type": "file", "format": "text", "content": PYTHON_APP.replace("VERSION", words)}).encode(), "PUT", lab)
         _, _, dashboard = self.request("/")
         csrf = re.search(r'name="_csrf" value="([^"]+)"', dashboard).group(1)
         asked = time.perf_counter()
@@ -145,7 +134,7 @@ class Learner:
         words = f"pushed by {self.name}"
         with tempfile.TemporaryDirectory() as project:
             with open(os.path.join(project, "app.py"), "w") as app:
-                app.write(APP.replace("WORDS", words))
+                app.write(PYTHON_APP.replace("VERSION", words))
             env = dict(os.environ, HOME=project, GIT_TERMINAL_PROMPT="0", GIT_CONFIG_NOSYSTEM="1")
             for step in (["init", "-q", "-b", "main"], ["add", "app.py"],
                          ["-c", "user.name=Bench", "-c", "user.email=bench@example.org", "commit", "-qm", "first"]):
