@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 interface WorkHourRepository extends JpaRepository<WorkHour, Long> {
     boolean existsByUserNameAndHourStart(String userName, Instant hourStart);
 
+    boolean existsByUserName(String userName);
+
     List<WorkHour> findByUserNameInAndHourStartGreaterThanEqual(Collection<String> userNames, Instant from);
 
     @Modifying

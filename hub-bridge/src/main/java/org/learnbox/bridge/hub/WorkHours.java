@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * When people worked: each hour in which JupyterHub saw someone active, kept for eight days (a
  * class page shows its week). JupyterHub keeps only each user's last activity, so the hub's users
  * are read once a minute ({@link HubMeters}) and every new last activity marks its hour; a
- * student's login marks it at once ({@link SpawnOnLogin}).
+ * student's login marks it at once ({@link SpawnOnLogin}). Someone who has not logged in within
+ * the hours kept has not worked, whatever their server reports (one a teacher opened ahead).
  */
 @Component
 public class WorkHours {
@@ -37,6 +38,9 @@ public class WorkHours {
         for (JupyterHubClient.HubUser user : users) {
             Instant last = user.lastActivity();
             if (last == null || last.equals(lastSeen.put(user.name(), last))) continue;
+            // A server started ahead of its learner (a class opened by the teacher) reports its start as activity:
+            // only people who logged in within the hours kept have worked.
+            if (!hours.existsByUserName(user.name())) continue;
             mark(user.name(), last);
         }
         lastSeen.keySet().retainAll(users.stream().map(JupyterHubClient.HubUser::name).collect(Collectors.toSet()));

@@ -43,6 +43,18 @@ class WorkHoursTest {
     }
 
     @Test
+    void aServerStartedAheadOfALearnerWhoNeverLoggedInIsNoWorkUntilTheyDo() {
+        Instant now = Instant.now();
+        workHours.seen(List.of(user("wh-dee", now.minusSeconds(60))));
+        assertThat(workHours.since(List.of("wh-dee"), now.minus(Duration.ofDays(1)))).doesNotContainKey("wh-dee");
+
+        workHours.atWork("wh-dee");
+        workHours.seen(List.of(user("wh-dee", now.plus(Duration.ofHours(1)))));
+        assertThat(workHours.since(List.of("wh-dee"), now.minus(Duration.ofDays(1))).get("wh-dee"))
+                .contains(now.plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS));
+    }
+
+    @Test
     void aLoginMarksItsHourAtOnceAndOnlyOnce() {
         Instant now = Instant.now();
         workHours.atWork("wh-cy");
