@@ -39,6 +39,7 @@ import org.learnbox.bridge.docker.SchoolTrust;
 
 /** Sandboxes as Docker containers, one per learner, each with its home on a volume of its own. */
 @org.springframework.stereotype.Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "learnbox.runtime", havingValue = "docker", matchIfMissing = true)
 public class DockerSandboxRuntime implements SandboxRuntime {
     private static final Logger log = LoggerFactory.getLogger(DockerSandboxRuntime.class);
 
