@@ -1,0 +1,118 @@
+package org.learnbox.bridge.e2e;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.learnbox.bridge.docker.SwarmApi;
+
+/**
+ * Three machines for the tests: three nested engines (one manager, two workers) joined as a Swarm
+ * on a test network of their own, each engine with no-new-privileges as the box's nodes are set up,
+ * one folder mounted into all three at the same path (the share a school's nodes mount from the NAS),
+ * and the sandboxes' network that {@code ./box up --swarm} makes: a bridge on each node with no
+ * traffic between its containers, known to Swarm by one name.
+ */
+final class SwarmCluster implements AutoCloseable {
+    static final String NETWORK = "lbswarm";
+    static final String SANDBOXES = "lbswarm-sandboxes";
+    static final List<String> NAMES = List.of("lbswarm-manager", "lbswarm-worker1", "lbswarm-worker2");
+
+    final Shell host;
+    final Path folder = RunningBox.projectRoot().resolve("hub-bridge/target/lbswarm").toAbsolutePath();
+    final Path share = folder.resolve("share");
+    final Map<String, NestedEngines.Engine> nodes = new LinkedHashMap<>();
+    /** Each node's address on the test network. */
+    final Map<String, String> addresses = new LinkedHashMap<>();
+
+    private SwarmCluster(Shell host) {
+        this.host = host;
+    }
+
+    /** Starts the three engines, forms the Swarm and loads {@code images} into every node. */
+    static SwarmCluster start(Shell host, List<String> images) throws Exception {
+        SwarmCluster cluster = new SwarmCluster(host);
+        try {
+            cluster.form(images);
+            return cluster;
+        } catch (Exception | AssertionError failed) {
+            cluster.close();
+            throw failed;
+        }
+    }
+
+    private void form(List<String> images) throws Exception {
+        close();
+        host.run(Duration.ofMinutes(1), null, "rm", "-rf", folder.toString()).requireSuccess();
+        Files.createDirectories(share);
+        Files.createDirectories(folder.resolve("manager"));
+        host.run("docker", "network", "create", NETWORK).requireSuccess();
+        String daemonJson = RunningBox.projectRoot().resolve("hub-bridge/src/test/docker/swarm/daemon.json").toString();
+        for (String name : NAMES) {
+            List<String> options = new ArrayList<>(List.of("--network", NETWORK, "-v", daemonJson + ":/etc/docker/daemon.json:ro",
+                    "-v", share + ":" + share));
+            if (name.equals(NAMES.getFirst())) {
+                // The manager also answers on a socket this machine's tests reach: the bridge's way to the cluster.
+                options.addAll(List.of("-v", folder.resolve("manager") + ":/run/lbswarm",
+                        "-e", "NAS_ENGINE_OPTIONS=--host=unix:///run/lbswarm/docker.sock"));
+            }
+            nodes.put(name, NestedEngines.start(host, name, options));
+            addresses.put(name, host.run("docker", "inspect", "-f", "{{(index .NetworkSettings.Networks \"" + NETWORK + "\").IPAddress}}", name)
+                    .requireSuccess().stdout().strip());
+        }
+        List<CompletableFuture<Void>> loads = new ArrayList<>();
+        for (String name : NAMES) {
+            loads.add(CompletableFuture.runAsync(() -> images.forEach(image -> host.run(Duration.ofMinutes(10), null, "sh", "-c",
+                    "docker save " + image + " | docker exec -i " + name + " docker load -q").requireSuccess())));
+        }
+        manager().sh("docker swarm init --advertise-addr " + addresses.get(NAMES.getFirst())).requireSuccess();
+        String token = manager().sh("docker swarm join-token -q worker").requireSuccess().stdout().strip();
+        for (String name : NAMES.subList(1, NAMES.size())) {
+            nodes.get(name).sh("docker swarm join --token " + token + " " + addresses.get(NAMES.getFirst()) + ":2377").requireSuccess();
+        }
+        for (NestedEngines.Engine node : nodes.values()) {
+            node.sh("docker network create --config-only -o com.docker.network.bridge.enable_icc=false " + SANDBOXES + "-here")
+                    .requireSuccess();
+        }
+        manager().sh("docker network create -d bridge --scope swarm --config-from " + SANDBOXES + "-here " + SANDBOXES).requireSuccess();
+        loads.forEach(CompletableFuture::join);
+    }
+
+    NestedEngines.Engine manager() {
+        return nodes.get(NAMES.getFirst());
+    }
+
+    URI managerSocket() {
+        return URI.create("unix://" + folder.resolve("manager/docker.sock"));
+    }
+
+    SwarmApi api() {
+        return SwarmApi.open(managerSocket());
+    }
+
+    /** The node (its container's name) where the service's running task is. */
+    String nodeOf(String service) {
+        String hostname = manager().sh("docker service ps --filter desired-state=running --format '{{.Node}}' " + service)
+                .requireSuccess().stdout().strip();
+        if (!nodes.containsKey(hostname)) throw new AssertionError("the task of " + service + " is on no node of the test: '" + hostname + "'");
+        return hostname;
+    }
+
+    /** The container of the service's task on its node. */
+    String containerOf(String service) {
+        return nodes.get(nodeOf(service)).sh("docker ps -q --filter label=com.docker.swarm.service.name=" + service)
+                .requireSuccess().stdout().strip();
+    }
+
+    @Override
+    public void close() {
+        for (String name : NAMES) new NestedEngines.Engine(name, host).close();
+        nodes.clear();
+        host.run(Duration.ofMinutes(1), null, "docker", "network", "rm", NETWORK);
+    }
+}

@@ -1,0 +1,185 @@
+package org.learnbox.bridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.learnbox.bridge.docker.SwarmApi;
+import org.learnbox.bridge.docker.SwarmSettings;
+import org.learnbox.bridge.sandbox.Sandbox;
+import org.learnbox.bridge.sandbox.SandboxException;
+import org.learnbox.bridge.sandbox.SandboxSpec;
+import org.learnbox.bridge.sandbox.SwarmSandboxRuntime;
+
+/**
+ * The box's Swarm runtime on a real cluster of three engines ({@link SwarmCluster}): learners'
+ * sandboxes placed across the nodes, confined as on one box (seen from inside, as an attacker
+ * sees it), unable to reach each other on a node, and back on another node with their homes when
+ * theirs is drained. The sandboxes run the apps' small static image: what is tested is where and
+ * how they run, not JupyterLab (the single box's tests have that).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SwarmClusterE2EIT {
+    private static final String IMAGE = "learnbox/app-static:latest";
+    private static final long MIB = 1024L * 1024;
+    private static final List<String> LEARNERS = IntStream.rangeClosed(1, 6).mapToObj(i -> "learner" + i).toList();
+    private final Shell host = NestedEngines.hostShell();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private SwarmCluster cluster;
+    private SwarmApi swarm;
+    private SwarmSandboxRuntime runtime;
+
+    @BeforeAll
+    void aClusterOfThreeNodes() throws Exception {
+        cluster = SwarmCluster.start(host, List.of(IMAGE));
+        swarm = cluster.api();
+        runtime = new SwarmSandboxRuntime(swarm, "lbswarm", SwarmCluster.SANDBOXES,
+                new SwarmSettings(cluster.share.toString(), 0.25, cluster.addresses.get(SwarmCluster.NAMES.getFirst())));
+    }
+
+    @AfterAll
+    void removeTheCluster() throws Exception {
+        if (swarm != null) swarm.close();
+        if (cluster != null) cluster.close();
+    }
+
+    private static SandboxSpec spec(String user, long memoryBytes) {
+        return new SandboxSpec(user, null, IMAGE, Map.of("LEARNBOX_LEARNER", user), 0.5, memoryBytes, 128, 8080);
+    }
+
+    private static String service(String user) {
+        return "lbswarm-sandbox-" + user;
+    }
+
+    @Test
+    @Order(1)
+    void theThreeEnginesAreOneSwarm() {
+        String nodes = cluster.manager().sh("docker node ls --format '{{.Hostname}} {{.Status}} {{.Availability}}'").requireSuccess().stdout();
+        assertThat(nodes.lines().sorted()).containsExactly(
+                "lbswarm-manager Ready Active", "lbswarm-worker1 Ready Active", "lbswarm-worker2 Ready Active");
+    }
+
+    @Test
+    @Order(2)
+    void learnersAreSpreadOverTheNodesAndTheirServersAnswer() throws Exception {
+        Set<String> nodes = new HashSet<>();
+        for (String learner : LEARNERS) {
+            Sandbox sandbox = runtime.start(spec(learner, 256 * MIB), event -> {});
+            assertThat(sandbox.running()).isTrue();
+            String node = cluster.nodeOf(service(learner));
+            nodes.add(node);
+            assertThat(sandbox.url()).as("published on its node").startsWith("http://" + cluster.addresses.get(node) + ":");
+            // busybox's httpd answers (its /app is empty): the learner's server is reached where it runs
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(sandbox.url() + "/")).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode()).isEqualTo(404);
+        }
+        assertThat(nodes).as("Swarm spreads the learners").containsExactlyInAnyOrderElementsOf(SwarmCluster.NAMES);
+        assertThat(runtime.runningUsers()).containsExactlyInAnyOrderElementsOf(LEARNERS);
+        assertThat(runtime.start(spec(LEARNERS.getFirst(), 256 * MIB), event -> {}).url())
+                .as("a second start finds the one running").isEqualTo(runtime.find(LEARNERS.getFirst()).orElseThrow().url());
+    }
+
+    @Test
+    @Order(3)
+    void eachSandboxIsConfinedAsOnOneBoxWhateverItsNode() {
+        for (String node : SwarmCluster.NAMES) {
+            String learner = LEARNERS.stream().filter(l -> cluster.nodeOf(service(l)).equals(node)).findFirst().orElseThrow();
+            String inside = inside(learner, "id -u; grep -E '^(CapEff|NoNewPrivs)' /proc/self/status;"
+                    // its own cgroup's limits, as the node's engine shows them (cgroup v2, or v1's controllers)
+                    + " if [ -e /sys/fs/cgroup/pids.max ]; then cat /sys/fs/cgroup/pids.max /sys/fs/cgroup/memory.max;"
+                    + " else cat /sys/fs/cgroup/pids/pids.max /sys/fs/cgroup/memory/memory.limit_in_bytes; fi");
+            assertThat(inside.lines().map(String::strip).toList()).as("on " + node).containsExactly(
+                    "1000", "CapEff:\t0000000000000000", "NoNewPrivs:\t1", "128", String.valueOf(256 * MIB));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void sandboxesOnOneNodeCannotReachEachOther() {
+        String node = SwarmCluster.NAMES.getFirst();
+        List<String> here = LEARNERS.stream().filter(l -> cluster.nodeOf(service(l)).equals(node)).toList();
+        assertThat(here).as("two learners on " + node).hasSizeGreaterThanOrEqualTo(2);
+        String otherAddress = cluster.nodes.get(node).sh("docker inspect -f '{{(index .NetworkSettings.Networks \"" + SwarmCluster.SANDBOXES
+                + "\").IPAddress}}' " + cluster.containerOf(service(here.get(1)))).requireSuccess().stdout().strip();
+        assertThat(otherAddress).isNotBlank();
+        String probe = "busybox wget -T 3 -q -O /dev/null http://" + otherAddress + ":8080/ 2>&1; echo exit=$?";
+        assertThat(insideResult(here.get(1), probe).stdout()).as("the server answers at that address (its empty folder: 404)")
+                .contains("404 Not Found");
+        assertThat(insideResult(here.getFirst(), probe).stdout()).as("no traffic between sandboxes on one node")
+                .doesNotContain("404").doesNotContain("exit=0");
+    }
+
+    @Test
+    @Order(5)
+    void aDrainedNodesLearnerIsBackOnAnotherWithTheirHome() throws Exception {
+        String drained = SwarmCluster.NAMES.get(1);
+        String learner = LEARNERS.stream().filter(l -> cluster.nodeOf(service(l)).equals(drained)).findFirst().orElseThrow();
+        inside(learner, "echo 'kept across nodes' > /home/learner/kept.txt");
+        assertThat(Files.readString(cluster.share.resolve("homes/" + learner + "/kept.txt"))).isEqualTo("kept across nodes\n");
+        assertThat(new String(runtime.readInHome(learner, "kept.txt", 100).bytes())).isEqualTo("kept across nodes\n");
+
+        cluster.manager().sh("docker node update --availability drain " + drained).requireSuccess();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        Optional<Sandbox> back = Optional.empty();
+        while (Instant.now().isBefore(deadline)) {
+            back = runtime.find(learner).filter(Sandbox::running)
+                    .filter(sandbox -> !sandbox.url().contains("//" + cluster.addresses.get(drained) + ":"));
+            if (back.isPresent()) break;
+            Thread.sleep(250);
+        }
+        assertThat(back).as(learner + " back on another node within 2 minutes").isPresent();
+        assertThat(cluster.nodeOf(service(learner))).isNotEqualTo(drained);
+        assertThat(inside(learner, "cat /home/learner/kept.txt")).isEqualTo("kept across nodes\n");
+        assertThat(cluster.nodes.get(drained).sh("docker ps -q --filter label=com.docker.swarm.service.name=" + service(learner))
+                .stdout()).as("nothing of it left on the drained node").isBlank();
+    }
+
+    @Test
+    @Order(6)
+    void aClusterWithoutRoomIsRefusedInWordsAndKeepsNothing() {
+        // A quarter of 200 GiB is reserved: more than any node of this machine has.
+        assertThatThrownBy(() -> runtime.start(spec("toobig", 200 * 1024 * MIB), event -> {}))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageStartingWith("No machine of the cluster has room for another notebook server")
+                .hasMessageContaining("insufficient resources");
+        assertThat(runtime.find("toobig")).isEmpty();
+        assertThat(swarm.service(service("toobig"))).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void removingALearnersSandboxLeavesTheirHome() {
+        LEARNERS.forEach(runtime::remove);
+        assertThat(runtime.list()).isEmpty();
+        assertThat(cluster.share.resolve("homes/" + LEARNERS.getFirst())).isDirectory();
+    }
+
+    private String inside(String learner, String script) {
+        return insideResult(learner, script).requireSuccess().stdout();
+    }
+
+    private Shell.Result insideResult(String learner, String script) {
+        String node = cluster.nodeOf(service(learner));
+        return cluster.nodes.get(node).sh("docker exec " + cluster.containerOf(service(learner)) + " sh -c \"" + script.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$") + "\"");
+    }
+}
