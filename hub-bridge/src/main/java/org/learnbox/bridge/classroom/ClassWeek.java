@@ -18,6 +18,11 @@ import java.util.Set;
 record ClassWeek(List<String> days, List<Learner> learners) {
     /** A day of one student: its 24 hours (true where they worked) and the hours said in words. */
     record Day(String label, List<Boolean> hours, String worked) {
+        /** The day and its hours at work, in words (its label and tip on the page). */
+        public String said() {
+            return label + ": " + worked;
+        }
+
         /** The hours (0 to 23) worked: the page draws only these over the day's 24 grey marks. */
         public List<Integer> onHours() {
             return java.util.stream.IntStream.range(0, hours.size()).filter(hours::get).boxed().toList();

@@ -97,6 +97,21 @@ public final class SwarmApi implements AutoCloseable {
         return Optional.of(answer.require(200));
     }
 
+    /** A network of the manager's engine (a Swarm-scoped one, or one of the manager's own). */
+    public Optional<JsonNode> network(String name) {
+        Answer answer = call(DockerHttpClient.Request.Method.GET, "/networks/" + encode(name), null);
+        if (answer.status == 404) return Optional.empty();
+        return Optional.of(answer.require(200));
+    }
+
+    /** Makes the network; false when one of that name is there already. */
+    public boolean createNetwork(ObjectNode spec) {
+        Answer answer = call(DockerHttpClient.Request.Method.POST, "/networks/create", spec);
+        if (answer.status == 409) return false;
+        answer.require(201);
+        return true;
+    }
+
     /** Removes the service and so its task; one not there is no failure. */
     public void remove(String service) {
         Answer answer = call(DockerHttpClient.Request.Method.DELETE, "/services/" + encode(service), null);

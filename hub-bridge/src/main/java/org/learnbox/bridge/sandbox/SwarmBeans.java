@@ -18,6 +18,7 @@ class SwarmBeans {
 
     @Bean
     SwarmSandboxRuntime swarmSandboxRuntime(SwarmApi swarm, LearnboxProperties properties, SwarmSettings settings) {
-        return new SwarmSandboxRuntime(swarm, properties.box(), properties.sandbox().network(), settings);
+        return new SwarmSandboxRuntime(swarm, properties.box(), properties.sandbox().network(), settings, properties.image("node-guard"),
+                java.net.URI.create(properties.sandbox().boxUrl()).getPort(), java.net.URI.create(properties.hub().apiUrl()).getPort());
     }
 }

@@ -39,16 +39,24 @@ public class SwarmSandboxRuntime implements SandboxRuntime {
     private final SwarmApi swarm;
     private final String box;
     private final SwarmSandboxServices services;
+    private final SwarmNodeGuard guard;
     private final Clock clock;
 
-    public SwarmSandboxRuntime(SwarmApi swarm, String box, String network, SwarmSettings settings) {
-        this(swarm, box, network, settings, Clock.systemUTC());
+    /**
+     * {@code guardImage}: the node guard's image (learnbox/node-guard); {@code frontPort} and
+     * {@code hubApiPort}: where on the manager sandboxes reach the front door and the hub.
+     */
+    public SwarmSandboxRuntime(SwarmApi swarm, String box, String network, SwarmSettings settings, String guardImage,
+            int frontPort, int hubApiPort) {
+        this(swarm, box, network, settings, new SwarmNodeGuard(swarm, box, network, guardImage,
+                new SwarmNodeGuard.Openings(settings.managerAddress(), frontPort, hubApiPort), Clock.systemUTC()), Clock.systemUTC());
     }
 
-    SwarmSandboxRuntime(SwarmApi swarm, String box, String network, SwarmSettings settings, Clock clock) {
+    SwarmSandboxRuntime(SwarmApi swarm, String box, String network, SwarmSettings settings, SwarmNodeGuard guard, Clock clock) {
         this.swarm = swarm;
         this.box = box;
         this.services = new SwarmSandboxServices(box, network, settings);
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -62,6 +70,7 @@ public class SwarmSandboxRuntime implements SandboxRuntime {
                 return existing.get();
             }
             if (existing.isEmpty()) {
+                guard.ensure();
                 makeHome(spec.user());
                 if (!swarm.create(services.specOf(spec))) throw new SandboxException("sandbox.refused.starting");
                 progress.accept(SpawnEvent.step(40, "The cluster places your sandbox"));

@@ -26,7 +26,8 @@ public final class StandInSwarm implements AutoCloseable {
 
     private final HttpServer server;
     public final Map<String, ObjectNode> services = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> tasks = new LinkedHashMap<>();
+    private final Map<String, List<ObjectNode>> tasks = new LinkedHashMap<>();
+    public final Map<String, ObjectNode> networks = new LinkedHashMap<>();
     private final Map<String, ObjectNode> nodes = new LinkedHashMap<>();
     /** Every call, as "METHOD path?query". */
     public final List<String> calls = new ArrayList<>();
@@ -50,6 +51,7 @@ public final class StandInSwarm implements AutoCloseable {
     public void node(String id, String address) {
         ObjectNode node = JSON.createObjectNode().put("ID", id);
         node.putObject("Status").put("State", "ready").put("Addr", address);
+        node.putObject("Spec").put("Availability", "active");
         nodes.put(id, node);
     }
 
@@ -59,7 +61,18 @@ public final class StandInSwarm implements AutoCloseable {
         task.putObject("Version").put("Index", 1);
         ObjectNode status = task.putObject("Status").put("State", state).put("Err", error);
         if (port > 0) status.putObject("PortStatus").putArray("Ports").addObject().put("PublishedPort", port).put("TargetPort", 8888);
-        tasks.put(service, task);
+        tasks.put(service, new ArrayList<>(List.of(task)));
+    }
+
+    /** From now on a global service runs a task on each of these nodes. */
+    public synchronized void runsOn(String service, String... nodeIds) {
+        List<ObjectNode> running = new ArrayList<>();
+        for (String node : nodeIds) {
+            ObjectNode task = JSON.createObjectNode().put("ID", "task-" + service + "-" + node).put("NodeID", node).put("DesiredState", "running");
+            task.putObject("Status").put("State", "running");
+            running.add(task);
+        }
+        tasks.put(service, running);
     }
 
     /** The next call is answered with this status and message, as the engine refuses. */
@@ -110,7 +123,7 @@ public final class StandInSwarm implements AutoCloseable {
             String service = JSON.readTree(URLDecoder.decode(query.substring("filters=".length()), StandardCharsets.UTF_8))
                     .path("service").get(0).asString();
             ArrayNode all = JSON.createArrayNode();
-            if (services.containsKey(service) && tasks.containsKey(service)) all.add(tasks.get(service));
+            if (services.containsKey(service) && tasks.containsKey(service)) tasks.get(service).forEach(all::add);
             send(exchange, 200, all);
         } else if (method.equals("GET") && path.startsWith("/nodes/")) {
             ObjectNode node = nodes.get(path.substring("/nodes/".length()));
@@ -120,6 +133,17 @@ public final class StandInSwarm implements AutoCloseable {
             ArrayNode all = JSON.createArrayNode();
             nodes.values().forEach(all::add);
             send(exchange, 200, all);
+        } else if (method.equals("GET") && path.startsWith("/networks/")) {
+            ObjectNode network = networks.get(path.substring("/networks/".length()));
+            if (network == null) send(exchange, 404, JSON.createObjectNode().put("message", "network not found"));
+            else send(exchange, 200, network);
+        } else if (method.equals("POST") && path.equals("/networks/create")) {
+            ObjectNode spec = (ObjectNode) JSON.readTree(body);
+            if (networks.putIfAbsent(spec.path("Name").asString(), spec) != null) {
+                send(exchange, 409, JSON.createObjectNode().put("message", "network with name exists"));
+            } else {
+                send(exchange, 201, JSON.createObjectNode().put("Id", "net-" + spec.path("Name").asString()));
+            }
         } else if (method.equals("DELETE") && path.startsWith("/services/")) {
             String name = path.substring("/services/".length());
             boolean gone = services.remove(name) != null;

@@ -14,9 +14,8 @@ import org.learnbox.bridge.docker.SwarmApi;
 /**
  * Three machines for the tests: three nested engines (one manager, two workers) joined as a Swarm
  * on a test network of their own, each engine with no-new-privileges as the box's nodes are set up,
- * one folder mounted into all three at the same path (the share a school's nodes mount from the NAS),
- * and the sandboxes' network that {@code ./box up --swarm} makes: a bridge on each node with no
- * traffic between its containers, known to Swarm by one name.
+ * and one folder mounted into all three at the same path (the share a school's nodes mount from the
+ * NAS). The rest (each node's guard, the sandboxes' network) is the box's runtime's to make.
  */
 final class SwarmCluster implements AutoCloseable {
     static final String NETWORK = "lbswarm";
@@ -75,11 +74,6 @@ final class SwarmCluster implements AutoCloseable {
         for (String name : NAMES.subList(1, NAMES.size())) {
             nodes.get(name).sh("docker swarm join --token " + token + " " + addresses.get(NAMES.getFirst()) + ":2377").requireSuccess();
         }
-        for (NestedEngines.Engine node : nodes.values()) {
-            node.sh("docker network create --config-only -o com.docker.network.bridge.enable_icc=false " + SANDBOXES + "-here")
-                    .requireSuccess();
-        }
-        manager().sh("docker network create -d bridge --scope swarm --config-from " + SANDBOXES + "-here " + SANDBOXES).requireSuccess();
         loads.forEach(CompletableFuture::join);
     }
 

@@ -41,6 +41,7 @@ import org.learnbox.bridge.sandbox.SwarmSandboxRuntime;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SwarmClusterE2EIT {
     private static final String IMAGE = "learnbox/app-static:latest";
+    private static final String GUARD = "learnbox/node-guard:latest";
     private static final long MIB = 1024L * 1024;
     private static final List<String> LEARNERS = IntStream.rangeClosed(1, 6).mapToObj(i -> "learner" + i).toList();
     private final Shell host = NestedEngines.hostShell();
@@ -51,16 +52,20 @@ class SwarmClusterE2EIT {
 
     @BeforeAll
     void aClusterOfThreeNodes() throws Exception {
-        cluster = SwarmCluster.start(host, List.of(IMAGE));
+        cluster = SwarmCluster.start(host, List.of(IMAGE, GUARD));
         swarm = cluster.api();
         runtime = new SwarmSandboxRuntime(swarm, "lbswarm", SwarmCluster.SANDBOXES,
-                new SwarmSettings(cluster.share.toString(), 0.25, cluster.addresses.get(SwarmCluster.NAMES.getFirst())));
+                new SwarmSettings(cluster.share.toString(), 0.25, managerAddress()), GUARD, 8000, 8081);
     }
 
     @AfterAll
     void removeTheCluster() throws Exception {
         if (swarm != null) swarm.close();
         if (cluster != null) cluster.close();
+    }
+
+    private String managerAddress() {
+        return cluster.addresses.get(SwarmCluster.NAMES.getFirst());
     }
 
     private static SandboxSpec spec(String user, long memoryBytes) {
@@ -89,10 +94,15 @@ class SwarmClusterE2EIT {
             String node = cluster.nodeOf(service(learner));
             nodes.add(node);
             assertThat(sandbox.url()).as("published on its node").startsWith("http://" + cluster.addresses.get(node) + ":");
-            // busybox's httpd answers (its /app is empty): the learner's server is reached where it runs
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(sandbox.url() + "/")).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode()).isEqualTo(404);
+            // busybox's httpd answers (its /app is empty): the learner's server is reached where it runs, from the manager
+            assertThat(fromTheManager("busybox wget -T 5 -q -O /dev/null " + sandbox.url() + "/ 2>&1; echo exit=$?"))
+                    .contains("404 Not Found");
         }
+        String aWorkersLearner = runtime.list().stream().filter(s -> !s.url().contains("//" + managerAddress() + ":")).findFirst()
+                .orElseThrow().url();
+        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create(aWorkersLearner + "/")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding())).as("from anywhere but the manager, a learner's server is out of reach")
+                .isInstanceOf(java.net.http.HttpTimeoutException.class);
         assertThat(nodes).as("Swarm spreads the learners").containsExactlyInAnyOrderElementsOf(SwarmCluster.NAMES);
         assertThat(runtime.runningUsers()).containsExactlyInAnyOrderElementsOf(LEARNERS);
         assertThat(runtime.start(spec(LEARNERS.getFirst(), 256 * MIB), event -> {}).url())
@@ -131,6 +141,23 @@ class SwarmClusterE2EIT {
 
     @Test
     @Order(5)
+    void aSandboxReachesTheManagersFrontDoorButNoOtherNode() {
+        String worker1 = SwarmCluster.NAMES.get(1);
+        String worker2 = SwarmCluster.NAMES.get(2);
+        String onWorker1 = LEARNERS.stream().filter(l -> cluster.nodeOf(service(l)).equals(worker1)).findFirst().orElseThrow();
+        String onWorker2 = LEARNERS.stream().filter(l -> cluster.nodeOf(service(l)).equals(worker2)).findFirst().orElseThrow();
+        String neighbour = runtime.find(onWorker2).orElseThrow().url();
+        assertThat(insideResult(onWorker1, "busybox wget -T 3 -q -O /dev/null " + neighbour + "/ 2>&1; echo exit=$?").stdout())
+                .as("another node's learner is out of reach").doesNotContain("404").doesNotContain("exit=0");
+        // Nothing listens on the manager's front door in this test: refused is reached, where dropped would wait.
+        assertThat(insideResult(onWorker1, "busybox wget -T 3 -q -O /dev/null http://" + managerAddress() + ":8000/ 2>&1; echo exit=$?")
+                .stdout()).as("the manager's front door is reached").containsIgnoringCase("refused");
+        assertThat(insideResult(onWorker1, "busybox wget -T 3 -q -O /dev/null http://" + cluster.addresses.get(worker2) + ":8000/ 2>&1;"
+                + " echo exit=$?").stdout()).as("another node is not").doesNotContainIgnoringCase("refused").doesNotContain("exit=0");
+    }
+
+    @Test
+    @Order(6)
     void aDrainedNodesLearnerIsBackOnAnotherWithTheirHome() throws Exception {
         String drained = SwarmCluster.NAMES.get(1);
         String learner = LEARNERS.stream().filter(l -> cluster.nodeOf(service(l)).equals(drained)).findFirst().orElseThrow();
@@ -155,7 +182,7 @@ class SwarmClusterE2EIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aClusterWithoutRoomIsRefusedInWordsAndKeepsNothing() {
         // A quarter of 200 GiB is reserved: more than any node of this machine has.
         assertThatThrownBy(() -> runtime.start(spec("toobig", 200 * 1024 * MIB), event -> {}))
@@ -167,11 +194,16 @@ class SwarmClusterE2EIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void removingALearnersSandboxLeavesTheirHome() {
         LEARNERS.forEach(runtime::remove);
         assertThat(runtime.list()).isEmpty();
         assertThat(cluster.share.resolve("homes/" + LEARNERS.getFirst())).isDirectory();
+    }
+
+    /** A command of the apps' small image run on the manager's own network, where the box's proxy and hub are. */
+    private String fromTheManager(String script) {
+        return cluster.manager().sh("docker run --rm --network host " + IMAGE + " sh -c \"" + script.replace("$", "\\$") + "\"").stdout();
     }
 
     private String inside(String learner, String script) {

@@ -38,8 +38,10 @@ class SwarmSandboxRuntimeTest {
         engine = new StandInSwarm();
         engine.node("node-1", "10.9.0.2");
         engine.node("node-2", "10.9.0.3");
+        engine.runsOn("box-node-guard", "node-1", "node-2");
         swarm = engine.api();
-        runtime = new SwarmSandboxRuntime(swarm, "box", "box-sandboxes", new SwarmSettings(share.toString(), 0.25, "10.9.0.1"));
+        runtime = new SwarmSandboxRuntime(swarm, "box", "box-sandboxes", new SwarmSettings(share.toString(), 0.25, "10.9.0.1"),
+                "learnbox/node-guard:latest", 8000, 8081);
     }
 
     @AfterEach
@@ -82,7 +84,57 @@ class SwarmSandboxRuntimeTest {
         assertThat(runtime.find("kim")).contains(kim);
         assertThat(runtime.runningUsers()).containsExactly("kim");
         assertThat(runtime.start(spec("kim"), steps::add).url()).as("one service per learner").isEqualTo(kim.url());
-        assertThat(engine.services).hasSize(1);
+        assertThat(engine.services.keySet()).containsExactlyInAnyOrder("box-node-guard", "box-sandbox-kim");
+    }
+
+    @Test
+    void theFirstSandboxWaitsForEveryNodesGuardAndTheSandboxesNetwork() {
+        engine.taskOf("box-sandbox-kim", "running", "node-1", 30001, "");
+        runtime.start(spec("kim"), steps::add);
+
+        JsonNode guard = engine.services.get("box-node-guard");
+        assertThat(guard.path("Mode").has("Global")).as("one on every node").isTrue();
+        JsonNode container = guard.path("TaskTemplate").path("ContainerSpec");
+        assertThat(container.path("CapabilityAdd").get(0).asString()).isEqualTo("CAP_NET_ADMIN");
+        assertThat(container.path("Env").toString()).contains("LEARNBOX_MANAGER=10.9.0.1", "LEARNBOX_FRONT_PORT=8000",
+                "LEARNBOX_HUB_API_PORT=8081", "LEARNBOX_SANDBOX_NETWORK=box-sandboxes");
+        assertThat(guard.path("TaskTemplate").path("Networks").get(0).path("Target").asString()).isEqualTo("host");
+        JsonNode network = engine.networks.get("box-sandboxes");
+        assertThat(network.path("Scope").asString()).isEqualTo("swarm");
+        assertThat(network.path("ConfigFrom").path("Network").asString()).as("each node's part, made by its guard").isEqualTo("box-sandboxes-here");
+    }
+
+    @Test
+    void aNodeWithoutItsGuardKeepsSandboxesFromStartingAndSaysSo() throws Exception {
+        engine.runsOn("box-node-guard", "node-1"); // node-2's guard never becomes healthy
+        java.time.Clock leaping = new java.time.Clock() {
+            private java.time.Instant now = java.time.Instant.parse("2026-12-07T10:00:00Z");
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public synchronized java.time.Instant instant() {
+                now = now.plusSeconds(30);
+                return now;
+            }
+        };
+        SwarmSettings settings = new SwarmSettings(share.toString(), 0.25, "10.9.0.1");
+        SwarmSandboxRuntime waiting = new SwarmSandboxRuntime(swarm, "box", "box-sandboxes", settings,
+                new SwarmNodeGuard(swarm, "box", "box-sandboxes", "learnbox/node-guard:latest",
+                        new SwarmNodeGuard.Openings("10.9.0.1", 8000, 8081), leaping), leaping);
+        assertThatThrownBy(() -> waiting.start(spec("kim"), steps::add)).isInstanceOf(SandboxException.class)
+                .hasMessage("The machines of the cluster are not ready for notebook servers yet (their guard: 1 node(s) without it). "
+                        + "A teacher can look with: ./box status");
+        assertThat(engine.services).doesNotContainKey("box-sandbox-kim");
+        assertThat(engine.networks).as("no network of sandboxes before every node has its part").isEmpty();
     }
 
     @Test
@@ -93,7 +145,7 @@ class SwarmSandboxRuntimeTest {
                 .hasMessage("No machine of the cluster has room for another notebook server "
                         + "(no suitable node (insufficient resources on 3 nodes)). Try again in a few minutes, "
                         + "when others have closed theirs, or ask your teacher.");
-        assertThat(engine.services).isEmpty();
+        assertThat(engine.services).doesNotContainKey("box-sandbox-kim");
         assertThat(runtime.find("kim")).isEmpty();
     }
 
@@ -102,7 +154,7 @@ class SwarmSandboxRuntimeTest {
         engine.taskOf("box-sandbox-kim", "rejected", "node-1", 0, "No such image: learnbox/sandbox:latest");
         assertThatThrownBy(() -> runtime.start(spec("kim"), steps::add))
                 .hasMessage("The cluster could not start the notebook server: No such image: learnbox/sandbox:latest");
-        assertThat(engine.services).isEmpty();
+        assertThat(engine.services).doesNotContainKey("box-sandbox-kim");
     }
 
     @Test
