@@ -19,8 +19,21 @@ import org.springframework.context.annotation.Configuration;
  * {@code text}, {@code double precision}) that Hibernate reads with {@link LearnboxPostgresDialect}.
  */
 @Configuration(proxyBeanMethods = false)
-class PostgresState {
+public class PostgresState {
     static final String WORDS = "h2_words";
+
+    /** Run on each of Flyway's connections to PostgreSQL: H2's type words as domains, on the search path. */
+    public static final String H2_WORDS = "CREATE SCHEMA IF NOT EXISTS " + WORDS + "; "
+            + domain("blob", "bytea") + domain("clob", "text") + domain("double", "double precision")
+            + "SET search_path TO public, " + WORDS;
+
+    /** Run after Flyway's migrations on PostgreSQL: each column of a type word takes PostgreSQL's own type. */
+    public static final String PLAIN_TYPES = "DO $$ DECLARE c record; BEGIN"
+            + " FOR c IN SELECT table_name, column_name, domain_name FROM information_schema.columns"
+            + " WHERE domain_schema = '" + WORDS + "' AND table_schema = current_schema() LOOP"
+            + " EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE %s', c.table_name, c.column_name,"
+            + " CASE c.domain_name WHEN 'blob' THEN 'bytea' WHEN 'clob' THEN 'text' ELSE 'double precision' END);"
+            + " END LOOP; END $$";
 
     private final boolean onPostgres;
 
@@ -31,10 +44,7 @@ class PostgresState {
     @Bean
     FlywayConfigurationCustomizer h2WordsWhileMigrating() {
         return flyway -> {
-            if (!onPostgres) return;
-            flyway.initSql("CREATE SCHEMA IF NOT EXISTS " + WORDS + "; "
-                    + domain("blob", "bytea") + domain("clob", "text") + domain("double", "double precision")
-                    + "SET search_path TO public, " + WORDS);
+            if (onPostgres) flyway.initSql(H2_WORDS);
         };
     }
 
@@ -54,12 +64,7 @@ class PostgresState {
             @Override
             public void handle(Event event, Context context) {
                 try (Statement statement = context.getConnection().createStatement()) {
-                    statement.execute("DO $$ DECLARE c record; BEGIN"
-                            + " FOR c IN SELECT table_name, column_name, domain_name FROM information_schema.columns"
-                            + " WHERE domain_schema = '" + WORDS + "' AND table_schema = current_schema() LOOP"
-                            + " EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE %s', c.table_name, c.column_name,"
-                            + " CASE c.domain_name WHEN 'blob' THEN 'bytea' WHEN 'clob' THEN 'text' ELSE 'double precision' END);"
-                            + " END LOOP; END $$");
+                    statement.execute(PLAIN_TYPES);
                 } catch (SQLException e) {
                     throw new IllegalStateException("the columns of H2's types could not take PostgreSQL's: " + e.getMessage(), e);
                 }
