@@ -23,7 +23,9 @@ c.Spawner.hub_connect_url = f"http://host.docker.internal:{hub_api_port}"
 c.JupyterHub.hub_routespec = "/hub/"
 c.Proxy.extra_routes = {"/": bridge}
 
-c.JupyterHub.db_url = "sqlite:////srv/jupyterhub/jupyterhub.sqlite"
+# A single box keeps its state in SQLite; on a cluster the stack's PostgreSQL holds it
+# (LEARNBOX_HUB_DB_URL=postgresql://learnbox:PASSWORD@postgres:5432/hub).
+c.JupyterHub.db_url = os.environ.get("LEARNBOX_HUB_DB_URL") or "sqlite:////srv/jupyterhub/jupyterhub.sqlite"
 # A newer hub in a newer bundle brings its database up to date at start (as Z2JH and TLJH do);
 # with SQLite, JupyterHub keeps a copy of the file from before the upgrade beside it.
 c.JupyterHub.upgrade_db = True

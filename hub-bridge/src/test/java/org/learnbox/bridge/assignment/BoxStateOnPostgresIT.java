@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.learnbox.bridge.config.BoxVersion;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +29,8 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @SpringBootTest
 @ActiveProfiles("test")
 @Testcontainers
+// Its PostgreSQL ends with the class: so does the context, whose scheduled work would ask it for the rest of the run.
+@DirtiesContext
 class BoxStateOnPostgresIT {
     private static final String PASSWORD = "box-state-on-postgres";
 
