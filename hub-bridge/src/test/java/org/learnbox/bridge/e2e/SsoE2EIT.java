@@ -91,7 +91,8 @@ class SsoE2EIT {
         // Every session is over: the lab and the hub both lead to Keycloak's form again.
         for (String path : List.of("/user/pupil/lab", "/hub/spawn", "/")) {
             HttpResponse<String> again = pupil.get(path);
-            assertThat(again.uri().getPort()).as(path).isEqualTo(KEYCLOAK_PORT);
+            assertThat(again.uri().getPort()).as(path + " landed at " + again.uri() + " (" + again.statusCode() + "):\n"
+                    + again.body().substring(0, Math.min(600, again.body().length()))).isEqualTo(KEYCLOAK_PORT);
             assertThat(again.body()).as(path).contains("kc-form-login");
         }
     }
@@ -132,7 +133,9 @@ class SsoE2EIT {
                 "This answer from Keycloak does not belong to a login started here");
 
         // The rightful browser gets in; the same answer replayed in a new login is refused.
-        assertThat(pupil.http.send(request(callback), HttpResponse.BodyHandlers.ofString()).uri().getPath())
+        HttpResponse<String> rightful = pupil.http.send(request(callback), HttpResponse.BodyHandlers.ofString());
+        assertThat(rightful.uri().getPath()).as("landed at " + rightful.uri() + " (" + rightful.statusCode() + "):\n"
+                + rightful.body().substring(0, Math.min(600, rightful.body().length())))
                 .isIn("/hub/spawn-pending/pupil", "/user/pupil/lab");
         Learner replayer = new Learner(box, "pupil");
         replayer.get("/login");
