@@ -44,7 +44,6 @@ class SpawnOnLogin {
         // Teachers and admins land on the dashboard: their lab starts when they open it.
         if (!Role.STUDENT.heldBy(login)) return;
         String name = login.getName();
-        boolean asleep = spawns.asleep().contains(name);
         Thread.ofVirtual().name("start-ahead-" + name).start(() -> spawns.startAhead(name));
         // Done once the hub was asked whether the server runs: true when nothing more is to be awaited.
         CompletableFuture<Boolean> runningAlready = new CompletableFuture<>();
@@ -61,29 +60,7 @@ class SpawnOnLogin {
             }
         });
         workHours.atWork(name);
-        if (asleep) {
-            awaitServerReady(name);
-        } else {
-            awaitHubTakesIt(name, request, runningAlready);
-        }
-    }
-
-    /**
-     * A sleeping sandbox wakes in tens of milliseconds: the login answers once the hub has the
-     * server ready, so the browser's redirects go straight on to the lab, with no spawn page between.
-     */
-    private void awaitServerReady(String name) {
-        Instant deadline = Instant.now().plus(MOST_WAIT);
-        try {
-            while (Instant.now().isBefore(deadline)) {
-                if (hub.serverOf(name).filter(JupyterHubClient.HubServer::ready).isPresent()) return;
-                Thread.sleep(10);
-            }
-        } catch (InterruptedException stop) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException hubDown) {
-            log.info("could not see the server of {} woken: {}", name, hubDown.getMessage());
-        }
+        awaitHubTakesIt(name, request, runningAlready);
     }
 
     /** Asks the hub again only while a start is under way: a class logging in together waits on the hub's answers. */

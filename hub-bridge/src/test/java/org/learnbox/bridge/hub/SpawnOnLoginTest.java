@@ -68,25 +68,6 @@ class SpawnOnLoginTest {
     }
 
     @Test
-    void aLearnerWhoseSandboxSleepsHasTheLoginAnsweredOnceTheWokenServerIsReady() {
-        when(spawns.asleep()).thenReturn(java.util.Set.of("dia"));
-        AtomicBoolean pending = new AtomicBoolean();
-        AtomicBoolean woken = new AtomicBoolean();
-        when(hub.serverStartingOrRunning("dia")).thenAnswer(call -> pending.get());
-        doAnswer(call -> {
-            pending.set(true);
-            Thread.sleep(200); // the hub's start: the bridge wakes the sandbox, the hub finds its server answering
-            woken.set(true);
-            return null;
-        }).when(hub).startServer("dia");
-        when(hub.serverOf("dia")).thenAnswer(call -> woken.get()
-                ? java.util.Optional.of(new JupyterHubClient.HubServer(true, null, null))
-                : java.util.Optional.of(new JupyterHubClient.HubServer(false, "spawn", null)));
-        spawnOnLogin.onLogin(loginOf("dia", "ROLE_STUDENT"));
-        assertThat(woken).as("the browser goes on to a server that is ready: no spawn page").isTrue();
-    }
-
-    @Test
     void aTeacherStartsTheirLabByOpeningIt() {
         spawnOnLogin.onLogin(loginOf("tia", "ROLE_TEACHER"));
         verify(hub, never()).startServer("tia");
