@@ -16,7 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
@@ -35,10 +34,7 @@ class BoxStateOnPostgresIT {
     private static final String PASSWORD = "box-state-on-postgres";
 
     @Container
-    static final GenericContainer<?> POSTGRES = new GenericContainer<>("learnbox/postgres:latest")
-            .withEnv("LEARNBOX_POSTGRES_PASSWORD", PASSWORD)
-            .withExposedPorts(5432)
-            .waitingFor(Wait.forListeningPort());
+    static final GenericContainer<?> POSTGRES = org.learnbox.bridge.BoxPostgres.container(PASSWORD);
 
     @DynamicPropertySource
     static void onPostgres(DynamicPropertyRegistry settings) {

@@ -20,7 +20,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
@@ -36,10 +35,7 @@ class DatabaseMoveIT {
     private static final OffsetDateTime SUBMITTED = OffsetDateTime.parse("2026-12-07T09:15:30.123456Z");
 
     @Container
-    static final GenericContainer<?> POSTGRES = new GenericContainer<>("learnbox/postgres:latest")
-            .withEnv("LEARNBOX_POSTGRES_PASSWORD", PASSWORD)
-            .withExposedPorts(5432)
-            .waitingFor(Wait.forListeningPort());
+    static final GenericContainer<?> POSTGRES = org.learnbox.bridge.BoxPostgres.container(PASSWORD);
 
     @TempDir
     Path data;

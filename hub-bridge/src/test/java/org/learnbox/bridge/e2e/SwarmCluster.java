@@ -89,6 +89,12 @@ final class SwarmCluster implements AutoCloseable {
         return SwarmApi.open(managerSocket());
     }
 
+    /** The box's Swarm runtime for a box of this name on the cluster, its homes on the share, guarded by {@code guardImage}. */
+    org.learnbox.bridge.sandbox.SwarmSandboxRuntime runtime(SwarmApi swarm, String box, String guardImage) {
+        return new org.learnbox.bridge.sandbox.SwarmSandboxRuntime(swarm, box, SANDBOXES,
+                new org.learnbox.bridge.docker.SwarmSettings(share.toString(), 0.25, addresses.get(NAMES.getFirst())), guardImage, 8000, 8081);
+    }
+
     /** The node (its container's name) where the service's running task is. */
     String nodeOf(String service) {
         String hostname = manager().sh("docker service ps --filter desired-state=running --format '{{.Node}}' " + service)

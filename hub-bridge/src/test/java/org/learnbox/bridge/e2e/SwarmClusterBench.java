@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.learnbox.bridge.docker.SwarmApi;
-import org.learnbox.bridge.docker.SwarmSettings;
 import org.learnbox.bridge.sandbox.Sandbox;
 import org.learnbox.bridge.sandbox.SandboxSpec;
 import org.learnbox.bridge.sandbox.SwarmSandboxRuntime;
@@ -40,8 +39,7 @@ class SwarmClusterBench {
     void aClusterOfThreeNodes() throws Exception {
         cluster = SwarmCluster.start(host, List.of(IMAGE, GUARD));
         swarm = cluster.api();
-        runtime = new SwarmSandboxRuntime(swarm, "lbbench", SwarmCluster.SANDBOXES,
-                new SwarmSettings(cluster.share.toString(), 0.25, cluster.addresses.get(SwarmCluster.NAMES.getFirst())), GUARD, 8000, 8081);
+        runtime = cluster.runtime(swarm, "lbbench", GUARD);
         runtime.start(spec("warm-up"), event -> {});
         runtime.remove("warm-up");
     }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.learnbox.bridge.docker.SwarmApi;
-import org.learnbox.bridge.docker.SwarmSettings;
 import org.learnbox.bridge.sandbox.Sandbox;
 import org.learnbox.bridge.sandbox.SandboxException;
 import org.learnbox.bridge.sandbox.SandboxSpec;
@@ -54,8 +53,7 @@ class SwarmClusterE2EIT {
     void aClusterOfThreeNodes() throws Exception {
         cluster = SwarmCluster.start(host, List.of(IMAGE, GUARD));
         swarm = cluster.api();
-        runtime = new SwarmSandboxRuntime(swarm, "lbswarm", SwarmCluster.SANDBOXES,
-                new SwarmSettings(cluster.share.toString(), 0.25, managerAddress()), GUARD, 8000, 8081);
+        runtime = cluster.runtime(swarm, "lbswarm", GUARD);
     }
 
     @AfterAll

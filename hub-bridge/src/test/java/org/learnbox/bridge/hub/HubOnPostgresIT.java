@@ -30,11 +30,8 @@ class HubOnPostgresIT {
     private static final String SECRET = "hub-on-postgres-secret-hub-on-postgres-0123";
     private static final String PASSWORD = "hub-on-postgres";
     private static final Network NETWORK = Network.newNetwork();
-    private static final GenericContainer<?> POSTGRES = new GenericContainer<>("learnbox/postgres:latest")
-            .withNetwork(NETWORK).withNetworkAliases("postgres")
-            .withEnv("LEARNBOX_POSTGRES_PASSWORD", PASSWORD)
-            .withExposedPorts(5432)
-            .waitingFor(Wait.forListeningPort());
+    private static final GenericContainer<?> POSTGRES = org.learnbox.bridge.BoxPostgres.container(PASSWORD)
+            .withNetwork(NETWORK).withNetworkAliases("postgres");
     /** The proxy, whose network the hub shares, as in the box (the hub reaches its API on 127.0.0.1). */
     private static final GenericContainer<?> PROXY = new GenericContainer<>("learnbox/hub:latest")
             .withNetwork(NETWORK)
