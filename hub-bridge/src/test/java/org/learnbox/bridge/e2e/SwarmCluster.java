@@ -21,6 +21,9 @@ final class SwarmCluster implements AutoCloseable {
     static final String NETWORK = "lbswarm";
     static final String SANDBOXES = "lbswarm-sandboxes";
     static final List<String> NAMES = List.of("lbswarm-manager", "lbswarm-worker1", "lbswarm-worker2");
+    /** What each learner's sandbox runs on the test cluster: the apps' small image (busybox's httpd on 8080). */
+    static final String SANDBOX_IMAGE = "learnbox/app-static:latest";
+    static final String GUARD_IMAGE = "learnbox/node-guard:latest";
 
     final Shell host;
     final Path folder = RunningBox.projectRoot().resolve("hub-bridge/target/lbswarm").toAbsolutePath();
@@ -33,11 +36,11 @@ final class SwarmCluster implements AutoCloseable {
         this.host = host;
     }
 
-    /** Starts the three engines, forms the Swarm and loads {@code images} into every node. */
-    static SwarmCluster start(Shell host, List<String> images) throws Exception {
+    /** Starts the three engines, forms the Swarm and loads the sandboxes' and the guard's images into every node. */
+    static SwarmCluster start(Shell host) throws Exception {
         SwarmCluster cluster = new SwarmCluster(host);
         try {
-            cluster.form(images);
+            cluster.form(List.of(SANDBOX_IMAGE, GUARD_IMAGE));
             return cluster;
         } catch (Exception | AssertionError failed) {
             cluster.close();
@@ -89,10 +92,10 @@ final class SwarmCluster implements AutoCloseable {
         return SwarmApi.open(managerSocket());
     }
 
-    /** The box's Swarm runtime for a box of this name on the cluster, its homes on the share, guarded by {@code guardImage}. */
-    org.learnbox.bridge.sandbox.SwarmSandboxRuntime runtime(SwarmApi swarm, String box, String guardImage) {
+    /** The box's Swarm runtime for a box of this name on the cluster, its homes on the share, each node guarded. */
+    org.learnbox.bridge.sandbox.SwarmSandboxRuntime runtime(SwarmApi swarm, String box) {
         return new org.learnbox.bridge.sandbox.SwarmSandboxRuntime(swarm, box, SANDBOXES,
-                new org.learnbox.bridge.docker.SwarmSettings(share.toString(), 0.25, addresses.get(NAMES.getFirst())), guardImage, 8000, 8081);
+                new org.learnbox.bridge.docker.SwarmSettings(share.toString(), 0.25, addresses.get(NAMES.getFirst())), GUARD_IMAGE, 8000, 8081);
     }
 
     /** The node (its container's name) where the service's running task is. */

@@ -27,8 +27,7 @@ import org.learnbox.bridge.sandbox.SwarmSandboxRuntime;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SwarmClusterBench {
-    private static final String IMAGE = "learnbox/app-static:latest";
-    private static final String GUARD = "learnbox/node-guard:latest";
+    private static final String IMAGE = SwarmCluster.SANDBOX_IMAGE;
     private static final long MIB = 1024L * 1024;
     private final Shell host = NestedEngines.hostShell();
     private SwarmCluster cluster;
@@ -37,9 +36,9 @@ class SwarmClusterBench {
 
     @BeforeAll
     void aClusterOfThreeNodes() throws Exception {
-        cluster = SwarmCluster.start(host, List.of(IMAGE, GUARD));
+        cluster = SwarmCluster.start(host);
         swarm = cluster.api();
-        runtime = cluster.runtime(swarm, "lbbench", GUARD);
+        runtime = cluster.runtime(swarm, "lbbench");
         runtime.start(spec("warm-up"), event -> {});
         runtime.remove("warm-up");
     }

@@ -39,8 +39,7 @@ import org.learnbox.bridge.sandbox.SwarmSandboxRuntime;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SwarmClusterE2EIT {
-    private static final String IMAGE = "learnbox/app-static:latest";
-    private static final String GUARD = "learnbox/node-guard:latest";
+    private static final String IMAGE = SwarmCluster.SANDBOX_IMAGE;
     private static final long MIB = 1024L * 1024;
     private static final List<String> LEARNERS = IntStream.rangeClosed(1, 6).mapToObj(i -> "learner" + i).toList();
     private final Shell host = NestedEngines.hostShell();
@@ -51,9 +50,9 @@ class SwarmClusterE2EIT {
 
     @BeforeAll
     void aClusterOfThreeNodes() throws Exception {
-        cluster = SwarmCluster.start(host, List.of(IMAGE, GUARD));
+        cluster = SwarmCluster.start(host);
         swarm = cluster.api();
-        runtime = cluster.runtime(swarm, "lbswarm", GUARD);
+        runtime = cluster.runtime(swarm, "lbswarm");
     }
 
     @AfterAll
