@@ -19,6 +19,7 @@ import org.learnbox.bridge.app.AppManifest;
 import org.learnbox.bridge.app.AppService;
 import org.learnbox.bridge.app.AppView;
 import org.learnbox.bridge.config.LearnboxProperties;
+import org.learnbox.bridge.config.StateOnDisk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,11 +44,13 @@ public class Deployments {
     private final Clock clock;
     private final MeterRegistry meters;
     private final GitStorage storage;
+    private final StateOnDisk stateOnDisk;
     private final ProjectLocks projectLocks = new ProjectLocks();
 
     Deployments(ReleaseRepository releases, BuildRuntime builder, AppService apps, LearnboxProperties properties, Clock clock,
-            MeterRegistry meters, GitStorage storage) {
+            MeterRegistry meters, GitStorage storage, StateOnDisk stateOnDisk) {
         this.meters = meters;
+        this.stateOnDisk = stateOnDisk;
         Gauge.builder("learnbox.builds.under.way", releases, r -> r.countByState(Release.State.BUILDING))
                 .description("Pushes being built or deployed now").register(meters);
         this.storage = storage;
@@ -80,6 +83,8 @@ public class Deployments {
     private Release release(String owner, String project, ObjectId commit, Repository repository, Consumer<String> out) {
         int number = releases.findFirstByOwnerAndProjectOrderByNumberDesc(owner, project).map(Release::getNumber).orElse(0) + 1;
         Release release = releases.save(new Release(owner, project, number, commit.name(), clock.instant()));
+        // Known to a restart before anything is built or started for it (UnfinishedDeploys fails it then).
+        stateOnDisk.now();
         StringBuilder logged = new StringBuilder();
         Consumer<String> told = line -> {
             out.accept(line);

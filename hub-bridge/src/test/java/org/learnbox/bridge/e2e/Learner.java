@@ -26,10 +26,6 @@ import tools.jackson.databind.ObjectMapper;
 /** A person with a browser's cookie jar, using the box through its front door. */
 final class Learner {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static {
-        // The login hand-off takes six hops; browsers follow up to twenty, Java's client five.
-        System.setProperty("jdk.httpclient.redirects.retrylimit", "20");
-    }
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern KEYCLOAK_FORM = Pattern.compile("<form id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
