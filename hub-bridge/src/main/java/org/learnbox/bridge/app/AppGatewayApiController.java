@@ -26,7 +26,7 @@ class AppGatewayApiController {
     @PostMapping("/wake")
     Target wake(@RequestBody WakeRequest request) {
         AppInstance app = apps.wake(request.host());
-        return new Target(app.target(), app.containerId());
+        return new Target(app.target(), app.instanceId());
     }
 
     @PostMapping("/activity")

@@ -4,14 +4,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where live apps run. Docker now; nothing outside this package knows which engine it is.
- * Every failure is an {@link AppException} in words for the app's owner.
+ * Where live apps run, in the box's terms: an app has releases, each built into something the
+ * runtime can start, and an instance (a running release) that visitors reach. Docker now
+ * ({@link DockerAppRuntime}: images and containers); nothing outside the runtime knows which engine
+ * it is. An instance's id is the runtime's own, opaque to the rest. Every failure is an
+ * {@link AppException} in words for the app's owner.
  */
 public interface AppRuntime {
-    /** Builds the app's image from its runtime image and its files; a failed build says why (the compiler's words). */
+    /** How many times a crashed app that had answered is started again, before it is left stopped. */
+    int RESTARTS = 5;
+
+    /** Makes a release of the app from its runtime's and its own files; a failed build says why (the compiler's words). Answers its reference. */
     String build(AppSpec spec, AppManifest manifest, AppFiles files);
 
-    /** Starts the app's container from its image, anew (an old container goes). */
+    /** Starts the app's release, anew (the instance before goes). */
     AppInstance start(AppSpec spec);
 
     /**
@@ -21,22 +27,22 @@ public interface AppRuntime {
     void restartWhenCrashed(String user, String name);
 
     /**
-     * Starts a new release of the app beside the one visitors reach now, which goes on serving
+     * Starts a new release of the app beside the instance visitors reach now, which goes on serving
      * until {@link #promoteNext}.
      */
     AppInstance startNext(AppSpec spec);
 
     /**
-     * The new release takes the app's place: visitors reach it from now on. Answers the container
+     * The new release takes the app's place: visitors reach it from now on. Answers the instance
      * it replaced, still running for the requests under way, for {@link #discard} a moment later.
      */
     Optional<String> promoteNext(String user, String name);
 
-    /** Removes a container the app no longer uses: a replaced release, or a new one that failed. */
-    void discard(String containerId);
+    /** Removes an instance the app no longer uses: a replaced release, or a new one that failed. */
+    void discard(String instanceId);
 
     /**
-     * Removes the containers of switches between releases that never finished (a new release
+     * Removes the instances of switches between releases that never finished (a new release
      * starting, an old one about to go) when the bridge stopped midway; answers their names.
      */
     List<String> removeUnfinishedSwitches();
@@ -47,16 +53,16 @@ public interface AppRuntime {
     /** Whether one of the app's releases is on the box still (to roll back to). */
     boolean hasRelease(String user, String name, String release);
 
-    /** Makes the apps' network, where apps and builds run, if it is not there yet. */
-    void prepareNetwork();
+    /** Makes what apps and builds run in (their network), if it is not there yet. */
+    void prepare();
 
-    /** Starts the app's existing container again (waking it). */
+    /** Starts the app's stopped instance again (waking it). */
     AppInstance resume(String user, String name);
 
-    /** Stops the app's container; its image and container stay, to wake it fast. */
+    /** Stops the app's instance; it and its release stay, to wake it fast. */
     void stop(String user, String name);
 
-    /** Removes the app's container and image. */
+    /** Removes the app's instance and its releases. */
     void remove(String user, String name);
 
     Optional<AppInstance> find(String user, String name);
@@ -67,11 +73,11 @@ public interface AppRuntime {
     /** The app's last lines of output. */
     String logs(String user, String name, int lines);
 
-    /** The last lines of one container of an app (a release starting beside the running one, too). */
-    String containerLogs(String containerId, int lines);
+    /** The last lines of one instance of an app (a release starting beside the running one, too). */
+    String instanceLogs(String instanceId, int lines);
 
-    /** One container of an app as Docker has it now. */
-    Optional<AppInstance> inspect(String containerId);
+    /** One instance of an app as the engine has it now. */
+    Optional<AppInstance> inspect(String instanceId);
 
     /**
      * Hands each new chunk of the app's output to {@code out}, starting with its last lines, until
@@ -80,6 +86,6 @@ public interface AppRuntime {
     java.io.Closeable followLogs(String user, String name, int lastLines, java.util.function.Consumer<String> out,
             Runnable ended);
 
-    /** The memory the app's container uses now, in bytes; 0 when it does not run. */
+    /** The memory the app's instance uses now, in bytes; 0 when it does not run. */
     long memoryUsed(String user, String name);
 }

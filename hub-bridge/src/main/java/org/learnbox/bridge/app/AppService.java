@@ -158,8 +158,8 @@ public class AppService {
     }
 
     /** Builds run on the apps' network: it must be there before the first app starts. */
-    public void prepareNetwork() {
-        runtime.prepareNetwork();
+    public void prepare() {
+        runtime.prepare();
     }
 
     /** After a restart of the bridge: the switches between releases it left unfinished go. */
@@ -184,7 +184,7 @@ public class AppService {
         try {
             awaitTarget(next);
         } catch (RuntimeException failed) {
-            runtime.discard(next.containerId());
+            runtime.discard(next.instanceId());
             throw failed;
         }
         Optional<String> replaced;
@@ -370,7 +370,7 @@ public class AppService {
         List<AppSources.Kept> missing;
         try {
             missing = sources.all().stream().filter(kept -> runtime.find(kept.user(), kept.manifest().name()).isEmpty()).toList();
-            if (!missing.isEmpty()) runtime.prepareNetwork();
+            if (!missing.isEmpty()) runtime.prepare();
         } catch (AppException dockerDown) {
             log.warn("the kept apps were not looked at: {}", dockerDown.getMessage());
             return;
@@ -461,14 +461,14 @@ public class AppService {
         String query = "target=" + URLEncoder.encode(next.target(), StandardCharsets.UTF_8);
         while (clock.instant().isBefore(deadline)) {
             if (gatewaySays(query)) return;
-            AppInstance now = runtime.inspect(next.containerId()).orElse(next);
+            AppInstance now = runtime.inspect(next.instanceId()).orElse(next);
             if (!now.running()) {
-                throw new AppException("app.refused.release-stopped", now.exitCode(), lastLinesOf(now.containerId()));
+                throw new AppException("app.refused.release-stopped", now.exitCode(), lastLinesOf(now.instanceId()));
             }
             sleep(100);
         }
         throw new AppException("app.refused.release-no-port", next.port(), settings.startTimeout().toSeconds(),
-                lastLinesOf(next.containerId()));
+                lastLinesOf(next.instanceId()));
     }
 
     /**
@@ -521,11 +521,11 @@ public class AppService {
     }
 
     private MessageSourceResolvable lastLines(AppInstance app) {
-        return lastLinesOf(app.containerId());
+        return lastLinesOf(app.instanceId());
     }
 
     private MessageSourceResolvable lastLinesOf(String containerId) {
-        String lines = runtime.containerLogs(containerId, LAST_LINES).strip();
+        String lines = runtime.instanceLogs(containerId, LAST_LINES).strip();
         return lines.isEmpty() ? Words.phrase("app.last-lines.none") : Words.phrase("app.last-lines", lines);
     }
 

@@ -49,7 +49,7 @@ enum AppState {
                     : app.outOfMemory() ? Words.phrase("app.why.restarted-memory", memoryMegabytes, times(app.restarts()))
                     : Words.phrase("app.why.restarted-crash", times(app.restarts()));
             case ASLEEP -> Words.phrase("app.why.asleep");
-            case RESTARTING -> Words.phrase("app.why.restarting", cause, app.restarts() + 1, DockerAppRuntime.RESTARTS + 1);
+            case RESTARTING -> Words.phrase("app.why.restarting", cause, app.restarts() + 1, AppRuntime.RESTARTS + 1);
             case CRASHED -> app.restarts() > 0 ? Words.phrase("app.why.crashed-after", cause, times(app.restarts()))
                     : Words.phrase("app.why.crashed", cause);
         });

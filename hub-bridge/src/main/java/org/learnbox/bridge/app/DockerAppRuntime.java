@@ -48,8 +48,6 @@ public class DockerAppRuntime implements AppRuntime {
     static final String LABEL_APP = "org.learnbox.app";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DockerAppRuntime.class);
     private static final int BUILD_LINES_KEPT = 25;
-    /** Docker starts a crashed app again this many times, waiting 0.1 s, 0.2 s, 0.4 s ... between. */
-    static final int RESTARTS = 5;
     private static final String NEXT = "-next";
     private static final String OLD = "-old";
 
@@ -215,7 +213,7 @@ public class DockerAppRuntime implements AppRuntime {
     public void restartWhenCrashed(String user, String name) {
         engine(() -> {
             containerOf(user, name).ifPresent(c -> docker.updateContainerCmd(c.getId())
-                    .withRestartPolicy(RestartPolicy.onFailureRestart(RESTARTS)).exec());
+                    .withRestartPolicy(RestartPolicy.onFailureRestart(AppRuntime.RESTARTS)).exec());
             return null;
         });
     }
@@ -270,7 +268,7 @@ public class DockerAppRuntime implements AppRuntime {
 
     @Override
     public String logs(String user, String name, int lines) {
-        return engine(() -> containerOf(user, name).map(c -> containerLogs(c.getId(), lines)).orElse(""));
+        return engine(() -> containerOf(user, name).map(c -> instanceLogs(c.getId(), lines)).orElse(""));
     }
 
     @Override
@@ -285,7 +283,7 @@ public class DockerAppRuntime implements AppRuntime {
     }
 
     @Override
-    public String containerLogs(String containerId, int lines) {
+    public String instanceLogs(String containerId, int lines) {
         return engine(() -> {
             StringBuilder text = new StringBuilder();
             try (var frames = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
@@ -405,7 +403,7 @@ public class DockerAppRuntime implements AppRuntime {
     }
 
     @Override
-    public void prepareNetwork() {
+    public void prepare() {
         engine(() -> {
             ensureNetwork();
             return null;

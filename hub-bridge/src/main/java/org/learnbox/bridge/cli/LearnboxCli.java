@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "learnbox", mixinStandardHelpOptions = true,
         description = "Administers the LearnBox this container belongs to.",
-        subcommands = {UserCommands.class, CourseCommands.class, ClassCommands.class, AssignmentCommands.class, AppCommands.class, BackupCommands.class, RestoreCommand.class, VersionCommand.class, NoticeCommand.class, PauseCommand.class, DatabaseCommand.class,
+        subcommands = {UserCommands.class, CourseCommands.class, ClassCommands.class, AssignmentCommands.class, AppCommands.class, BackupCommands.class, RestoreCommand.class, VersionCommand.class, NoticeCommand.class, PauseCommand.class, DatabaseCommand.class, MachinesCommand.class,
                 InitCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:refused; the reason is on standard error", "2:not a command this knows",

@@ -136,7 +136,7 @@ public class Deployments {
     private AppFiles build(String owner, String project, ObjectId commit, Repository repository, AppManifest manifest,
             AppFiles files, Consumer<String> told) {
         if (manifest.build() == null) return files;
-        apps.prepareNetwork();
+        apps.prepare();
         boolean maven = MAVEN_BUILD.equals(manifest.build());
         told.accept("building: " + manifest.build());
         long started = System.nanoTime();

@@ -87,6 +87,11 @@ public final class SwarmApi implements AutoCloseable {
         return list("/tasks?filters=" + filters(Map.of("service", List.of(service))));
     }
 
+    /** Every task meant to run (placed, or waiting for a node), of every service. */
+    public List<JsonNode> runningTasks() {
+        return list("/tasks?filters=" + filters(Map.of("desired-state", List.of("running"))));
+    }
+
     public List<JsonNode> nodes() {
         return list("/nodes");
     }

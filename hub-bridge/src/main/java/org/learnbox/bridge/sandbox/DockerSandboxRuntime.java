@@ -51,6 +51,7 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     private final String network;
     private final SchoolTrust trust;
     private final DockerHomeReads homes;
+    private final MachineMemory memory = new MachineMemory();
     /** One claim of a pool's sandbox at a time. */
     private final Object claims = new Object();
 
@@ -174,6 +175,18 @@ public class DockerSandboxRuntime implements SandboxRuntime {
     public java.util.Set<String> runningUsers() {
         return translate(() -> containers(null).stream().filter(c -> "running".equals(c.getState()))
                 .map(this::userOf).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** This machine alone; its free memory is what its kernel can give (MemAvailable). */
+    @Override
+    public List<Machine> machines() {
+        return translate(() -> {
+            com.github.dockerjava.api.model.Info engine = docker.infoCmd().exec();
+            List<String> learners = runningUsers().stream().filter(java.util.Objects::nonNull).sorted().toList();
+            long total = engine.getMemTotal() == null ? 0 : engine.getMemTotal();
+            return List.of(new Machine(engine.getName(), Machine.SINGLE, "ready", "active", learners, total,
+                    memory.available().orElse(total)));
+        });
     }
 
     @Override

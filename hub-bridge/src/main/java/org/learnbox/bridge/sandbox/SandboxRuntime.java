@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Where sandboxes run. Docker now; a Kubernetes implementation goes here when a school
- * outgrows one machine. Nothing outside this package knows which one runs.
+ * Where sandboxes run: {@link DockerSandboxRuntime} on one box, {@link SwarmSandboxRuntime} on a
+ * Swarm cluster (docs/kubernetes.md says where a Kubernetes one goes). Nothing outside this package
+ * knows which one runs.
  */
 public interface SandboxRuntime {
     /**
@@ -106,4 +107,7 @@ public interface SandboxRuntime {
 
     /** Stops and removes the user's sandbox; the home volume stays. */
     void remove(String user);
+
+    /** The machines sandboxes run on, each with the learners running there and its free memory. */
+    List<Machine> machines();
 }

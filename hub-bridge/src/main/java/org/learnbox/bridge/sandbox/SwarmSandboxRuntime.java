@@ -131,6 +131,34 @@ public class SwarmSandboxRuntime implements SandboxRuntime {
                 .toList());
     }
 
+    /** Each node of the cluster; its free memory is what Swarm can still reserve there. */
+    @Override
+    public List<Machine> machines() {
+        return translate(() -> {
+            Map<String, List<String>> learnersOn = new java.util.HashMap<>();
+            Map<String, Long> reservedOn = new java.util.HashMap<>();
+            for (JsonNode task : swarm.runningTasks()) {
+                String node = task.path("NodeID").asString("");
+                if (node.isEmpty()) continue;
+                reservedOn.merge(node, task.path("Spec").path("Resources").path("Reservations").path("MemoryBytes").asLong(0), Long::sum);
+                JsonNode labels = task.path("Spec").path("ContainerSpec").path("Labels");
+                String user = labels.path(ContainerLabels.USER).asString("");
+                if (box.equals(labels.path(ContainerLabels.BOX).asString("")) && "sandbox".equals(labels.path(ContainerLabels.ROLE).asString(""))
+                        && !user.isEmpty()) {
+                    learnersOn.computeIfAbsent(node, id -> new java.util.ArrayList<>()).add(user);
+                }
+            }
+            return swarm.nodes().stream().map(node -> {
+                String id = node.path("ID").asString();
+                long memory = node.path("Description").path("Resources").path("MemoryBytes").asLong(0);
+                return new Machine(node.path("Description").path("Hostname").asString(id), node.path("Spec").path("Role").asString("worker"),
+                        node.path("Status").path("State").asString("unknown"), node.path("Spec").path("Availability").asString("active"),
+                        learnersOn.getOrDefault(id, List.of()).stream().sorted().toList(), memory,
+                        Math.max(0, memory - reservedOn.getOrDefault(id, 0L)));
+            }).sorted(Comparator.comparing(Machine::name)).toList();
+        });
+    }
+
     @Override
     public CommandResult run(String user, List<String> command, Duration timeout) {
         throw new SandboxException("sandbox.refused.on-cluster-not-yet", Words.phrase("sandbox.cluster-cannot.run"));

@@ -61,7 +61,7 @@ class ReleaseSwitchTest {
         List<String> progress = new ArrayList<>();
         apps.rollBack("ada", "quiz", 8080, "r2", progress::add);
 
-        assertThat(runtime.wokenDuringRename.get(10, TimeUnit.SECONDS).containerId()).isEqualTo("new");
+        assertThat(runtime.wokenDuringRename.get(10, TimeUnit.SECONDS).instanceId()).isEqualTo("new");
         assertThat(runtime.findsWhileRenamed).as("looked up with neither release under the app's name").isZero();
         assertThat(progress).last().isEqualTo("it answers; visitors reach it now");
     }
@@ -145,7 +145,7 @@ class ReleaseSwitchTest {
         }
 
         @Override
-        public void prepareNetwork() {}
+        public void prepare() {}
 
         @Override
         public AppInstance resume(String user, String name) {
@@ -168,7 +168,7 @@ class ReleaseSwitchTest {
         }
 
         @Override
-        public String containerLogs(String containerId, int lines) {
+        public String instanceLogs(String containerId, int lines) {
             return "";
         }
 

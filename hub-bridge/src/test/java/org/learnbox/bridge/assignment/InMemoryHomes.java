@@ -134,4 +134,9 @@ final class InMemoryHomes implements SandboxRuntime {
     public void remove(String user) {
         running.remove(user);
     }
+
+    @Override
+    public List<org.learnbox.bridge.sandbox.Machine> machines() {
+        return List.of();
+    }
 }

@@ -72,6 +72,17 @@ class LearnboxCliTest {
     }
 
     @Test
+    void theMachinesAreEachALineWithItsLearnersBelow() {
+        assertThat(run(api(), "machines")).isZero();
+        assertThat(asked).containsExactly("GET /admin-api/machines Bearer s3cret ");
+        assertThat(out.toString().lines().map(String::stripTrailing).toList()).containsExactly(
+                "MACHINE                  ROLE     STATE    NEW LEARNERS  LEARNERS  FREE MEMORY",
+                "school-nas               manager  ready    yes                  2  6.0 GiB of 8.0 GiB",
+                "    ada, linus",
+                "old-pc                   worker   down     no (drain)           0  4.0 GiB of 4.0 GiB");
+    }
+
+    @Test
     void awaitingTheAdminAsksUntilOneIsThereAndSaysSoInWordsWhenNoneCame() {
         assertThat(run(api(), "user", "await-admin", "--timeout", "1")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("learnbox: The box has no admin after 1 s; see the bridge's log (./box logs bridge).\n");
@@ -189,6 +200,12 @@ class LearnboxCliTest {
                 if (exchange.getRequestURI().getPath().endsWith("/version")) {
                     status = 200;
                     answer = "{\"version\":\"1.2.3\",\"schema\":\"6\"}";
+                } else if (exchange.getRequestURI().getPath().endsWith("/machines")) {
+                    status = 200;
+                    answer = "[{\"name\":\"school-nas\",\"role\":\"manager\",\"state\":\"ready\",\"availability\":\"active\","
+                            + "\"learners\":[\"ada\",\"linus\"],\"memoryBytes\":8589934592,\"memoryFree\":6442450944},"
+                            + "{\"name\":\"old-pc\",\"role\":\"worker\",\"state\":\"down\",\"availability\":\"drain\","
+                            + "\"learners\":[],\"memoryBytes\":4294967296,\"memoryFree\":4294967296}]";
                 } else if (method.equals("GET") && accountsRefusedWith != 0) {
                     status = accountsRefusedWith;
                     answer = accountsRefusedWith == 503 ? "{\"message\":\"Keycloak does not answer the box now (I/O error).\"}" : "{}";

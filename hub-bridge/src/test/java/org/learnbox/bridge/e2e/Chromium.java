@@ -16,19 +16,21 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Debian's Chromium, headless, with a profile of its own; screenshots go to target/screenshots. */
+/** Debian's Chromium, headless, with a profile of its own under target (not left in /tmp); screenshots go to target/screenshots. */
 final class Chromium {
     static final Path SCREENSHOTS = RunningBox.projectRoot().resolve("hub-bridge/target/screenshots");
+    private static final Path PROFILES = RunningBox.projectRoot().resolve("hub-bridge/target/chromium-profiles");
 
     private Chromium() {}
 
     static WebDriver open() throws Exception {
         Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(PROFILES);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,860", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+                "--window-size=1280,860", "--user-data-dir=" + Files.createTempDirectory(PROFILES, "chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
         return new ChromeDriver(service, options);

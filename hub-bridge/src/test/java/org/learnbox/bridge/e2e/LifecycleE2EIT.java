@@ -92,7 +92,10 @@ class LifecycleE2EIT {
         Learner sam = new Learner(box, "sam");
         sam.logInToLab(box.addUser("sam"));
         String samsContainer = box.containersOf("sam");
-        assertThat(box.box(null, "status").requireSuccess().stdout()).containsPattern("sam\\s+Up ");
+        String status = box.box(null, "status").requireSuccess().stdout();
+        assertThat(status).containsPattern("sam\\s+Up ")
+                .as("the machine learners run on, with its free memory").containsPattern("\\sbox\\s+ready\\s+yes\\s+\\d+\\s+[0-9.]+ GiB of ")
+                .containsPattern("(?m)^    (.*, )?sam(,|$)");
 
         for (List<String> parts : List.of(List.of("bridge"), List.of("hub"), List.of("bridge", "hub"))) {
             box.docker("run", "-d", "--name", box.sandboxContainer("ghost"),

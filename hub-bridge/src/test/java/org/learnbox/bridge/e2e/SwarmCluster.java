@@ -13,17 +13,25 @@ import org.learnbox.bridge.docker.SwarmApi;
 
 /**
  * Three machines for the tests: three nested engines (one manager, two workers) joined as a Swarm
- * on a test network of their own, each engine with no-new-privileges as the box's nodes are set up,
- * and one folder mounted into all three at the same path (the share a school's nodes mount from the
- * NAS). The rest (each node's guard, the sandboxes' network) is the box's runtime's to make.
+ * on a test network of their own, each engine with no-new-privileges as the box's nodes are set up
+ * and the cluster's registry among its insecure ones, and one folder mounted into all three at the
+ * same path (the share a school's nodes mount from the NAS). The images are loaded into the manager
+ * alone and pushed to the cluster's registry (learnbox/registry, a service on the manager); the
+ * workers pull them from there. The rest (each node's guard, the sandboxes' network) is the box's
+ * runtime's to make.
  */
 final class SwarmCluster implements AutoCloseable {
     static final String NETWORK = "lbswarm";
     static final String SANDBOXES = "lbswarm-sandboxes";
     static final List<String> NAMES = List.of("lbswarm-manager", "lbswarm-worker1", "lbswarm-worker2");
+    /** The cluster's registry, as every node names it (hub-bridge/src/test/docker/swarm/daemon.json lists it). */
+    static final String REGISTRY = "lbswarm-manager:5000";
     /** What each learner's sandbox runs on the test cluster: the apps' small image (busybox's httpd on 8080). */
-    static final String SANDBOX_IMAGE = "learnbox/app-static:latest";
-    static final String GUARD_IMAGE = "learnbox/node-guard:latest";
+    static final String SANDBOX_IMAGE = REGISTRY + "/learnbox/app-static:latest";
+    static final String GUARD_IMAGE = REGISTRY + "/learnbox/node-guard:latest";
+    /** This machine's images the cluster takes, loaded into the manager: the registry's own and those pushed to it. */
+    private static final String REGISTRY_IMAGE = "learnbox/registry:latest";
+    private static final List<String> PUSHED = List.of("learnbox/app-static:latest", "learnbox/node-guard:latest");
 
     final Shell host;
     final Path folder = RunningBox.projectRoot().resolve("hub-bridge/target/lbswarm").toAbsolutePath();
@@ -36,11 +44,11 @@ final class SwarmCluster implements AutoCloseable {
         this.host = host;
     }
 
-    /** Starts the three engines, forms the Swarm and loads the sandboxes' and the guard's images into every node. */
+    /** Starts the three engines, forms the Swarm, starts its registry and pushes the sandboxes' and the guard's images there. */
     static SwarmCluster start(Shell host) throws Exception {
         SwarmCluster cluster = new SwarmCluster(host);
         try {
-            cluster.form(List.of(SANDBOX_IMAGE, GUARD_IMAGE));
+            cluster.form();
             return cluster;
         } catch (Exception | AssertionError failed) {
             cluster.close();
@@ -48,7 +56,7 @@ final class SwarmCluster implements AutoCloseable {
         }
     }
 
-    private void form(List<String> images) throws Exception {
+    private void form() throws Exception {
         close();
         host.run(Duration.ofMinutes(1), null, "rm", "-rf", folder.toString()).requireSuccess();
         Files.createDirectories(share);
@@ -67,17 +75,29 @@ final class SwarmCluster implements AutoCloseable {
             addresses.put(name, host.run("docker", "inspect", "-f", "{{(index .NetworkSettings.Networks \"" + NETWORK + "\").IPAddress}}", name)
                     .requireSuccess().stdout().strip());
         }
-        List<CompletableFuture<Void>> loads = new ArrayList<>();
-        for (String name : NAMES) {
-            loads.add(CompletableFuture.runAsync(() -> images.forEach(image -> host.run(Duration.ofMinutes(10), null, "sh", "-c",
-                    "docker save " + image + " | docker exec -i " + name + " docker load -q").requireSuccess())));
-        }
+        CompletableFuture<Void> loaded = CompletableFuture.runAsync(() -> host.run(Duration.ofMinutes(10), null, "sh", "-c",
+                "docker save " + REGISTRY_IMAGE + " " + String.join(" ", PUSHED) + " | docker exec -i " + NAMES.getFirst()
+                        + " docker load -q").requireSuccess());
         manager().sh("docker swarm init --advertise-addr " + addresses.get(NAMES.getFirst())).requireSuccess();
         String token = manager().sh("docker swarm join-token -q worker").requireSuccess().stdout().strip();
         for (String name : NAMES.subList(1, NAMES.size())) {
             nodes.get(name).sh("docker swarm join --token " + token + " " + addresses.get(NAMES.getFirst()) + ":2377").requireSuccess();
         }
-        loads.forEach(CompletableFuture::join);
+        loaded.join();
+        startTheRegistry();
+    }
+
+    /** The registry as a service on the manager (no routing mesh here: its port published on the manager itself). */
+    private void startTheRegistry() {
+        manager().sh("docker service create -d --name lbswarm-registry --no-resolve-image --constraint node.role==manager"
+                + " --publish mode=host,target=5000,published=5000 --mount type=volume,source=lbswarm-registry,target=/var/lib/docker-registry "
+                + REGISTRY_IMAGE).requireSuccess();
+        for (String image : PUSHED) {
+            String there = REGISTRY + "/" + image;
+            // Until the registry's task runs and answers, a push is refused: asked again each second, two minutes at most.
+            manager().sh("docker tag " + image + " " + there + " && for i in $(seq 120); do docker push -q " + there
+                    + " >/dev/null 2>&1 && exit 0; sleep 1; done; docker push " + there).requireSuccess();
+        }
     }
 
     NestedEngines.Engine manager() {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.learnbox.bridge.docker.SwarmApi;
+import org.learnbox.bridge.sandbox.Machine;
 import org.learnbox.bridge.sandbox.Sandbox;
 import org.learnbox.bridge.sandbox.SandboxException;
 import org.learnbox.bridge.sandbox.SandboxSpec;
@@ -101,6 +102,11 @@ class SwarmClusterE2EIT {
                 HttpResponse.BodyHandlers.discarding())).as("from anywhere but the manager, a learner's server is out of reach")
                 .isInstanceOf(java.net.http.HttpTimeoutException.class);
         assertThat(nodes).as("Swarm spreads the learners").containsExactlyInAnyOrderElementsOf(SwarmCluster.NAMES);
+        for (String worker : SwarmCluster.NAMES.subList(1, 3)) {
+            assertThat(cluster.nodes.get(worker).sh("docker image ls --format '{{.Repository}}'").requireSuccess().stdout().lines())
+                    .as("what " + worker + " runs it pulled from the cluster's registry; nothing was loaded there")
+                    .contains(SwarmCluster.REGISTRY + "/learnbox/app-static").doesNotContain("learnbox/app-static");
+        }
         assertThat(runtime.runningUsers()).containsExactlyInAnyOrderElementsOf(LEARNERS);
         assertThat(runtime.start(spec(LEARNERS.getFirst(), 256 * MIB), event -> {}).url())
                 .as("a second start finds the one running").isEqualTo(runtime.find(LEARNERS.getFirst()).orElseThrow().url());
@@ -108,6 +114,22 @@ class SwarmClusterE2EIT {
 
     @Test
     @Order(3)
+    void eachMachineSaysItsLearnersAndTheMemoryLeftForMore() {
+        List<Machine> machines = runtime.machines();
+        assertThat(machines).extracting(Machine::name).containsExactlyElementsOf(SwarmCluster.NAMES);
+        assertThat(machines).extracting(Machine::role).containsExactly("manager", "worker", "worker");
+        for (Machine machine : machines) {
+            List<String> runningThere = LEARNERS.stream().filter(l -> cluster.nodeOf(service(l)).equals(machine.name())).sorted().toList();
+            assertThat(machine.learners()).as(machine.name()).isEqualTo(runningThere);
+            assertThat(machine.state()).isEqualTo("ready");
+            assertThat(machine.availability()).isEqualTo("active");
+            // a quarter of each learner's 256 MiB is what Swarm holds for them there
+            assertThat(machine.memoryFree()).as(machine.name()).isEqualTo(machine.memoryBytes() - runningThere.size() * 64 * MIB);
+        }
+    }
+
+    @Test
+    @Order(4)
     void eachSandboxIsConfinedAsOnOneBoxWhateverItsNode() {
         for (String node : SwarmCluster.NAMES) {
             String learner = LEARNERS.stream().filter(l -> cluster.nodeOf(service(l)).equals(node)).findFirst().orElseThrow();
@@ -121,11 +143,13 @@ class SwarmClusterE2EIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void sandboxesOnOneNodeCannotReachEachOther() {
-        String node = SwarmCluster.NAMES.getFirst();
-        List<String> here = LEARNERS.stream().filter(l -> cluster.nodeOf(service(l)).equals(node)).toList();
-        assertThat(here).as("two learners on " + node).hasSizeGreaterThanOrEqualTo(2);
+        // Six learners on three nodes: one node at least has two (the manager runs the registry too, so fewer may land there).
+        Map<String, List<String>> byNode = LEARNERS.stream().collect(java.util.stream.Collectors.groupingBy(l -> cluster.nodeOf(service(l))));
+        String node = byNode.entrySet().stream().filter(e -> e.getValue().size() >= 2).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new AssertionError("no node with two learners: " + byNode));
+        List<String> here = byNode.get(node);
         String otherAddress = cluster.nodes.get(node).sh("docker inspect -f '{{(index .NetworkSettings.Networks \"" + SwarmCluster.SANDBOXES
                 + "\").IPAddress}}' " + cluster.containerOf(service(here.get(1)))).requireSuccess().stdout().strip();
         assertThat(otherAddress).isNotBlank();
@@ -137,7 +161,7 @@ class SwarmClusterE2EIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSandboxReachesTheManagersFrontDoorButNoOtherNode() {
         String worker1 = SwarmCluster.NAMES.get(1);
         String worker2 = SwarmCluster.NAMES.get(2);
@@ -151,10 +175,19 @@ class SwarmClusterE2EIT {
                 .stdout()).as("the manager's front door is reached").containsIgnoringCase("refused");
         assertThat(insideResult(onWorker1, "busybox wget -T 3 -q -O /dev/null http://" + cluster.addresses.get(worker2) + ":8000/ 2>&1;"
                 + " echo exit=$?").stdout()).as("another node is not").doesNotContainIgnoringCase("refused").doesNotContain("exit=0");
+        // An image pushed to the cluster's registry would run on every node: no sandbox reaches it, wherever it
+        // runs (on the manager, the engine's own proxy takes the port in); nor its own node's Swarm ports.
+        for (String node : SwarmCluster.NAMES) {
+            String learner = LEARNERS.stream().filter(l -> cluster.nodeOf(service(l)).equals(node)).findFirst().orElseThrow();
+            assertThat(insideResult(learner, "busybox wget -T 3 -q -O - http://" + managerAddress() + ":5000/v2/ 2>&1; echo exit=$?")
+                    .stdout()).as("the registry from " + node).contains("timed out");
+            assertThat(insideResult(learner, "busybox wget -T 3 -q -O - http://" + cluster.addresses.get(node) + ":7946/ 2>&1; echo exit=$?")
+                    .stdout()).as("Swarm's gossip port of " + node + " from a sandbox there").contains("timed out");
+        }
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aDrainedNodesLearnerIsBackOnAnotherWithTheirHome() throws Exception {
         String drained = SwarmCluster.NAMES.get(1);
         String learner = LEARNERS.stream().filter(l -> cluster.nodeOf(service(l)).equals(drained)).findFirst().orElseThrow();
@@ -176,10 +209,13 @@ class SwarmClusterE2EIT {
         assertThat(inside(learner, "cat /home/learner/kept.txt")).isEqualTo("kept across nodes\n");
         assertThat(cluster.nodes.get(drained).sh("docker ps -q --filter label=com.docker.swarm.service.name=" + service(learner))
                 .stdout()).as("nothing of it left on the drained node").isBlank();
+        Machine drainedNow = runtime.machines().stream().filter(m -> m.name().equals(drained)).findFirst().orElseThrow();
+        assertThat(drainedNow.availability()).isEqualTo("drain");
+        assertThat(drainedNow.learners()).as("its learners run elsewhere now").isEmpty();
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aClusterWithoutRoomIsRefusedInWordsAndKeepsNothing() {
         // A quarter of 200 GiB is reserved: more than any node of this machine has.
         assertThatThrownBy(() -> runtime.start(spec("toobig", 200 * 1024 * MIB), event -> {}))
@@ -191,7 +227,7 @@ class SwarmClusterE2EIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void removingALearnersSandboxLeavesTheirHome() {
         LEARNERS.forEach(runtime::remove);
         assertThat(runtime.list()).isEmpty();

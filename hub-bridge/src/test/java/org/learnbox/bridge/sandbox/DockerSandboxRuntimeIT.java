@@ -173,6 +173,11 @@ class DockerSandboxRuntimeIT {
         assertThat(again).extracting(SpawnEvent::message).containsExactly("Your sandbox is already running");
         assertThat(runtime.list()).extracting(Sandbox::user).containsExactly("bob");
         assertThat(runtime.runningUsers()).containsExactly("bob");
+        Machine box = runtime.machines().getFirst();
+        assertThat(runtime.machines()).hasSize(1);
+        assertThat(box.role()).isEqualTo(Machine.SINGLE);
+        assertThat(box.learners()).containsExactly("bob");
+        assertThat(box.memoryFree()).as("what this machine's kernel can still give").isPositive().isLessThan(box.memoryBytes());
 
         runtime.remove("bob");
         assertThat(runtime.find("bob")).isEmpty();
