@@ -262,6 +262,7 @@ class AuthorizationWalkTest {
         doors.put("DELETE /admin-api/notices", MACHINE_ONLY);
         doors.put("GET /admin-api/backup", MACHINE_ONLY);
         doors.put("GET /admin-api/version", MACHINE_ONLY);
+        doors.put("GET /admin-api/machines", MACHINE_ONLY);
         doors.put("POST /admin-api/courses", MACHINE_ONLY);
         doors.put("POST /admin-api/courses/java-from-zero/deliver", MACHINE_ONLY);
         doors.put("POST /admin-api/classes", MACHINE_ONLY);
