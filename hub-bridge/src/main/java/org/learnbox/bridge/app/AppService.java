@@ -524,8 +524,8 @@ public class AppService {
         return lastLinesOf(app.instanceId());
     }
 
-    private MessageSourceResolvable lastLinesOf(String containerId) {
-        String lines = runtime.instanceLogs(containerId, LAST_LINES).strip();
+    private MessageSourceResolvable lastLinesOf(String instanceId) {
+        String lines = runtime.instanceLogs(instanceId, LAST_LINES).strip();
         return lines.isEmpty() ? Words.phrase("app.last-lines.none") : Words.phrase("app.last-lines", lines);
     }
 
