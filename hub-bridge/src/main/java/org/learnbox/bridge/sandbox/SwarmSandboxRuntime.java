@@ -10,7 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,8 +137,8 @@ public class SwarmSandboxRuntime implements SandboxRuntime {
     @Override
     public List<Machine> machines() {
         return translate(() -> {
-            Map<String, List<String>> learnersOn = new java.util.HashMap<>();
-            Map<String, Long> reservedOn = new java.util.HashMap<>();
+            Map<String, List<String>> learnersOn = new HashMap<>();
+            Map<String, Long> reservedOn = new HashMap<>();
             for (JsonNode task : swarm.runningTasks()) {
                 String node = task.path("NodeID").asString("");
                 if (node.isEmpty()) continue;
@@ -145,7 +147,7 @@ public class SwarmSandboxRuntime implements SandboxRuntime {
                 String user = labels.path(ContainerLabels.USER).asString("");
                 if (box.equals(labels.path(ContainerLabels.BOX).asString("")) && "sandbox".equals(labels.path(ContainerLabels.ROLE).asString(""))
                         && !user.isEmpty()) {
-                    learnersOn.computeIfAbsent(node, id -> new java.util.ArrayList<>()).add(user);
+                    learnersOn.computeIfAbsent(node, id -> new ArrayList<>()).add(user);
                 }
             }
             return swarm.nodes().stream().map(node -> {
