@@ -24,8 +24,15 @@ c.JupyterHub.hub_routespec = "/hub/"
 c.Proxy.extra_routes = {"/": bridge}
 
 # A single box keeps its state in SQLite; on a cluster the stack's PostgreSQL holds it
-# (LEARNBOX_HUB_DB_URL=postgresql://learnbox:PASSWORD@postgres:5432/hub).
+# (LEARNBOX_HUB_DB_URL=postgresql://learnbox@127.0.0.1:5432/hub, its password in the file that
+# LEARNBOX_HUB_DB_PASSWORD_FILE names, the box's secret, or in the URL itself).
 c.JupyterHub.db_url = os.environ.get("LEARNBOX_HUB_DB_URL") or "sqlite:////srv/jupyterhub/jupyterhub.sqlite"
+if os.environ.get("LEARNBOX_HUB_DB_PASSWORD_FILE"):
+    from sqlalchemy.engine import make_url
+
+    with open(os.environ["LEARNBOX_HUB_DB_PASSWORD_FILE"]) as password:
+        c.JupyterHub.db_url = make_url(c.JupyterHub.db_url).set(password=password.read().strip()) \
+            .render_as_string(hide_password=False)
 # A newer hub in a newer bundle brings its database up to date at start (as Z2JH and TLJH do);
 # with SQLite, JupyterHub keeps a copy of the file from before the upgrade beside it.
 c.JupyterHub.upgrade_db = True

@@ -150,6 +150,9 @@ public class BackupService {
     }
 
     private Path databaseCopy() {
+        String product = database.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+                connection -> connection.getMetaData().getDatabaseProductName());
+        if (!"H2".equals(product)) throw new BackupException("backup.refused.not-h2", product);
         try {
             Path copy = Files.createTempFile("learnbox-database-", ".zip");
             Files.delete(copy); // H2 makes it

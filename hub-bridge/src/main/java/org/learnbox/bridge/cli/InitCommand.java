@@ -34,11 +34,16 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--oidc-client-secret", defaultValue = "${env:LEARNBOX_OIDC_CLIENT_SECRET}", hidden = true)
     String clientSecretToKeep;
 
+    @Option(names = "--postgres-password", description = "also the password of the box's PostgreSQL (a box on a Swarm cluster)")
+    boolean postgres;
+
     @Override
     public Integer call() {
         boolean firstStart = !Files.exists(dir.resolve(SecretFiles.SHARED_SECRET)) && isBlank(sharedSecretToKeep);
         writeOnce(SecretFiles.SHARED_SECRET, isBlank(sharedSecretToKeep) ? randomHex() : sharedSecretToKeep, "r--r--r--");
         writeOnce(SecretFiles.OIDC_CLIENT_SECRET, isBlank(clientSecretToKeep) ? randomHex() : clientSecretToKeep, "r--r--r--");
+        // Readable by PostgreSQL's own user, which makes the role with it at its first start.
+        if (postgres) writeOnce(SecretFiles.POSTGRES_PASSWORD, randomHex(), "r--r--r--");
         if (firstStart && !Files.exists(dir.resolve(SecretFiles.ADMIN_PASSWORD))) {
             String password = ReadableRandom.password(20);
             // Readable like the rest (Spring reads the folder whole, the gateway as nobody): every service

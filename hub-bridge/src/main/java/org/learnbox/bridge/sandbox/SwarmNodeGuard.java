@@ -33,15 +33,18 @@ final class SwarmNodeGuard {
     private final String box;
     private final String network;
     private final String image;
+    private final String sandboxImage;
     private final Openings openings;
     private final Clock clock;
     private volatile boolean ready;
 
-    SwarmNodeGuard(SwarmApi swarm, String box, String network, String image, Openings openings, Clock clock) {
+    /** {@code image}: the guard's own; {@code sandboxImage}: the learners', which each node fetches ahead. */
+    SwarmNodeGuard(SwarmApi swarm, String box, String network, String image, String sandboxImage, Openings openings, Clock clock) {
         this.swarm = swarm;
         this.box = box;
         this.network = network;
         this.image = image;
+        this.sandboxImage = sandboxImage;
         this.openings = openings;
         this.clock = clock;
     }
@@ -72,6 +75,7 @@ final class SwarmNodeGuard {
         env.add("LEARNBOX_FRONT_PORT=" + openings.frontPort());
         env.add("LEARNBOX_HUB_API_PORT=" + openings.hubApiPort());
         env.add("LEARNBOX_SANDBOX_NETWORK=" + network);
+        env.add("LEARNBOX_SANDBOX_IMAGE=" + sandboxImage);
         container.putArray("CapabilityAdd").add("CAP_NET_ADMIN");
         ObjectNode socket = container.putArray("Mounts").addObject();
         socket.put("Type", "bind");

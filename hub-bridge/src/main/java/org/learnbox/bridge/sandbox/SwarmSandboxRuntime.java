@@ -45,12 +45,13 @@ public class SwarmSandboxRuntime implements SandboxRuntime {
     private final Clock clock;
 
     /**
-     * {@code guardImage}: the node guard's image (learnbox/node-guard); {@code frontPort} and
-     * {@code hubApiPort}: where on the manager sandboxes reach the front door and the hub.
+     * {@code guardImage}: the node guard's image (learnbox/node-guard); {@code sandboxImage}: the
+     * learners' (each node fetches it ahead); {@code frontPort} and {@code hubApiPort}: where on the
+     * manager sandboxes reach the front door and the hub.
      */
     public SwarmSandboxRuntime(SwarmApi swarm, String box, String network, SwarmSettings settings, String guardImage,
-            int frontPort, int hubApiPort) {
-        this(swarm, box, network, settings, new SwarmNodeGuard(swarm, box, network, guardImage,
+            String sandboxImage, int frontPort, int hubApiPort) {
+        this(swarm, box, network, settings, new SwarmNodeGuard(swarm, box, network, guardImage, sandboxImage,
                 new SwarmNodeGuard.Openings(settings.managerAddress(), frontPort, hubApiPort), Clock.systemUTC()), Clock.systemUTC());
     }
 
@@ -60,6 +61,14 @@ public class SwarmSandboxRuntime implements SandboxRuntime {
         this.services = new SwarmSandboxServices(box, network, settings);
         this.guard = guard;
         this.clock = clock;
+    }
+
+    /** Every node guarded (and fetching the learners' image) before the first learner. */
+    public void guardTheNodes() {
+        translate(() -> {
+            guard.ensure();
+            return null;
+        });
     }
 
     @Override
@@ -171,19 +180,20 @@ public class SwarmSandboxRuntime implements SandboxRuntime {
         throw new SandboxException("sandbox.refused.on-cluster-not-yet", Words.phrase("sandbox.cluster-cannot.desktop"));
     }
 
+    /** From the share, as a home is read: whether or not the sandbox runs, on whichever node. */
     @Override
     public InputStream copyFolder(String user, String pathInHome) {
-        throw new SandboxException("sandbox.refused.on-cluster-not-yet", Words.phrase("sandbox.cluster-cannot.copy"));
+        return fromTheShare(user, pathInHome, "sandbox.refused.no-folder", folder -> folder.tarOf(pathInHome));
     }
 
     @Override
     public HomeListing findInHome(String user, String suffix, int most) {
-        return fromTheShare(user, "", folder -> folder.find(suffix, most));
+        return fromTheShare(user, "", "sandbox.refused.no-file", folder -> folder.find(suffix, most));
     }
 
     @Override
     public HomeRead readInHome(String user, String pathInHome, int most) {
-        return fromTheShare(user, pathInHome, folder -> folder.read(pathInHome, most));
+        return fromTheShare(user, pathInHome, "sandbox.refused.no-file", folder -> folder.read(pathInHome, most));
     }
 
     @Override
@@ -280,15 +290,15 @@ public class SwarmSandboxRuntime implements SandboxRuntime {
         T from(HomeFolder folder) throws IOException;
     }
 
-    private <T> T fromTheShare(String user, String path, Read<T> read) {
+    private <T> T fromTheShare(String user, String path, String missing, Read<T> read) {
         Path home = services.homeOf(user);
         if (!Files.isDirectory(home, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw SandboxException.notFound("sandbox.refused.none-yet", user);
         }
         try {
             return read.from(new HomeFolder(home));
-        } catch (NoSuchFileException missing) {
-            throw SandboxException.notFound("sandbox.refused.no-file", path, user);
+        } catch (NoSuchFileException noSuchPath) {
+            throw SandboxException.notFound(missing, path, user);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

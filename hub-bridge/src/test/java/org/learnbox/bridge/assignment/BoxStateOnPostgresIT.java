@@ -86,4 +86,16 @@ class BoxStateOnPostgresIT {
             assertThat(back.getSubmittedAt()).isEqualTo(Instant.parse("2026-12-07T10:00:00Z"));
         });
     }
+
+    @Autowired org.learnbox.bridge.backup.BackupService backups;
+
+    @Test
+    void theBoxsOwnBackupIsRefusedInWordsOnPostgres() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backups.write(out))
+                .isInstanceOf(org.learnbox.bridge.backup.BackupException.class)
+                .hasMessageContaining("on a cluster its state is on PostgreSQL")
+                .hasMessageContaining("pg_dump of the databases bridge and hub");
+        assertThat(out.size()).as("nothing half-written").isZero();
+    }
 }

@@ -59,6 +59,17 @@ class InitCommandTest {
         assertThat(out.toString()).doesNotContain("password");
     }
 
+    @Test
+    void aBoxOnAClusterAlsoGetsItsDatabasesPasswordOnceAndKeepsIt() throws IOException {
+        assertThat(init()).isZero();
+        assertThat(dir.resolve("postgres-password")).as("a single box has no PostgreSQL").doesNotExist();
+        assertThat(init("--postgres-password")).isZero();
+        String password = Files.readString(dir.resolve("postgres-password"));
+        assertThat(password).matches("[0-9a-f]{64}");
+        assertThat(init("--postgres-password")).isZero();
+        assertThat(Files.readString(dir.resolve("postgres-password"))).isEqualTo(password);
+    }
+
     private int init(String... more) {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         String[] args = new String[more.length + 3];

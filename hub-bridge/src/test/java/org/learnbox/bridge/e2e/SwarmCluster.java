@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,11 @@ final class SwarmCluster implements AutoCloseable {
     /** This machine's images the cluster takes, loaded into the manager: the registry's own and those pushed to it. */
     private static final String REGISTRY_IMAGE = "learnbox/registry:latest";
     private static final List<String> PUSHED = List.of("learnbox/app-static:latest", "learnbox/node-guard:latest");
+    /** What ./box up --swarm takes on the manager besides them: the box's services and the learners' sandbox. */
+    private static final List<String> THE_BOXS = List.of("learnbox/bridge:latest", "learnbox/hub:latest", "learnbox/gateway:latest",
+            "learnbox/postgres:latest", "learnbox/sandbox:latest", "learnbox/app-python:latest");
+    /** The box on the cluster answers on this machine at 20000 and 20001: the manager's ports 8000 and 8001, published. */
+    static final int BOX_OFFSET = 2_000;
 
     final Shell host;
     final Path folder = RunningBox.projectRoot().resolve("hub-bridge/target/lbswarm").toAbsolutePath();
@@ -69,7 +75,8 @@ final class SwarmCluster implements AutoCloseable {
             if (name.equals(NAMES.getFirst())) {
                 // The manager also answers on a socket this machine's tests reach: the bridge's way to the cluster.
                 options.addAll(List.of("-v", folder.resolve("manager") + ":/run/lbswarm",
-                        "-e", "NAS_ENGINE_OPTIONS=--host=unix:///run/lbswarm/docker.sock"));
+                        "-e", "NAS_ENGINE_OPTIONS=--host=unix:///run/lbswarm/docker.sock",
+                        "-p", (RunningBox.PORT + BOX_OFFSET) + ":8000", "-p", (RunningBox.APPS_PORT + BOX_OFFSET) + ":8001"));
             }
             nodes.put(name, NestedEngines.start(host, name, options));
             addresses.put(name, host.run("docker", "inspect", "-f", "{{(index .NetworkSettings.Networks \"" + NETWORK + "\").IPAddress}}", name)
@@ -100,6 +107,47 @@ final class SwarmCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * This clone's ./box with its Docker CLI on the manager's engine, as an admin runs it on the
+     * manager: the cluster's share and registry named, the images there already (loaded here, as
+     * only the box's own test uses them, not built).
+     */
+    Shell boxShell() {
+        host.run(Duration.ofMinutes(15), null, "sh", "-c", "docker save " + String.join(" ", THE_BOXS) + " | docker exec -i "
+                + NAMES.getFirst() + " docker load -q").requireSuccess();
+        return new Shell(RunningBox.projectRoot(), Map.of("DOCKER_HOST", managerSocket().toString(),
+                "LEARNBOX_STATE", folder.resolve("box-state").toString(), "LEARNBOX_SKIP_BUILD", "1",
+                "LEARNBOX_SWARM_SHARE", share.toString(), "LEARNBOX_SWARM_REGISTRY", REGISTRY,
+                "LEARNBOX_PUBLIC_URL", "http://localhost:" + (RunningBox.PORT + BOX_OFFSET)));
+    }
+
+    /**
+     * The cluster as a school's would be before the box: no service of the runtime's tests (their
+     * sandboxes, guard and network) and no registry of the fixture's (the box's stack brings its own).
+     */
+    void clearForTheBox() throws InterruptedException {
+        manager().sh("docker service rm $(docker service ls -q)").requireSuccess();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        for (NestedEngines.Engine node : nodes.values()) {
+            while (!node.sh("docker ps -q --filter label=com.docker.swarm.service.id").stdout().isBlank()) {
+                if (Instant.now().isAfter(deadline)) throw new AssertionError("the services' containers did not end on " + node.name());
+                Thread.sleep(250);
+            }
+        }
+        manager().sh("docker network rm " + SANDBOXES).requireSuccess();
+    }
+
+    /** Waits until every node has the image (as the box's node guard fetches it ahead of learners). */
+    void awaitOnEveryNode(String image, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        for (NestedEngines.Engine node : nodes.values()) {
+            while (node.sh("docker image inspect " + image + " >/dev/null").exitCode() != 0) {
+                if (Instant.now().isAfter(deadline)) throw new AssertionError(node.name() + " did not fetch " + image + " in " + within);
+                Thread.sleep(1000);
+            }
+        }
+    }
+
     NestedEngines.Engine manager() {
         return nodes.get(NAMES.getFirst());
     }
@@ -115,7 +163,7 @@ final class SwarmCluster implements AutoCloseable {
     /** The box's Swarm runtime for a box of this name on the cluster, its homes on the share, each node guarded. */
     org.learnbox.bridge.sandbox.SwarmSandboxRuntime runtime(SwarmApi swarm, String box) {
         return new org.learnbox.bridge.sandbox.SwarmSandboxRuntime(swarm, box, SANDBOXES,
-                new org.learnbox.bridge.docker.SwarmSettings(share.toString(), 0.25, addresses.get(NAMES.getFirst())), GUARD_IMAGE, 8000, 8081);
+                new org.learnbox.bridge.docker.SwarmSettings(share.toString(), 0.25, addresses.get(NAMES.getFirst())), GUARD_IMAGE, SANDBOX_IMAGE, 8000, 8081);
     }
 
     /** The node (its container's name) where the service's running task is. */

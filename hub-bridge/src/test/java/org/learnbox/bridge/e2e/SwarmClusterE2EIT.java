@@ -234,6 +234,80 @@ class SwarmClusterE2EIT {
         assertThat(cluster.share.resolve("homes/" + LEARNERS.getFirst())).isDirectory();
     }
 
+    @Test
+    @Order(10)
+    void upSwarmRefusesAnEngineThatIsNoSwarmManagerInWords() {
+        Shell onThisMachine = new Shell(RunningBox.projectRoot(), Map.of("LEARNBOX_STATE",
+                cluster.folder.resolve("not-a-manager").toString(), "LEARNBOX_SKIP_BUILD", "1"));
+        Shell.Result refused = onThisMachine.run(Duration.ofMinutes(2), null, "./box", "up", "--swarm");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("this Docker engine is not a Swarm manager (its Swarm: inactive)",
+                "run ./box up --swarm on the cluster's manager, or make this machine one with: docker swarm init");
+    }
+
+    /**
+     * The box itself on the cluster, as the README's steps put it there: ./box up --swarm on the
+     * manager deploys the stack (its PostgreSQL, registry, proxy, hub, bridge and gateway), fills the
+     * registry, and fifteen learners log in through the front door, land on all three nodes (the one
+     * drained before takes learners again once active) and run cells there; one publishes an app.
+     * Swarm places each on the node running the fewest tasks: the manager, with the box's six
+     * services, takes learners once the workers run as many (the thirteenth learner on).
+     */
+    @Test
+    @Order(11)
+    void upSwarmPutsTheBoxOnTheClusterAndFifteenLearnersWorkAcrossTheNodes() throws Exception {
+        cluster.manager().sh("docker node update --availability active " + SwarmCluster.NAMES.get(1)).requireSuccess();
+        cluster.clearForTheBox();
+        Shell onTheManager = cluster.boxShell();
+        Shell.Result up = onTheManager.run(Duration.ofMinutes(20), null, "./box", "up", "--swarm");
+        assertThat(up.exitCode()).as(up.stdout() + up.stderr()).isZero();
+        assertThat(up.stdout()).contains("LearnBox is up at http://localhost:" + (RunningBox.PORT + SwarmCluster.BOX_OFFSET) + "/ on the Swarm cluster");
+        java.util.regex.Matcher password = java.util.regex.Pattern.compile("password: (\\S+)").matcher(up.stdout());
+        assertThat(password.find()).as("the first admin's password, shown once:\n" + up.stdout()).isTrue();
+        assertThat(cluster.manager().sh("docker stack services --format '{{.Name}} {{.Replicas}}' learnbox").requireSuccess().stdout().lines().sorted())
+                .containsExactly("learnbox_bridge 1/1", "learnbox_gateway 1/1", "learnbox_hub 1/1", "learnbox_postgres 1/1",
+                        "learnbox_proxy 1/1", "learnbox_registry 1/1");
+        RunningBox box = RunningBox.reachedAt(onTheManager, password.group(1), "learnbox", SwarmCluster.BOX_OFFSET);
+        assertThat(new Learner(box, "admin").logInWithoutFollowing(box.adminPassword).statusCode()).isEqualTo(302);
+        // Each node's guard fetches the learners' image from the cluster's registry as the box starts.
+        cluster.awaitOnEveryNode(SwarmCluster.REGISTRY + "/learnbox/sandbox:latest", Duration.ofMinutes(10));
+
+        Map<String, String> nodeOfLearner = new java.util.TreeMap<>();
+        for (int i = 1; i <= 15; i++) {
+            String name = "pupil" + i;
+            Learner learner = new Learner(box, name);
+            learner.logInToLab(box.addUser(name));
+            try (KernelSession python = learner.startKernel("python3")) {
+                assertThat(python.execute("open('/home/learner/mine.txt', 'w').write('" + name + "'); print(6 * 7)", Duration.ofMinutes(2))
+                        .stdout()).isEqualTo("42\n");
+            }
+            nodeOfLearner.put(name, cluster.nodeOf("learnbox-sandbox-" + name));
+            assertThat(Files.readString(cluster.share.resolve("homes/" + name + "/mine.txt"))).as("the home on the share").isEqualTo(name);
+        }
+        assertThat(new HashSet<>(nodeOfLearner.values())).as("where each learner landed: " + nodeOfLearner)
+                .containsExactlyInAnyOrderElementsOf(SwarmCluster.NAMES);
+
+        // The box's state on the stack's PostgreSQL: the learners are rows of the bridge's database there.
+        assertThat(cluster.manager().sh("docker exec $(docker ps -q --filter label=com.docker.swarm.service.name=learnbox_postgres)"
+                + " sh -c 'PGPASSWORD=$(cat /run/learnbox/postgres-password) psql -h 127.0.0.1 -U learnbox -d bridge -tAc"
+                + " \"SELECT count(*) FROM account WHERE name LIKE '\\''pupil%'\\''\"'")
+                .requireSuccess().stdout().strip()).isEqualTo("15");
+        Shell.Result status = onTheManager.run(Duration.ofMinutes(2), null, "./box", "status");
+        assertThat(status.exitCode()).as(status.stderr()).isZero();
+        for (String node : SwarmCluster.NAMES) {
+            long there = nodeOfLearner.values().stream().filter(node::equals).count();
+            assertThat(status.stdout()).as("./box status:\n" + status.stdout()).containsPattern(node + " +\\S+ +ready +yes +" + there + "  ");
+        }
+
+        // A live app, published from a learner's lab (its files read from the share), runs on the manager's engine.
+        Learner pupil = new Learner(box, "pupil1");
+        pupil.logInToLab("pw-pupil1-12345");
+        pupil.writeFile("hello/app.py", GitDeployE2EIT.PYTHON_APP.replace("VERSION", "published on the cluster"));
+        AppClient apps = new AppClient(box);
+        apps.publish(pupil, "hello");
+        assertThat(apps.fetch("hello--pupil1", "/").body()).isEqualTo("Python published on the cluster");
+    }
+
     /** A command of the apps' small image run on the manager's own network, where the box's proxy and hub are. */
     private String fromTheManager(String script) {
         return cluster.manager().sh("docker run --rm --network host " + IMAGE + " sh -c \"" + script.replace("$", "\\$") + "\"").stdout();

@@ -58,7 +58,10 @@ class HubOnPostgresIT {
         return new GenericContainer<>("learnbox/hub:latest")
                 .withNetworkMode("container:" + PROXY.getContainerId())
                 .withEnv("LEARNBOX_SHARED_SECRET", SECRET)
-                .withEnv("LEARNBOX_HUB_DB_URL", "postgresql://learnbox:" + PASSWORD + "@postgres:5432/hub");
+                // As the stack gives it: the address without the password, which is the box's secret's file.
+                .withEnv("LEARNBOX_HUB_DB_URL", "postgresql://learnbox@postgres:5432/hub")
+                .withEnv("LEARNBOX_HUB_DB_PASSWORD_FILE", "/run/learnbox/postgres-password")
+                .withCopyToContainer(org.testcontainers.images.builder.Transferable.of(PASSWORD + "\n"), "/run/learnbox/postgres-password");
     }
 
     @Test

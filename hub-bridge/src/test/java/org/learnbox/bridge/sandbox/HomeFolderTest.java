@@ -36,6 +36,37 @@ class HomeFolderTest {
     }
 
     @Test
+    void aFolderComesAsATarItsOwnNameFirstWithModesAndNoLinkFollowedOrKept() throws IOException {
+        Files.writeString(kim.resolve("work/run.sh"), "#!/bin/sh\necho hi\n");
+        Files.setPosixFilePermissions(kim.resolve("work/run.sh"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        Files.createSymbolicLink(kim.resolve("work/bobs.ipynb"), Path.of("../../../box-home-bob/_data/secret.ipynb"));
+        Files.createSymbolicLink(kim.resolve("work/bob"), Path.of("../../../box-home-bob/_data"));
+
+        java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> modes = new java.util.HashMap<>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(home.tarOf("work"))) {
+            for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                entries.put(entry.getName(), entry.isDirectory() ? "" : new String(tar.readAllBytes(), StandardCharsets.UTF_8));
+                modes.put(entry.getName(), entry.getMode() & 0777);
+            }
+        }
+        assertThat(entries.keySet().iterator().next()).isEqualTo("work/");
+        assertThat(entries).containsOnlyKeys("work/", "work/plan.ipynb", "work/run.sh", "work/deeper/", "work/deeper/more.ipynb");
+        assertThat(entries.get("work/run.sh")).isEqualTo("#!/bin/sh\necho hi\n");
+        assertThat(modes.get("work/run.sh")).isEqualTo(0750);
+        assertThat(entries.values()).noneMatch(content -> content.contains("bob's"));
+    }
+
+    @Test
+    void aFolderThatIsALinkOrMissingIsNoFolderToTar() throws IOException {
+        Files.createSymbolicLink(kim.resolve("bobs"), Path.of("../../box-home-bob/_data"));
+        assertThatThrownBy(() -> home.tarOf("bobs")).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> home.tarOf("bobs/secret.ipynb")).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> home.tarOf("nowhere")).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> home.tarOf("work/../..")).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
     void listsTheNotebooksInPathOrderHiddenOnesLeftOut() throws IOException {
         HomeListing listing = home.find(".ipynb", 10);
         assertThat(listing.files()).extracting(HomeFile::path).containsExactly("a.ipynb", "work/deeper/more.ipynb", "work/plan.ipynb");

@@ -41,7 +41,7 @@ class SwarmSandboxRuntimeTest {
         engine.runsOn("box-node-guard", "node-1", "node-2");
         swarm = engine.api();
         runtime = new SwarmSandboxRuntime(swarm, "box", "box-sandboxes", new SwarmSettings(share.toString(), 0.25, "10.9.0.1"),
-                "learnbox/node-guard:latest", 8000, 8081);
+                "learnbox/node-guard:latest", "learnbox/sandbox:latest", 8000, 8081);
     }
 
     @AfterEach
@@ -97,7 +97,7 @@ class SwarmSandboxRuntimeTest {
         JsonNode container = guard.path("TaskTemplate").path("ContainerSpec");
         assertThat(container.path("CapabilityAdd").get(0).asString()).isEqualTo("CAP_NET_ADMIN");
         assertThat(container.path("Env").toString()).contains("LEARNBOX_MANAGER=10.9.0.1", "LEARNBOX_FRONT_PORT=8000",
-                "LEARNBOX_HUB_API_PORT=8081", "LEARNBOX_SANDBOX_NETWORK=box-sandboxes");
+                "LEARNBOX_HUB_API_PORT=8081", "LEARNBOX_SANDBOX_NETWORK=box-sandboxes", "LEARNBOX_SANDBOX_IMAGE=learnbox/sandbox:latest");
         assertThat(guard.path("TaskTemplate").path("Networks").get(0).path("Target").asString()).isEqualTo("host");
         JsonNode network = engine.networks.get("box-sandboxes");
         assertThat(network.path("Scope").asString()).isEqualTo("swarm");
@@ -128,7 +128,7 @@ class SwarmSandboxRuntimeTest {
         };
         SwarmSettings settings = new SwarmSettings(share.toString(), 0.25, "10.9.0.1");
         SwarmSandboxRuntime waiting = new SwarmSandboxRuntime(swarm, "box", "box-sandboxes", settings,
-                new SwarmNodeGuard(swarm, "box", "box-sandboxes", "learnbox/node-guard:latest",
+                new SwarmNodeGuard(swarm, "box", "box-sandboxes", "learnbox/node-guard:latest", "learnbox/sandbox:latest",
                         new SwarmNodeGuard.Openings("10.9.0.1", 8000, 8081), leaping), leaping);
         assertThatThrownBy(() -> waiting.start(spec("kim"), steps::add)).isInstanceOf(SandboxException.class)
                 .hasMessage("The machines of the cluster are not ready for notebook servers yet (their guard: 1 node(s) without it). "
