@@ -185,6 +185,22 @@ class SwarmSandboxRuntimeTest {
     }
 
     @Test
+    void aFolderIsCopiedOutOfTheShareWhateverNodeTheSandboxIsOnAndAMissingOneIsRefusedInWords() throws Exception {
+        Path kim = Files.createDirectories(share.resolve("homes/kim/hello"));
+        Files.writeString(kim.resolve("app.py"), "print('hi')");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(runtime.copyFolder("kim", "hello"))) {
+            for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) names.add(entry.getName());
+        }
+        assertThat(names).containsExactly("hello/", "hello/app.py");
+        assertThatThrownBy(() -> runtime.copyFolder("kim", "nothing"))
+                .isInstanceOfSatisfying(SandboxException.class, refused -> assertThat(refused.isNotFound()).isTrue())
+                .hasMessage("There is no folder 'nothing' in the home of kim.");
+        assertThatThrownBy(() -> runtime.copyInto("kim", "work", java.util.Map.of("a.txt", "a")))
+                .hasMessage("On a cluster of machines the box cannot copy files into the running sandbox of a learner yet; a box on one machine can.");
+    }
+
+    @Test
     void whatNeedsAWayIntoANodesContainerIsRefusedInWords() {
         assertThatThrownBy(() -> runtime.run("kim", List.of("true"), java.time.Duration.ofSeconds(1)))
                 .hasMessage("On a cluster of machines the box cannot run a command in the sandbox of a learner yet; a box on one machine can.");
