@@ -59,13 +59,7 @@ final class HomeFolder {
      */
     HomeRead read(String pathInHome, int most) throws IOException {
         List<String> names = namesOf(pathInHome);
-        SecureDirectoryStream<Path> folder = open(root);
-        try {
-            for (String name : names.subList(0, names.size() - 1)) {
-                SecureDirectoryStream<Path> inner = folder.newDirectoryStream(Path.of(name), NOFOLLOW_LINKS);
-                folder.close();
-                folder = inner;
-            }
+        try (SecureDirectoryStream<Path> folder = folderAt(names.subList(0, names.size() - 1), pathInHome)) {
             Path name = Path.of(names.getLast());
             BasicFileAttributes attributes = folder.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW_LINKS).readAttributes();
             // Only a regular file is opened: opening a pipe would wait for a writer.
@@ -84,11 +78,9 @@ final class HomeFolder {
             }
         } catch (NoSuchFileException missing) {
             throw missing;
-        } catch (FileSystemException linkOrNotAFolder) {
-            // ELOOP (a link where a folder or file was asked for), ENOTDIR: nothing of that name to read
+        } catch (FileSystemException linkOrNotAFile) {
+            // ELOOP (a link where a file was asked for): nothing of that name to read
             throw new NoSuchFileException(pathInHome);
-        } finally {
-            folder.close();
         }
     }
 
@@ -100,20 +92,7 @@ final class HomeFolder {
      */
     InputStream tarOf(String pathInHome) throws IOException {
         List<String> names = namesOf(pathInHome);
-        SecureDirectoryStream<Path> folder = open(root);
-        try {
-            for (String name : names) {
-                SecureDirectoryStream<Path> inner = folder.newDirectoryStream(Path.of(name), NOFOLLOW_LINKS);
-                folder.close();
-                folder = inner;
-            }
-        } catch (NoSuchFileException missing) {
-            folder.close();
-            throw missing;
-        } catch (FileSystemException linkOrNotAFolder) {
-            folder.close();
-            throw new NoSuchFileException(pathInHome);
-        }
+        SecureDirectoryStream<Path> folder = folderAt(names, pathInHome);
         PipedInputStream in = new PipedInputStream(64 * 1024);
         PipedOutputStream out = new PipedOutputStream(in);
         SecureDirectoryStream<Path> top = folder;
@@ -131,6 +110,29 @@ final class HomeFolder {
             }
         });
         return in;
+    }
+
+    /**
+     * The folder these names lead to from the home, each opened from the one before it without
+     * following a link; a link or anything but a folder on the way is a {@link NoSuchFileException}.
+     */
+    private SecureDirectoryStream<Path> folderAt(List<String> names, String pathInHome) throws IOException {
+        SecureDirectoryStream<Path> folder = open(root);
+        try {
+            for (String name : names) {
+                SecureDirectoryStream<Path> inner = folder.newDirectoryStream(Path.of(name), NOFOLLOW_LINKS);
+                folder.close();
+                folder = inner;
+            }
+            return folder;
+        } catch (NoSuchFileException missing) {
+            folder.close();
+            throw missing;
+        } catch (FileSystemException linkOrNotAFolder) {
+            // ELOOP (a link where a folder was asked for), ENOTDIR: no folder of that name
+            folder.close();
+            throw new NoSuchFileException(pathInHome);
+        }
     }
 
     /** rwxr-x--- as 0750: each permission a bit, in the order the enum names them. */
